@@ -1,0 +1,99 @@
+"""Evidence and the score built from it.
+
+Each piece of evidence adds its weight (in log-odds) to a prior; the score is the
+logistic of the sum. New kinds of evidence (transcripts, git history, a style model)
+plug in by adding Evidence items; nothing here knows where they came from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Evidence:
+    signal: str
+    weight: float
+    detail: str = ""
+
+    def to_json(self) -> dict:
+        return {"signal": self.signal, "weight": round(self.weight, 3), "detail": self.detail}
+
+
+# An unexplained bulk insertion of a whole block, with nothing else known, is more
+# likely than not to have come from an AI tool in a team that uses them daily: until the
+# style model exists this prior alone puts it over the default warn threshold.
+PRIOR = Evidence("unexplained-bulk-insert", 0.7, "arrived in bulk and matches nothing in the workspace")
+
+
+def score(evidence: list[Evidence]) -> float:
+    total = sum(e.weight for e in evidence)
+    return round(1.0 / (1.0 + math.exp(-total)), 4)
+
+
+def hint_evidence(source: str | None) -> Evidence | None:
+    if source == "external":
+        return Evidence("paste-hint", 1.0, "the editor says it was pasted from outside the editor")
+    if source == "editor":
+        return Evidence("paste-hint", -1.6, "the editor says it was copied inside the editor")
+    return None
+
+
+def size_evidence(lines: int) -> Evidence:
+    # Whole files and long blocks are what chats and agents hand out; a person retyping
+    # or copying a few lines is more common at the small end.
+    if lines >= 40:
+        return Evidence("size", 0.4, f"{lines} lines at once")
+    if lines >= 15:
+        return Evidence("size", 0.2, f"{lines} lines at once")
+    return Evidence("size", 0.0, f"{lines} lines at once")
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_PROSE_START = re.compile(
+    r"^(here'?s|here is|here are|this (function|code|class|script|implementation|version|example)|"
+    r"below is|the following|you can|to use (it|this)|let me|i'?ve|i have|sure[,!]|certainly|"
+    r"key (changes|points|features)|explanation|usage|notes?:|example usage)\b",
+    re.I,
+)
+_MD_STRUCTURE = re.compile(r"^\s*(#{1,4} \S|\d+\. \*\*|[-*] \*\*|\*\*[^*]+\*\*:?\s*$)")
+_PLACEHOLDER = re.compile(
+    r"(\.\.\.\s*(existing|rest of( the)?|other|previous|remaining) (code|implementation|methods|imports|logic)"
+    r"|your[_ -](api[_ -]key|token|password|code|logic|implementation) here|<your[_ -][a-z_ -]+>"
+    r"|(add|put|implement) your (own )?(code|logic|implementation) here"
+    r"|(rest|remainder) of (the )?(code|file|implementation) (stays|remains|unchanged))",
+    re.I,
+)
+_USAGE = re.compile(r"^\s*(#|//)\s*(example usage|usage example|usage:|example:)", re.I)
+_COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
+
+
+def content_evidence(text: str) -> list[Evidence]:
+    """Cheap, nearly certain signs in the text itself that it came from a chat answer."""
+    out: list[Evidence] = []
+    lines = text.splitlines()
+    fences = sum(1 for ln in lines if _FENCE.match(ln))
+    if fences:
+        out.append(Evidence("markdown-fence", 2.5, f"{fences} markdown code fence line(s)"))
+    prose = 0
+    for ln in lines:
+        s = ln.strip()
+        if not s or _COMMENT.match(ln):
+            continue
+        if _PROSE_START.match(s) or _MD_STRUCTURE.match(ln):
+            prose += 1
+        elif ln == s and len(s) > 60 and s.count(" ") >= 8 and s[-1:] in ".:" and not s.endswith(("{", ";")):
+            # A long unindented sentence that ends like prose, not like code.
+            prose += 1
+    if prose:
+        out.append(
+            Evidence("chat-prose", min(3.0, 1.2 + 0.4 * prose), f"{prose} line(s) of chat prose around the code")
+        )
+    placeholders = sum(1 for ln in lines if _PLACEHOLDER.search(ln))
+    if placeholders:
+        out.append(Evidence("placeholder", 1.2, f"{placeholders} placeholder comment(s)"))
+    if any(_USAGE.match(ln) for ln in lines):
+        out.append(Evidence("usage-example", 0.8, "an 'example usage' section, as chat answers end"))
+    return out

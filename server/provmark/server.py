@@ -1,0 +1,505 @@
+"""The language server: thin LSP handlers around the tracker.
+
+Everything that decides lives in tracker.py and the modules it uses; this module turns
+LSP messages into calls and findings into diagnostics, and owns timers and messages.
+All sends happen on the event loop's thread (pygls writes stdout without a lock).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types as t
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
+
+from . import __version__, sidecar
+from .settings import SettingsStore
+from .textdoc import UTF8, UTF16, UTF32
+from .tracker import Finding, Tracker
+from .workspace_index import WorkspaceIndex
+
+log = logging.getLogger("provmark")
+
+DID_PASTE = "provmark/didPaste"
+CMD_TAG, CMD_UNTAG = "provmark.tag", "provmark.untag"
+SOURCE = "provmark"
+SEVERITY = {
+    "warning": t.DiagnosticSeverity.Warning,
+    "information": t.DiagnosticSeverity.Information,
+    "hint": t.DiagnosticSeverity.Hint,
+}
+
+
+def uri_to_path(uri: str) -> Path | None:
+    p = urlparse(uri)
+    if p.scheme != "file":
+        return None
+    return Path(unquote(p.path))
+
+
+class ProvmarkProtocol(LanguageServerProtocol):
+    """pygls's protocol with the document handlers replaced by ours (pygls's own text
+    store is wrong for form feeds and U+2028 and rebuilds the text on every edit), and
+    without the Future that pygls keeps forever for each notification it handles."""
+
+    def _execute_handler(self, msg_id, handler, callback, args=None, kwargs=None):  # type: ignore[override]
+        super()._execute_handler(msg_id, handler, callback, args, kwargs)
+        fut = self._request_futures.get(msg_id)
+        if fut is not None:
+            # pygls pops request futures when it answers; notifications and its internal
+            # generator steps were never popped (about 2 KB per didChange).
+            fut.add_done_callback(lambda _f, m=msg_id: self._request_futures.pop(m, None))
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: t.DidOpenTextDocumentParams) -> None:
+        self._server.did_open(params)  # type: ignore[attr-defined]
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: t.DidChangeTextDocumentParams) -> None:
+        self._server.did_change(params)  # type: ignore[attr-defined]
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: t.DidCloseTextDocumentParams) -> None:
+        self._server.did_close(params)  # type: ignore[attr-defined]
+
+
+class ProvmarkServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("provmark", __version__, protocol_cls=ProvmarkProtocol)
+        self.root: Path | None = None
+        self.store = SettingsStore()
+        self.index = WorkspaceIndex(None)
+        self.tracker = Tracker(self.store.current, self.index)
+        self.encoding = UTF16
+        self._judge_timers: dict[str, asyncio.TimerHandle] = {}
+        self._publish_timers: dict[str, asyncio.TimerHandle] = {}
+        self._published_at: dict[str, float] = {}
+        self._told: set[str] = set()  # messages already shown once
+
+    # -- helpers ---------------------------------------------------------------
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return asyncio.get_event_loop()
+
+    def rel_of(self, uri: str) -> str | None:
+        path = uri_to_path(uri)
+        if path is None or self.root is None:
+            return None
+        try:
+            rel = (
+                path.resolve().relative_to(self.root).as_posix()
+                if path.exists()
+                else path.relative_to(self.root).as_posix()
+            )
+        except ValueError:
+            return None
+        return rel if not rel.startswith(sidecar.SIDECAR_DIR + "/") else None
+
+    def tell(self, message: str, kind: t.MessageType = t.MessageType.Warning, once: str | None = None) -> None:
+        """Show a message to the user (once per key when `once` is given) and log it."""
+        if once is not None:
+            if once in self._told:
+                return
+            self._told.add(once)
+        log.warning("%s", message)
+        self.window_show_message(t.ShowMessageParams(type=kind, message=f"Provmark: {message}"))
+
+    # -- lifecycle -------------------------------------------------------------
+    def on_initialize(self, params: t.InitializeParams) -> None:
+        folders = params.workspace_folders or []
+        uri = folders[0].uri if folders else params.root_uri
+        if uri is None and params.root_path:
+            self.root = Path(params.root_path).resolve()
+        elif uri is not None:
+            path = uri_to_path(uri)
+            self.root = path.resolve() if path else None
+        self.store.root = self.root
+        self.store.init_options = params.initialization_options
+        enc = self.protocol.workspace.position_encoding if self.protocol._workspace else None
+        self.encoding = {t.PositionEncodingKind.Utf8: UTF8, t.PositionEncodingKind.Utf32: UTF32}.get(enc, UTF16)  # type: ignore[arg-type]
+        self.apply_settings(self.store.reload())
+
+    def apply_settings(self, problems: list[str]) -> None:
+        s = self.store.current
+        self.tracker.settings = s
+        self.index.ignore = s.ignore
+        if problems:
+            self.tell("; ".join(problems), once="settings:" + "|".join(problems))
+
+    async def on_initialized(self) -> None:
+        self.index.root = self.root
+        self.tracker.root = self.root
+        self.tracker.disk_probe = self.disk_probe
+        threading.Thread(target=self._build_index, name="provmark-index", daemon=True).start()
+        await self.pull_configuration()
+
+    def _build_index(self) -> None:
+        try:
+            n = self.index.build()
+            log.info("workspace index: %d files", n)
+        except Exception:  # the index is an aid; losing it must not stop the server
+            log.exception("building the workspace index failed")
+
+    async def pull_configuration(self) -> None:
+        caps = self.client_capabilities.workspace
+        if not (caps and caps.configuration):
+            return
+        try:
+            result = await asyncio.wait_for(
+                self.workspace_configuration_async(
+                    t.ConfigurationParams(items=[t.ConfigurationItem(section="provmark")])
+                ),
+                timeout=5,
+            )
+        except Exception as e:  # a client that cannot answer keeps the other sources
+            log.warning("workspace/configuration failed: %s", e)
+            return
+        raw = result[0] if result else None
+        self.store.client = raw if isinstance(raw, dict) or raw is None else raw
+        self.apply_settings(self.store.reload())
+        for uri in list(self.tracker.docs):
+            self.publish(uri)
+
+    # -- documents -------------------------------------------------------------
+    def did_open(self, params: t.DidOpenTextDocumentParams) -> None:
+        td = params.text_document
+        rel = self.rel_of(td.uri)
+        data = None
+        if rel is not None and self.root is not None:
+            try:
+                data = sidecar.load(self.root, rel)
+            except sidecar.SidecarError as e:
+                self.tell(
+                    f"{e}. Its records are ignored here and the pipeline excludes the whole file.",
+                    once="sidecar:" + rel,
+                )
+        state = self.tracker.open(td.uri, td.text, td.version, td.language_id, rel, self.encoding, data)
+        if state.skipped:
+            self.tell(f"{td.uri} is not tracked: {state.skipped}.", t.MessageType.Info, once="skip:" + td.uri)
+        self.publish(td.uri)
+
+    def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        changes: list[tuple[Any, str]] = []
+        for c in params.content_changes:
+            rng = getattr(c, "range", None)
+            if rng is None:
+                changes.append((None, c.text))
+            else:
+                changes.append(((rng.start.line, rng.start.character), (rng.end.line, rng.end.character)))
+                changes[-1] = (changes[-1], c.text)
+        now = time.monotonic()
+        for problem in self.tracker.change(uri, params.text_document.version, changes, now):
+            log.warning("%s", problem)
+        delay = self.tracker.due(uri, now)
+        if delay is not None and uri not in self._judge_timers:
+            self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
+        state = self.tracker.docs.get(uri)
+        if state is not None and state.regions:
+            self.schedule_publish(uri)
+
+    def _judge(self, uri: str) -> None:
+        self._judge_timers.pop(uri, None)
+        now = time.monotonic()
+        delay = self.tracker.due(uri, now)
+        if delay is None:
+            return
+        if delay > 0:
+            self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
+            return
+        try:
+            changed = self.tracker.judge(uri, now)
+        except Exception:
+            log.exception("judging an insertion in %s failed", uri)
+            return
+        if changed:
+            self.publish(uri)
+
+    def did_close(self, params: t.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        for timers in (self._judge_timers, self._publish_timers):
+            h = timers.pop(uri, None)
+            if h:
+                h.cancel()
+        self.tracker.close(uri)
+        self._published_at.pop(uri, None)
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def did_save(self, params: t.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        state = self.tracker.docs.get(uri)
+        if state is not None and state.rel is not None and not state.skipped:
+            self.index.add(state.rel, state.doc.lines())
+
+    def did_paste(self, params: Any) -> None:
+        try:
+            p = _as_dict(params)
+            uri = p["textDocument"]["uri"]
+            version = p["textDocument"].get("version")
+            r = p["range"]
+            start = (int(r["start"]["line"]), int(r["start"]["character"]))
+            end = (int(r["end"]["line"]), int(r["end"]["character"]))
+            source = p["source"]
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            log.warning("%s with malformed params ignored: %s", DID_PASTE, e)
+            return
+        if self.tracker.paste_hint(uri, version, start, end, source):
+            self.publish(uri)
+
+    # -- diagnostics -----------------------------------------------------------
+    def schedule_publish(self, uri: str) -> None:
+        """Republish a document whose regions moved: soon after the first change, then at
+        most once per publish_delay_ms while changes keep coming (typing never waits)."""
+        if uri in self._publish_timers:
+            return
+        since = time.monotonic() - self._published_at.get(uri, 0.0)
+        delay = max(0.0, self.tracker.settings.publish_delay_ms / 1000.0 - since)
+
+        def fire() -> None:
+            self._publish_timers.pop(uri, None)
+            self.publish(uri)
+
+        self._publish_timers[uri] = self.loop.call_later(delay, fire)
+
+    def publish(self, uri: str) -> None:
+        state = self.tracker.docs.get(uri)
+        if state is None:
+            return
+        self._published_at[uri] = time.monotonic()
+        diags = [self.to_diagnostic(uri, f) for f in self.tracker.findings(uri)]
+        self.text_document_publish_diagnostics(
+            t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=state.doc.version)
+        )
+
+    def to_diagnostic(self, uri: str, f: Finding) -> t.Diagnostic:
+        doc = self.tracker.docs[uri].doc
+        end = min(f.end, doc.line_count - 1)
+        data: dict[str, Any] = {
+            "score": f.score,
+            "tool": f.tool,
+            "insertion": f.insertion,
+            "lines": [f.start + 1, end + 1],
+            "evidence": f.evidence,
+        }
+        if f.record_id:
+            data["record"] = f.record_id
+        return t.Diagnostic(
+            range=t.Range(t.Position(f.start, 0), t.Position(end, doc.line_length(end))),
+            message=f.message,
+            severity=SEVERITY[f.severity],
+            source=SOURCE,
+            code=f.code,
+            data=data,
+        )
+
+    # -- code actions and commands ---------------------------------------------
+    def code_actions(self, params: t.CodeActionParams) -> list[t.CodeAction]:
+        uri = params.text_document.uri
+        actions: list[t.CodeAction] = []
+        for d in params.context.diagnostics:
+            if d.source != SOURCE:
+                continue
+            data = _as_dict(d.data) if d.data is not None else {}
+            rng = {
+                "start": {"line": d.range.start.line, "character": d.range.start.character},
+                "end": {"line": d.range.end.line, "character": d.range.end.character},
+            }
+            if d.code in ("ai-tagged", "human-tagged", "stale-record") and data.get("record"):
+                arg = {"uri": uri, "id": data["record"]}
+                title = "Remove this Provmark tag" if d.code != "stale-record" else "Remove this stale Provmark record"
+                actions.append(
+                    t.CodeAction(
+                        title=title,
+                        kind=t.CodeActionKind.QuickFix,
+                        diagnostics=[d],
+                        command=t.Command(title=title, command=CMD_UNTAG, arguments=[arg]),
+                    )
+                )
+                continue
+            if d.severity not in (t.DiagnosticSeverity.Warning, t.DiagnosticSeverity.Information):
+                continue
+            tool = data.get("tool")
+            ai_title = "Tag as AI-generated" + (f" ({tool})" if tool else "")
+            ai_arg = {
+                "uri": uri,
+                "range": rng,
+                "origin": {"kind": "ai", "tool": tool},
+                "training": "exclude",
+                "insertion": data.get("insertion"),
+            }
+            me_arg = {
+                "uri": uri,
+                "range": rng,
+                "origin": {"kind": "human"},
+                "training": "include",
+                "insertion": data.get("insertion"),
+            }
+            actions.append(
+                t.CodeAction(
+                    title=ai_title,
+                    kind=t.CodeActionKind.QuickFix,
+                    diagnostics=[d],
+                    is_preferred=True,
+                    command=t.Command(title=ai_title, command=CMD_TAG, arguments=[ai_arg]),
+                )
+            )
+            actions.append(
+                t.CodeAction(
+                    title="Tag as written by me",
+                    kind=t.CodeActionKind.QuickFix,
+                    diagnostics=[d],
+                    command=t.Command(title="Tag as written by me", command=CMD_TAG, arguments=[me_arg]),
+                )
+            )
+        return actions
+
+    def tag(self, arg: Any) -> str:
+        """provmark.tag: write a sidecar record for the given range; returns its id."""
+        a = _as_dict(arg)
+        uri = a.get("uri")
+        state = self.tracker.docs.get(uri) if isinstance(uri, str) else None
+        if state is None:
+            raise ValueError(f"provmark.tag: {uri!r} is not an open document")
+        if state.rel is None or self.root is None:
+            raise ValueError(f"provmark.tag: {uri} is outside the workspace; it can have no sidecar")
+        try:
+            r = a["range"]
+            start, end = int(r["start"]["line"]), int(r["end"]["line"])
+            if int(r["end"]["character"]) == 0 and end > start:
+                end -= 1
+        except (KeyError, TypeError, ValueError) as e:
+            raise ValueError(f"provmark.tag: a range {{start: {{line, character}}, end: ...}} is needed ({e})") from e
+        last = state.doc.line_count - 1
+        if not (0 <= start <= end) or start > last:
+            raise ValueError(f"provmark.tag: lines {start}-{end} are outside the document ({last + 1} lines)")
+        end = min(end, last)
+        origin = _as_dict(a.get("origin") or {"kind": "ai"})
+        kind = origin.get("kind", "ai")
+        training = a.get("training") or ("include" if kind == "human" else "exclude")
+        tool = origin.get("tool")
+        if kind == "ai" and tool and tool in self.tracker.settings.first_party_tools and not a.get("training"):
+            training = "include"
+        region = self.tracker.region_at(uri, a.get("insertion"))
+        evidence = [e for e in (region.evidence if region else [])]
+        record = sidecar.make_record(
+            state.doc.lines(start, end + 1),
+            start + 1,
+            origin,
+            training,
+            [e.to_json() for e in evidence],
+            tagged_by="user",
+        )
+        sidecar.update(self.root, state.rel, add=[record])
+        self.tracker.tagged(uri, start, end, record)
+        self.publish(uri)
+        return record["id"]
+
+    def untag(self, arg: Any) -> bool:
+        a = _as_dict(arg)
+        uri, rid = a.get("uri"), a.get("id")
+        if not isinstance(uri, str) or not isinstance(rid, str):
+            raise ValueError("provmark.untag: {uri, id} is needed")
+        rel = self.rel_of(uri)
+        if rel is None or self.root is None:
+            raise ValueError(f"provmark.untag: {uri} is outside the workspace")
+        sidecar.update(self.root, rel, remove={rid})
+        found = self.tracker.untagged(uri, rid)
+        self.publish(uri)
+        return found
+
+    # -- disk ------------------------------------------------------------------
+    def disk_probe(self, rel: str, text: str) -> str | None:
+        """When the buffer now equals the file on disk, the editor reloaded it: say
+        whether git wrote it (its content is one of git's objects) or something else."""
+        if self.root is None:
+            return None
+        try:
+            data = (self.root / rel).read_bytes()
+        except OSError:
+            return None
+        if data.decode("utf-8", errors="replace") != text:
+            return None
+        blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        try:
+            r = subprocess.run(["git", "cat-file", "-e", blob], cwd=self.root, capture_output=True, timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            return "disk"
+        return "git" if r.returncode == 0 else "disk"
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    """Parameters of custom messages arrive as dicts or as pygls's attribute objects."""
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "_asdict"):
+        return {k: _as_dict(v) if hasattr(v, "_asdict") else v for k, v in obj._asdict().items()}
+    if hasattr(obj, "__dict__"):
+        return {
+            k: _as_dict(v) if hasattr(v, "__dict__") and not isinstance(v, (str, int, float)) else v
+            for k, v in vars(obj).items()
+        }
+    raise TypeError(f"expected an object, got {type(obj).__name__}")
+
+
+def create_server() -> ProvmarkServer:
+    server = ProvmarkServer()
+
+    @server.feature(t.INITIALIZE)
+    def initialize(ls: ProvmarkServer, params: t.InitializeParams) -> None:
+        ls.on_initialize(params)
+
+    @server.feature(t.INITIALIZED)
+    async def initialized(ls: ProvmarkServer, params: t.InitializedParams) -> None:
+        await ls.on_initialized()
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: ProvmarkServer, params: t.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        if isinstance(settings, dict) and isinstance(settings.get("provmark"), dict):
+            ls.store.client = settings["provmark"]
+            ls.apply_settings(ls.store.reload())
+        await ls.pull_configuration()
+
+    @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
+    def did_save(ls: ProvmarkServer, params: t.DidSaveTextDocumentParams) -> None:
+        ls.did_save(params)
+
+    @server.feature(DID_PASTE)
+    def did_paste(ls: ProvmarkServer, params: Any) -> None:
+        ls.did_paste(params)
+
+    @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
+    def code_action(ls: ProvmarkServer, params: t.CodeActionParams) -> list[t.CodeAction]:
+        return ls.code_actions(params)
+
+    @server.command(CMD_TAG)
+    def tag(ls: ProvmarkServer, *args: Any) -> str:
+        if len(args) != 1:
+            raise ValueError("provmark.tag takes one argument {uri, range, origin, training?}")
+        try:
+            return ls.tag(args[0])
+        except sidecar.SidecarError as e:
+            ls.tell(str(e), t.MessageType.Error)
+            raise
+
+    @server.command(CMD_UNTAG)
+    def untag(ls: ProvmarkServer, *args: Any) -> bool:
+        if len(args) != 1:
+            raise ValueError("provmark.untag takes one argument {uri, id}")
+        try:
+            return ls.untag(args[0])
+        except sidecar.SidecarError as e:
+            ls.tell(str(e), t.MessageType.Error)
+            raise
+
+    return server

@@ -1,0 +1,212 @@
+"""Sidecar files: ``.provmark/<path>.json`` beside the workspace, one per source file.
+
+Written atomically (a temporary file in the same folder, fsync, rename) under a lock
+file, merging with whatever another writer put there meanwhile, so that two editors
+and the command line lose no record. Keys sorted, records sorted by start_line. Only
+hashes and names: never source text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .lines import content_hash, line_hash
+
+SCHEMA = "provmark/1"
+SIDECAR_DIR = ".provmark"
+ORIGIN_KINDS = ("ai", "human", "mixed", "unknown")
+
+
+class SidecarError(Exception):
+    """A sidecar that cannot be read or written; the message names the file."""
+
+
+def sidecar_path(root: Path, rel: str) -> Path:
+    """Where the sidecar of `rel` (a path relative to root) lives; refuses paths that
+    would leave the root."""
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts or parts[0] == SIDECAR_DIR:
+        raise SidecarError(f"{rel}: not a path inside the workspace")
+    return root / SIDECAR_DIR / (rel + ".json")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_record(
+    lines: list[str],
+    start_line: int,
+    origin: dict[str, Any],
+    training: str,
+    evidence: list[dict[str, Any]] | None = None,
+    tagged_by: str = "user",
+) -> dict[str, Any]:
+    """A record for `lines` (the region's text), starting at 1-based `start_line`."""
+    kind = origin.get("kind")
+    if kind not in ORIGIN_KINDS:
+        raise SidecarError(f"origin.kind must be one of {', '.join(ORIGIN_KINDS)}, not {kind!r}")
+    if training not in ("exclude", "include"):
+        raise SidecarError(f"training must be 'exclude' or 'include', not {training!r}")
+    return {
+        "id": "r_" + secrets.token_hex(4),
+        "start_line": start_line,
+        "end_line": start_line + len(lines) - 1,
+        "origin": {
+            "kind": kind,
+            "tool": _name(origin.get("tool")),
+            "model": _name(origin.get("model")),
+            "session": _name(origin.get("session")),
+        },
+        "training": training,
+        "content_hash": content_hash(lines),
+        "line_hashes": [line_hash(x) for x in lines],
+        "evidence": [
+            {"signal": str(e.get("signal", ""))[:64], "weight": float(e.get("weight", 0.0))}
+            for e in (evidence or [])
+            if isinstance(e, dict)
+        ],
+        "created": now_iso(),
+        "tagged_by": tagged_by,
+    }
+
+
+def _name(value: Any) -> str | None:
+    # Names only: short strings, no newlines, so no text can ride along.
+    if value is None:
+        return None
+    s = str(value)
+    return s[:128] if "\n" not in s else None
+
+
+def validate(data: Any, rel: str | None = None) -> list[str]:
+    """Problems with a sidecar's content (empty when it is valid)."""
+    if not isinstance(data, dict):
+        return ["not a JSON object"]
+    problems = []
+    if data.get("schema") != SCHEMA:
+        problems.append(f"schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+    if rel is not None and data.get("path") != rel:
+        problems.append(f"path is {data.get('path')!r}, expected {rel!r}")
+    records = data.get("records")
+    if not isinstance(records, list):
+        return problems + ["records is not a list"]
+    seen = set()
+    for i, r in enumerate(records):
+        if not isinstance(r, dict):
+            problems.append(f"record {i} is not an object")
+            continue
+        rid = r.get("id")
+        if not isinstance(rid, str) or rid in seen:
+            problems.append(f"record {i}: missing or duplicate id")
+        seen.add(rid)
+        a, b = r.get("start_line"), r.get("end_line")
+        hashes = r.get("line_hashes")
+        if not (isinstance(a, int) and isinstance(b, int) and 1 <= a <= b <= 10_000_000):
+            problems.append(f"record {i}: bad line range")
+        elif not (isinstance(hashes, list) and len(hashes) == b - a + 1 and all(isinstance(h, str) for h in hashes)):
+            problems.append(f"record {i}: line_hashes do not match the range")
+        if r.get("training") not in ("exclude", "include"):
+            problems.append(f"record {i}: bad training value")
+        origin = r.get("origin")
+        if not isinstance(origin, dict) or origin.get("kind") not in ORIGIN_KINDS:
+            problems.append(f"record {i}: bad origin")
+    return problems
+
+
+def load(root: Path, rel: str) -> dict[str, Any] | None:
+    """The sidecar of `rel`, None when there is none; SidecarError when it is unusable."""
+    path = sidecar_path(root, rel)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SidecarError(f"{path}: cannot read it: {e}") from e
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise SidecarError(f"{path}: invalid JSON: {e}") from e
+    problems = validate(data, rel)
+    if problems:
+        raise SidecarError(f"{path}: " + "; ".join(problems))
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    data = dict(data)
+    data["records"] = sorted(data["records"], key=lambda r: (r["start_line"], r["end_line"], r["id"]))
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(path.name + ".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a
+    part; on failure the old file is untouched and the temporary file removed."""
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def update(root: Path, rel: str, add: list[dict[str, Any]] = (), remove: set[str] = frozenset()) -> dict[str, Any]:
+    """Add and remove records of `rel`'s sidecar, merging with what is on disk now."""
+    path = sidecar_path(root, rel)
+    try:
+        with _locked(path):
+            try:
+                data = load(root, rel)
+            except SidecarError:
+                # Keep the unreadable file for a person to look at, start a new one.
+                bad = path.with_name(path.name + ".bad-" + now_iso().replace(":", ""))
+                os.replace(path, bad)
+                data = None
+            if data is None:
+                data = {"schema": SCHEMA, "path": rel, "records": []}
+            records = [r for r in data["records"] if r["id"] not in remove]
+            known = {r["id"] for r in records}
+            records += [r for r in add if r["id"] not in known]
+            data["records"] = records
+            if not records:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            else:
+                write_atomic(path, dumps(data))
+            return data
+    except OSError as e:
+        what = {
+            errno.ENOSPC: "the disk is full",
+            errno.EROFS: "the file system is read-only",
+            errno.EACCES: "permission denied",
+        }.get(e.errno or 0, str(e))
+        raise SidecarError(f"{path}: cannot write the sidecar ({what}); the old one is intact") from e

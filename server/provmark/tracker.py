@@ -1,0 +1,516 @@
+"""Insertion tracking: every change to an open document is recorded, bursts of changes
+are judged once they settle, and what arrived in bulk without a human explanation
+becomes a flagged region with a score. Pure logic: no pygls, no lsprotocol, no I/O
+except through the callbacks it is given.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import scoring
+from .lines import is_solid, normalize
+from .memory import AiLines, Provenance, RecentDeletions
+from .regions import map_lines
+from .relocate import hashes_of, locate
+from .scoring import Evidence
+from .settings import Settings
+from .textdoc import Edit, OutOfRange, TextDocument, split_lines
+from .workspace_index import WorkspaceIndex, solid_norms, verify_copy
+
+FLAG, TAGGED, STALE = "flag", "tagged", "stale"
+_ids = itertools.count(1)
+
+
+@dataclass
+class Region:
+    """Lines start..end (0-based, inclusive) of a document that arrived together."""
+
+    start: int
+    end: int
+    kind: str  # FLAG, TAGGED or STALE
+    insertion: str
+    score: float = 0.0
+    tool: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    code: str = "external-paste"
+    record: dict[str, Any] | None = None  # the sidecar record of a tagged region
+    hint: str | None = None
+
+
+@dataclass
+class Pending:
+    """Text inserted by one change, waiting for its burst to settle."""
+
+    start: int
+    end: int
+    text: str
+    deleted: str
+    burst: int
+    longest: int  # the longest single change in the burst so far
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the server publishes for a region."""
+
+    start: int
+    end: int
+    severity: str  # "warning", "information", "hint"
+    code: str
+    message: str
+    score: float
+    tool: str | None
+    insertion: str
+    evidence: list[dict[str, Any]]
+    record_id: str | None = None
+
+
+@dataclass
+class Judgement:
+    """Why a burst was or was not flagged (kept for logs and tests)."""
+
+    verdict: str  # "typing", "small", "format", "restored", "copy", "reload-git", "flagged", ...
+    region: Region | None = None
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _tokens(text: str) -> Counter[str]:
+    # Quote style is a formatter's choice, not content.
+    return Counter(_TOKEN.findall(text.replace("'", '"')))
+
+
+def _first_last(text: str, sl: int, new_lines: int) -> tuple[int, int] | None:
+    """Lines of the document covered by the inserted `text` placed at line `sl`."""
+    pieces = split_lines(text)
+    first = sl if pieces[0].strip() else sl + 1
+    last = sl + new_lines if pieces[-1].strip() else sl + new_lines - 1
+    if last < first:
+        return None
+    return first, last
+
+
+class DocState:
+    def __init__(self, doc: TextDocument, rel: str | None):
+        self.doc = doc
+        self.rel = rel  # path relative to the workspace root, None outside it
+        self.regions: list[Region] = []
+        self.pending: list[Pending] = []
+        self.burst = 0
+        self.last_change = -1e9
+        self.skipped: str | None = None  # why the document is not tracked
+        self.judgements: list[Judgement] = []
+        self.early_hints: list[tuple[int, int, str]] = []  # paste hints for bursts not yet judged
+
+
+DiskProbe = Callable[[str, str], str | None]
+
+
+class Tracker:
+    """All open documents and what the server knows across them."""
+
+    def __init__(
+        self, settings: Settings, index: WorkspaceIndex, root: Path | None = None, disk_probe: DiskProbe | None = None
+    ):
+        self.settings = settings
+        self.index = index
+        self.root = root
+        self.docs: dict[str, DocState] = {}
+        self.deleted = RecentDeletions()
+        self.ai = AiLines()
+        # disk_probe(rel, text) says who last wrote `text` to the file on disk, when the
+        # document now equals it: "git" (a git operation), "disk" (another process) or None.
+        self.disk_probe = disk_probe
+
+    # -- documents -------------------------------------------------------------
+    def open(
+        self,
+        uri: str,
+        text: str,
+        version: int,
+        language_id: str,
+        rel: str | None,
+        encoding: str,
+        sidecar: dict[str, Any] | None = None,
+    ) -> DocState:
+        state = DocState(TextDocument(uri, text, version, language_id, encoding), rel)
+        self.docs[uri] = state
+        if "\0" in text[:8192]:
+            state.skipped = "it looks binary"
+        elif len(text) > self.settings.max_file_bytes:
+            state.skipped = f"it is larger than {self.settings.max_file_bytes} bytes"
+        if sidecar and not state.skipped:
+            self.attach_sidecar(state, sidecar)
+        return state
+
+    def close(self, uri: str) -> None:
+        self.docs.pop(uri, None)
+
+    def attach_sidecar(self, state: DocState, sidecar: dict[str, Any]) -> None:
+        """Show a sidecar's records: tagged regions where found again, stale ones where not."""
+        state.regions = [r for r in state.regions if r.kind == FLAG]
+        hashes = hashes_of(state.doc.lines())
+        for rec in sidecar.get("records", []):
+            found = locate(rec, hashes)
+            if found is None:
+                line = min(max(rec["start_line"] - 1, 0), state.doc.line_count - 1)
+                state.regions.append(Region(line, line, STALE, rec["id"], record=rec, code="stale-record"))
+                continue
+            self._add_tagged(state, found.start, found.end, rec)
+
+    def _add_tagged(self, state: DocState, start: int, end: int, rec: dict[str, Any]) -> None:
+        self._carve(state, start, end)
+        state.regions.append(
+            Region(
+                start,
+                end,
+                TAGGED,
+                rec["id"],
+                score=1.0 if rec["origin"]["kind"] == "ai" else 0.0,
+                tool=rec["origin"].get("tool"),
+                record=rec,
+                code="ai-tagged" if rec["origin"]["kind"] != "human" else "human-tagged",
+            )
+        )
+        if rec["origin"]["kind"] in ("ai", "mixed"):
+            self.ai.add(state.doc.lines(start, end + 1), Provenance(1.0, rec["origin"].get("tool"), True, rec["id"]))
+
+    def _carve(self, state: DocState, start: int, end: int) -> None:
+        """Take lines start..end out of every flagged region."""
+        out: list[Region] = []
+        for r in state.regions:
+            if r.kind != FLAG or r.end < start or r.start > end:
+                out.append(r)
+                continue
+            if r.start < start:
+                out.append(_copy(r, r.start, start - 1))
+            if r.end > end:
+                out.append(_copy(r, end + 1, r.end))
+        state.regions = out
+
+    # -- edits -----------------------------------------------------------------
+    def change(self, uri: str, version: int, changes: list[tuple[Any, str]], now: float) -> list[str]:
+        """Apply the content changes of one didChange (each (range, text); range None for
+        the whole document, else ((line, col), (line, col))). Returns problems to log."""
+        state = self.docs.get(uri)
+        if state is None:
+            return [f"didChange for {uri}, which is not open"]
+        problems: list[str] = []
+        state.doc.version = version
+        if now - state.last_change > self.settings.burst_window_ms / 1000.0:
+            state.burst += 1
+        state.last_change = now
+        for rng, text in changes:
+            try:
+                edit = state.doc.apply(rng[0], rng[1], text) if rng is not None else state.doc.replace_all(text)
+            except OutOfRange as e:
+                edit = e.args[0]
+                problems.append(f"{uri}: change range {rng} lies outside the document; clamped")
+            if state.skipped:
+                continue
+            self._follow(state, edit)
+        return problems
+
+    def _follow(self, state: DocState, edit: Edit) -> None:
+        if state.regions:
+            moved: list[Region] = []
+            for r in state.regions:
+                runs = map_lines(r.start, r.end, edit)
+                for k, (a, b) in enumerate(runs):
+                    moved.append(r if k == 0 else _copy(r, a, b))
+                    moved[-1].start, moved[-1].end = a, b
+            state.regions = moved
+        if state.pending:
+            kept: list[Pending] = []
+            for p in state.pending:
+                for a, b in map_lines(p.start, p.end, edit):
+                    kept.append(Pending(a, b, p.text, p.deleted, p.burst, p.longest))
+                    break  # a pending insertion keeps one run; its text is judged as a whole
+            state.pending = kept
+        if len(edit.deleted) >= 40 or "\n" in edit.deleted:
+            self.deleted.add(edit.deleted)
+        if edit.text:
+            span = _first_last(edit.text, edit.start_line, edit.new_lines)
+            longest = max([len(edit.text)] + [p.longest for p in state.pending if p.burst == state.burst])
+            if span is None:
+                # Only line endings and blanks: counts toward the burst's size, covers no line.
+                span = (edit.start_line, edit.start_line)
+            state.pending.append(Pending(span[0], span[1], edit.text, edit.deleted, state.burst, longest))
+        elif edit.deleted and state.pending:
+            state.pending.append(Pending(edit.start_line, edit.start_line, "", edit.deleted, state.burst, 0))
+
+    def due(self, uri: str, now: float) -> float | None:
+        """Seconds until the document's pending burst can be judged (0: now), or None."""
+        state = self.docs.get(uri)
+        if state is None or not state.pending:
+            return None
+        return max(0.0, state.last_change + self.settings.burst_window_ms / 1000.0 - now)
+
+    # -- judging ---------------------------------------------------------------
+    def judge(self, uri: str, now: float) -> bool:
+        """Judge the settled bursts of a document; True when its regions changed."""
+        state = self.docs.get(uri)
+        if state is None or not state.pending or self.due(uri, now):
+            return False
+        pending, state.pending = state.pending, []
+        changed = False
+        for burst in sorted({p.burst for p in pending}):
+            j = self._judge_burst(state, [p for p in pending if p.burst == burst])
+            state.judgements.append(j)
+            del state.judgements[:-50]
+            if j.region is not None:
+                state.regions.append(j.region)
+                changed = True
+        state.early_hints = []
+        return changed
+
+    def _judge_burst(self, state: DocState, parts: list[Pending]) -> Judgement:
+        s = self.settings
+        inserted = "".join(p.text for p in parts)
+        deleted = "".join(p.deleted for p in parts)
+        if max(p.longest for p in parts) <= 2:
+            return Judgement("typing")
+        # What is new: inserted lines that were not there before the burst.
+        gone = Counter(normalize(x) for x in deleted.splitlines())
+        new_norms: list[str] = []
+        for line in inserted.splitlines():
+            n = normalize(line)
+            if not n:
+                continue
+            if gone[n] > 0:
+                gone[n] -= 1
+            else:
+                new_norms.append(n)
+        if len(new_norms) < s.min_lines and sum(len(n) for n in new_norms) < s.min_chars:
+            return Judgement("small")
+        ins_tokens = _tokens(inserted)
+        novel = sum((ins_tokens - _tokens(deleted)).values())
+        if deleted and novel <= max(3, 0.05 * sum(ins_tokens.values())):
+            return Judgement("format")
+        # The region: lines of the parts holding new text.
+        new_set = set(new_norms)
+        doc = state.doc
+        lines_new = sorted(
+            {
+                i
+                for p in parts
+                for i in range(p.start, min(p.end, doc.line_count - 1) + 1)
+                if normalize(doc.line(i)) in new_set
+            }
+        )
+        if not lines_new:
+            return Judgement("vanished")
+        start, end = lines_new[0], lines_new[-1]
+        region_lines = doc.lines(start, end + 1)
+        solid = [n for n in new_norms if is_solid(n)] or new_norms
+        evidence: list[Evidence] = []
+
+        # Copies and moves of AI text carry its provenance along.
+        ai_frac, prov = self.ai.lookup(solid)
+
+        # Undo, redo and moves: the text was deleted earlier in this session.
+        restored = sum(1 for n in solid if n in self.deleted) / len(solid)
+        explained = None
+        if restored >= 0.8:
+            explained = "restored"
+        else:
+            explained = self._internal_copy(state, start, end, solid, region_lines)
+        if explained is None and self.disk_probe and state.rel is not None:
+            who = self.disk_probe(state.rel, doc.text)
+            if who == "git":
+                explained = "reload-git"
+            elif who == "disk":
+                evidence.append(Evidence("written-on-disk", 1.2, "another process wrote this to the file"))
+        if explained is not None:
+            if prov is not None and ai_frac >= 0.5:
+                region = Region(
+                    start,
+                    end,
+                    FLAG,
+                    prov.insertion,
+                    score=max(prov.score, s.warn_threshold),
+                    tool=prov.tool,
+                    code="ai-paste",
+                    evidence=[Evidence("copy-of-ai", 2.0, f"{explained} of text flagged or tagged as AI")],
+                )
+                return Judgement("inherited", region)
+            return Judgement(explained)
+
+        evidence.insert(0, scoring.PRIOR)
+        hint = next((src for a, b, src in state.early_hints if a <= end and b >= start), None)
+        hint_ev = scoring.hint_evidence(hint)
+        if hint_ev:
+            evidence.append(hint_ev)
+        evidence.append(scoring.size_evidence(len([x for x in region_lines if x.strip()])))
+        evidence += scoring.content_evidence(inserted)
+        copy_frac, _ = self.index.candidates(solid)
+        if 0.3 <= copy_frac < 0.8:
+            evidence.append(
+                Evidence("partly-in-workspace", -0.8, f"{copy_frac:.0%} of its lines exist in the workspace")
+            )
+        if prov is not None and ai_frac >= 0.5:
+            evidence.append(Evidence("copy-of-ai", 2.0, "most lines match text flagged or tagged as AI"))
+        region = Region(start, end, FLAG, f"i{next(_ids)}", evidence=evidence, hint=hint)
+        if prov is not None and ai_frac >= 0.5:
+            region.tool = prov.tool
+        self._rescore(region)
+        if region.score >= s.warn_threshold:
+            self.ai.add(region_lines, Provenance(region.score, region.tool, False, region.insertion))
+        return Judgement("flagged", region)
+
+    def _internal_copy(
+        self, state: DocState, start: int, end: int, solid: list[str], region_lines: list[str]
+    ) -> str | None:
+        """'copy' when the text exists elsewhere in the workspace (open buffers or files)."""
+        want = set(solid)
+        # Open buffers, this one outside the new region included.
+        for other in self.docs.values():
+            if other.skipped:
+                continue
+            if other is state:
+                lines = other.doc.lines(0, start) + other.doc.lines(end + 1)
+            else:
+                lines = other.doc.lines()
+            have = set(solid_norms(lines))
+            if len(want & have) >= 0.8 * len(want) and verify_copy(region_lines, lines):
+                return "copy"
+        frac, files = self.index.candidates(solid)
+        if frac < 0.8 or self.root is None:
+            return None
+        from .workspace_index import read_text
+
+        for rel in files:
+            text = read_text(self.root / rel)
+            if text is not None and verify_copy(region_lines, text.splitlines()):
+                return "copy"
+        return None
+
+    # -- hints, scores, findings -------------------------------------------------
+    def paste_hint(self, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], source: str) -> bool:
+        """The client says the text in start..end (as of `version`) was pasted from
+        `source`. Returns True when a flagged region's score changed."""
+        state = self.docs.get(uri)
+        if state is None or source not in ("external", "editor"):
+            return False
+        if version is not None and version != state.doc.version:
+            return False  # later edits moved things; the hint can no longer be placed
+        a, b = start[0], end[0] if end[1] > 0 or end[0] == start[0] else end[0] - 1
+        ev = scoring.hint_evidence(source)
+        changed = False
+        for r in state.regions:
+            if r.kind == FLAG and r.start <= b and r.end >= a and r.hint is None and ev is not None:
+                r.hint = source
+                r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [ev]
+                self._rescore(r)
+                changed = True
+        if not changed and any(p.start <= b and p.end >= a for p in state.pending):
+            state.early_hints.append((a, b, source))  # for the region the burst will make
+        return changed
+
+    def _rescore(self, region: Region) -> None:
+        if any(e.signal == "copy-of-ai" for e in region.evidence) and region.hint == "editor":
+            region.evidence = [e for e in region.evidence if e.signal != "paste-hint"]
+        region.score = scoring.score(region.evidence)
+        content = any(
+            e.signal in ("markdown-fence", "chat-prose", "placeholder", "copy-of-ai") for e in region.evidence
+        )
+        disk = any(e.signal == "written-on-disk" for e in region.evidence)
+        region.code = "agent-write" if disk else "ai-paste" if content or region.tool else "external-paste"
+
+    def findings(self, uri: str) -> list[Finding]:
+        state = self.docs.get(uri)
+        if state is None or state.skipped:
+            return []
+        s = self.settings
+        out: list[Finding] = []
+        for r in sorted(state.regions, key=lambda r: (r.start, r.end)):
+            n = r.end - r.start + 1
+            if r.kind == FLAG:
+                if r.score < s.report_threshold:
+                    continue
+                severity = "warning" if r.score >= s.warn_threshold else "information"
+                message = _flag_message(r, n)
+                out.append(
+                    Finding(
+                        r.start,
+                        r.end,
+                        severity,
+                        r.code,
+                        message,
+                        r.score,
+                        r.tool,
+                        r.insertion,
+                        [e.to_json() for e in r.evidence],
+                    )
+                )
+            elif r.kind == TAGGED and r.record is not None:
+                rec = r.record
+                kind = rec["origin"]["kind"]
+                what = {
+                    "ai": "AI-generated",
+                    "human": "Written by a person",
+                    "mixed": "Mixed human and AI",
+                    "unknown": "Of unknown origin",
+                }[kind]
+                tool = rec["origin"].get("tool")
+                training = "excluded from training" if rec["training"] == "exclude" else "included in training"
+                msg = f"{what}{f' ({tool})' if tool else ''}, {training}"
+                out.append(Finding(r.start, r.end, "hint", r.code, msg, r.score, tool, r.insertion, [], rec["id"]))
+            elif r.kind == STALE and r.record is not None:
+                msg = (
+                    "A provenance record of this file cannot be found in its text any more "
+                    f"(record {r.record['id']}, lines {r.record['start_line']}-{r.record['end_line']} when "
+                    "tagged); the training pipeline excludes the whole file until it is re-tagged or removed"
+                )
+                out.append(
+                    Finding(
+                        r.start, r.end, "information", "stale-record", msg, 0.0, None, r.insertion, [], r.record["id"]
+                    )
+                )
+        return out
+
+    # -- tagging ---------------------------------------------------------------
+    def region_at(self, uri: str, insertion: str | None) -> Region | None:
+        state = self.docs.get(uri)
+        if state is None:
+            return None
+        return next((r for r in state.regions if r.insertion == insertion), None)
+
+    def tagged(self, uri: str, start: int, end: int, record: dict[str, Any]) -> None:
+        """A record was written for lines start..end: show it instead of any flag there."""
+        state = self.docs.get(uri)
+        if state is not None:
+            self._add_tagged(state, start, end, record)
+
+    def untagged(self, uri: str, record_id: str) -> bool:
+        state = self.docs.get(uri)
+        if state is None:
+            return False
+        before = len(state.regions)
+        state.regions = [r for r in state.regions if not (r.record and r.record["id"] == record_id)]
+        return len(state.regions) != before
+
+
+def _copy(r: Region, start: int, end: int) -> Region:
+    return Region(start, end, r.kind, r.insertion, r.score, r.tool, list(r.evidence), r.code, r.record, r.hint)
+
+
+def _flag_message(r: Region, n: int) -> str:
+    lines = f"{n} line{'s' if n != 1 else ''}"
+    how = {
+        "agent-write": f"{lines} written to this file by another process",
+        "ai-paste": f"{lines} that look like AI output arrived at once",
+    }.get(r.code, f"{lines} pasted from outside the project")
+    tool = f"; suspected tool: {r.tool}" if r.tool else ""
+    return (
+        f"Provmark: {how} (score {r.score:.2f}{tool}). If an AI tool wrote it, tag it so the training "
+        "pipeline excludes it; if you wrote it, tag it as yours."
+    )

@@ -1,0 +1,152 @@
+"""An index of the workspace's own files: which files hold each normalised line.
+
+Used to recognise copies inside the project. Only solid lines are kept, as Python hashes
+of their normalised form (nothing of the text is stored); a candidate is verified with
+rapidfuzz against the file's real text before a copy is accepted.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import os
+from collections import Counter
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from .lines import is_solid, normalize
+
+log = logging.getLogger(__name__)
+
+SKIP_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    ".provmark",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".tox",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "dist",
+    "build",
+    "target",
+    ".idea",
+    ".vscode",
+}
+MAX_INDEX_FILE = 1_000_000
+MAX_FILES = 50_000
+
+
+def looks_binary(data: bytes) -> bool:
+    return b"\0" in data[:8192]
+
+
+def read_text(path: Path, limit: int = MAX_INDEX_FILE) -> str | None:
+    """A workspace file's text, or None for binaries, huge files and unreadable ones."""
+    try:
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > limit:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if looks_binary(data):
+        return None
+    return data.decode("utf-8", errors="replace")
+
+
+def solid_norms(lines: list[str]) -> list[str]:
+    return [n for n in (normalize(x) for x in lines) if is_solid(n)]
+
+
+class WorkspaceIndex:
+    def __init__(self, root: Path | None, ignore: tuple[str, ...] = ()):
+        self.root = root
+        self.ignore = ignore
+        self._files: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._lines: dict[int, int] = {}  # hash(normalised line) -> file id (-1: several)
+        self.ready = False
+
+    def ignored(self, rel: str) -> bool:
+        return any(fnmatch.fnmatch(rel, pat) for pat in self.ignore)
+
+    def build(self) -> int:
+        """Index every text file under the root; returns the number of files indexed."""
+        if self.root is None:
+            self.ready = True
+            return 0
+        count = 0
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")]
+            for name in filenames:
+                if count >= MAX_FILES:
+                    log.warning("workspace index stops at %d files", MAX_FILES)
+                    self.ready = True
+                    return count
+                path = Path(dirpath) / name
+                rel = path.relative_to(self.root).as_posix()
+                if self.ignored(rel):
+                    continue
+                text = read_text(path)
+                if text is not None:
+                    self.add(rel, text.splitlines())
+                    count += 1
+        self.ready = True
+        return count
+
+    def add(self, rel: str, lines: list[str]) -> None:
+        fid = self._ids.get(rel)
+        if fid is None:
+            fid = self._ids[rel] = len(self._files)
+            self._files.append(rel)
+        table = self._lines
+        for norm in solid_norms(lines):
+            h = hash(norm)
+            prev = table.get(h)
+            if prev is None:
+                table[h] = fid
+            elif prev != fid:
+                table[h] = -1
+
+    def candidates(self, norms: list[str]) -> tuple[float, list[str]]:
+        """Fraction of `norms` found in the index, and files holding them, best first."""
+        if not norms:
+            return 0.0, []
+        hits = 0
+        votes: Counter[int] = Counter()
+        for n in norms:
+            fid = self._lines.get(hash(n))
+            if fid is None:
+                continue
+            hits += 1
+            if fid >= 0:
+                votes[fid] += 1
+        return hits / len(norms), [self._files[f] for f, _ in votes.most_common(3)]
+
+
+def verify_copy(inserted: list[str], source_lines: list[str], threshold: float = 85.0) -> bool:
+    """True when the inserted solid lines appear, re-indented or not, as one stretch of
+    `source_lines` (rapidfuzz on the normalised text)."""
+    ins = solid_norms(inserted)
+    if not ins:
+        return False
+    src = solid_norms(source_lines)
+    first = set(ins[:3])
+    needle = "\n".join(ins)
+    # Try each place where one of the first lines occurs; compare an equally long window.
+    starts = [i for i, n in enumerate(src) if n in first] or [0]
+    for i in starts[:50]:
+        a = max(0, i - 3)
+        window = "\n".join(src[a : a + len(ins) + 3])
+        if (
+            fuzz.partial_ratio(needle, window) >= threshold
+            if len(needle) <= len(window)
+            else fuzz.ratio(needle, window) >= threshold
+        ):
+            return True
+    return False

@@ -1,0 +1,201 @@
+"""The classifier and scorer, driven directly (no LSP)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from provmark import sidecar
+from provmark.settings import Settings
+from provmark.tracker import Tracker
+from provmark.workspace_index import WorkspaceIndex
+
+HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
+AI_BLOCK = '''def parse_duration(value: str) -> int:
+    """Parse a duration such as '1h30m' into seconds."""
+    units = {"h": 3600, "m": 60, "s": 1}
+    total, number = 0, ""
+    for ch in value:
+        if ch.isdigit():
+            number += ch
+        elif ch in units and number:
+            total += int(number) * units[ch]
+            number = ""
+        else:
+            raise ValueError(f"bad duration: {value!r}")
+    return total
+
+'''
+URI = "file:///ws/app.py"
+
+
+def make(tmp: Path | None = None, **settings) -> Tracker:
+    index = WorkspaceIndex(tmp)
+    if tmp is not None:
+        index.build()
+    return Tracker(Settings(**settings), index, tmp)
+
+
+def settle(tr: Tracker, uri: str = URI, now: float = 100.0) -> bool:
+    return tr.judge(uri, now + 10)
+
+
+def insert(tr: Tracker, line: int, text: str, now: float = 50.0, uri: str = URI) -> None:
+    tr.change(uri, 2, [(((line, 0), (line, 0)), text)], now)
+
+
+def test_paste_of_a_block_is_flagged_as_warning() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK)
+    assert settle(tr)
+    [f] = tr.findings(URI)
+    assert f.severity == "warning" and f.start == 30 and f.end == 42
+    assert 0.5 <= f.score <= 1.0
+
+
+def test_typing_is_never_flagged() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    t = 10.0
+    for i, ch in enumerate(AI_BLOCK):
+        tr.change(URI, 2 + i, [(((30, i), (30, i)), ch if ch != "\n" else " ")], t)
+        t += 0.01  # very fast typing: all one burst
+    settle(tr, now=t)
+    assert tr.findings(URI) == []
+    assert tr.docs[URI].judgements[-1].verdict == "typing"
+
+
+def test_small_snippet_is_not_flagged() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 3, "if __name__ == '__main__':\n    main()\n")
+    settle(tr)
+    assert tr.findings(URI) == []
+
+
+def test_undo_of_a_deletion_is_explained() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    block = tr.docs[URI].doc.text.split("\n")
+    deleted = "\n".join(block[3:30]) + "\n"
+    tr.change(URI, 2, [(((3, 0), (30, 0)), "")], 10.0)
+    settle(tr, now=10.0)
+    insert(tr, 3, deleted, now=20.0)
+    settle(tr, now=20.0)
+    assert tr.findings(URI) == []
+    assert tr.docs[URI].judgements[-1].verdict == "restored"
+
+
+def test_copy_from_a_workspace_file_is_explained_even_reindented(tmp_path: Path) -> None:
+    src = "".join(f"def compute_{i}(values):\n    return sum(v * {i} for v in values)\n\n" for i in range(20))
+    (tmp_path / "lib.py").write_text(src)
+    tr = make(tmp_path)
+    uri = (tmp_path / "app.py").as_uri()
+    tr.open(uri, "x = 1\n", 1, "python", "app.py", "utf-16")
+    copied = "".join("    " + ln + "\n" for ln in src.splitlines()[6:24])
+    insert(tr, 1, copied, uri=uri)
+    settle(tr, uri)
+    assert tr.findings(uri) == []
+    assert tr.docs[uri].judgements[-1].verdict == "copy"
+
+
+def test_reformatting_is_explained() -> None:
+    tr = make()
+    ugly = "".join(f"def f{i}(a,b):\n  return g(a,b,'x{i}')\n" for i in range(20))
+    pretty = "".join(f'def f{i}(a, b):\n    return g(a, b, "x{i}")\n' for i in range(20))
+    tr.open(URI, ugly, 1, "python", "app.py", "utf-16")
+    tr.change(URI, 2, [(((0, 0), (40, 0)), pretty)], 10.0)
+    settle(tr, now=10.0)
+    assert tr.findings(URI) == []
+    assert tr.docs[URI].judgements[-1].verdict in ("format", "small")
+
+
+def test_copy_of_flagged_text_inherits_the_flag() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK, now=10.0)
+    settle(tr, now=10.0)
+    insert(tr, 0, AI_BLOCK, now=30.0)  # copy it to the top
+    settle(tr, now=30.0)
+    flags = [f for f in tr.findings(URI) if f.severity == "warning"]
+    assert [(f.start, f.end) for f in flags] == [(0, 12), (44, 56)]
+    assert tr.docs[URI].judgements[-1].verdict == "inherited"
+
+
+def test_editor_hint_lowers_and_external_hint_raises_the_score() -> None:
+    scores = {}
+    for source in ("editor", "external"):
+        tr = make()
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        insert(tr, 30, AI_BLOCK)
+        tr.paste_hint(URI, 2, (30, 0), (43, 0), source)
+        settle(tr)
+        [f] = tr.findings(URI)
+        scores[source] = (f.score, f.severity)
+    assert scores["editor"][1] == "information"
+    assert scores["external"][0] > scores["editor"][0]
+
+
+def test_chat_answer_with_prose_and_fences_scores_higher() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK, now=10.0)
+    settle(tr, now=10.0)
+    plain = tr.findings(URI)[0].score
+    answer = "Here's a function that parses durations:\n\n```python\n" + AI_BLOCK + "```\n\nThis handles hours.\n"
+    tr2 = make()
+    tr2.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr2, 30, answer)
+    settle(tr2)
+    [f] = tr2.findings(URI)
+    assert f.score > plain and f.code == "ai-paste"
+    assert {e["signal"] for e in f.evidence} >= {"markdown-fence", "chat-prose"}
+
+
+def test_flag_follows_edits_above_and_splits_inside() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK, now=10.0)
+    settle(tr, now=10.0)
+    insert(tr, 0, "import os\n", now=20.0)
+    insert(tr, 36, "    # a note\n", now=30.0)
+    settle(tr, now=30.0)
+    assert [(f.start, f.end) for f in tr.findings(URI)] == [(31, 35), (37, 44)]
+
+
+def test_tagging_shows_a_hint_and_survives_reopening_after_changes(tmp_path: Path) -> None:
+    tr = make(tmp_path)
+    uri = (tmp_path / "app.py").as_uri()
+    tr.open(uri, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK, uri=uri)
+    settle(tr, uri)
+    [f] = tr.findings(uri)
+    lines = tr.docs[uri].doc.lines(f.start, f.end + 1)
+    rec = sidecar.make_record(lines, f.start + 1, {"kind": "ai", "tool": None}, "exclude")
+    sidecar.update(tmp_path, "app.py", add=[rec])
+    tr.tagged(uri, f.start, f.end, rec)
+    [h] = tr.findings(uri)
+    assert h.severity == "hint" and "AI-generated" in h.message and "excluded from training" in h.message
+    # The file changes while closed: 5 lines added at the top.
+    text = "# header\n" * 5 + tr.docs[uri].doc.text
+    tr.close(uri)
+    tr.open(uri, text, 1, "python", "app.py", "utf-16", sidecar.load(tmp_path, "app.py"))
+    [h] = tr.findings(uri)
+    assert (h.severity, h.start, h.end) == ("hint", 35, 47)
+
+
+def test_a_record_that_cannot_be_found_is_stale(tmp_path: Path) -> None:
+    tr = make(tmp_path)
+    rec = sidecar.make_record(AI_BLOCK.splitlines(), 3, {"kind": "ai"}, "exclude")
+    uri = (tmp_path / "app.py").as_uri()
+    tr.open(uri, HUMAN, 1, "python", "app.py", "utf-16", {"schema": "provmark/1", "path": "app.py", "records": [rec]})
+    [f] = tr.findings(uri)
+    assert f.severity == "information" and f.code == "stale-record"
+
+
+def test_binary_and_huge_documents_are_skipped() -> None:
+    tr = make(max_file_bytes=1000)
+    assert tr.open("file:///b", "a\0b", 1, "", None, "utf-16").skipped
+    assert tr.open("file:///h", "x" * 2000, 1, "", None, "utf-16").skipped
+    tr.change("file:///h", 2, [(((0, 0), (0, 0)), AI_BLOCK * 3)], 1.0)
+    assert tr.findings("file:///h") == []
