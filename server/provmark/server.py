@@ -389,7 +389,7 @@ class ProvmarkServer(LanguageServer):
         tool = origin.get("tool")
         if kind == "ai" and tool and tool in self.tracker.settings.first_party_tools and not a.get("training"):
             training = "include"
-        region = self.tracker.region_at(uri, a.get("insertion"))
+        region = self.tracker.region_at(uri, a.get("insertion"), start, end)
         evidence = [e for e in (region.evidence if region else [])]
         record = sidecar.make_record(
             state.doc.lines(start, end + 1),

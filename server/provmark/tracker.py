@@ -478,11 +478,17 @@ class Tracker:
         return out
 
     # -- tagging ---------------------------------------------------------------
-    def region_at(self, uri: str, insertion: str | None) -> Region | None:
+    def region_at(self, uri: str, insertion: str | None, start: int, end: int) -> Region | None:
+        """The flagged region a tag is about: by its id, else the one overlapping most."""
         state = self.docs.get(uri)
         if state is None:
             return None
-        return next((r for r in state.regions if r.insertion == insertion), None)
+        flags = [r for r in state.regions if r.kind == FLAG]
+        by_id = next((r for r in flags if insertion and r.insertion == insertion), None)
+        if by_id is not None:
+            return by_id
+        overlap = [(min(r.end, end) - max(r.start, start), r) for r in flags if r.start <= end and r.end >= start]
+        return max(overlap, key=lambda x: x[0])[1] if overlap else None
 
     def tagged(self, uri: str, start: int, end: int, record: dict[str, Any]) -> None:
         """A record was written for lines start..end: show it instead of any flag there."""

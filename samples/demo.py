@@ -1,0 +1,81 @@
+"""Provmark on the sample workspace, without an editor.
+
+Starts `provmark serve`, opens shop/cart.py (in a temporary copy), pastes the chat
+answer the way an editor would, prints the warning, tags the pasted lines as
+AI-generated and prints the sidecar that the training pipeline reads.
+
+    python samples/demo.py
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from provmark.lsp_client import StdioClient
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    ws = Path(tempfile.mkdtemp(prefix="provmark-demo-")) / "shop"
+    shutil.copytree(HERE / "shop", ws)
+    client = StdioClient([sys.executable, "-m", "provmark", "serve"], cwd=str(ws))
+    try:
+        client.initialize(ws.as_uri())
+        cart = ws / "cart.py"
+        uri = cart.as_uri()
+        text = cart.read_text()
+        client.notify(
+            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
+        )
+        line = text.count("\n")
+        answer = "\n\n" + (HERE / "chat-answer.md").read_text()
+        print(f"Pasting {answer.count(chr(10))} lines of a chat answer at the end of {cart.name} ...")
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [
+                    {
+                        "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
+                        "text": answer,
+                    }
+                ],
+            },
+        )
+        if not client.wait(lambda: any(d["severity"] == 2 for d in client.diagnostics.get(uri, []))):
+            print("no warning arrived: something is wrong", file=sys.stderr)
+            return 1
+        [d] = [d for d in client.diagnostics[uri] if d["severity"] == 2]
+        r = d["range"]
+        print(f"\nwarning on lines {r['start']['line'] + 1}-{r['end']['line'] + 1} ({d['code']}):\n  {d['message']}")
+        for e in d["data"]["evidence"]:
+            print(f"  evidence {e['signal']:<24} {e['weight']:+.2f}  {e['detail']}")
+        rid = client.request(
+            "workspace/executeCommand",
+            {
+                "command": "provmark.tag",
+                "arguments": [
+                    {"uri": uri, "range": r, "origin": {"kind": "ai", "tool": d["data"]["tool"]}, "training": "exclude"}
+                ],
+            },
+        )
+        client.wait(lambda: any(x["severity"] == 4 for x in client.diagnostics.get(uri, [])))
+        [h] = client.diagnostics[uri]
+        print(f"\nTagged (record {rid}); the editor now shows a quiet hint: {h['message']!r}")
+        car = ws / ".provmark" / "cart.py.json"
+        data = json.loads(car.read_text())
+        data["records"][0]["line_hashes"] = data["records"][0]["line_hashes"][:3] + ["..."]
+        print(f"\n{car.relative_to(ws.parent)}:\n{json.dumps(data, indent=2)}")
+        return 0
+    finally:
+        client.close()
+        shutil.rmtree(ws.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""A minimal LSP client over stdio, for the demo and the benchmarks (not the server)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+import time
+from typing import Any
+
+
+class StdioClient:
+    def __init__(self, cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None):
+        self.proc = subprocess.Popen(
+            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env
+        )
+        self._next = 0
+        self._lock = threading.Condition()
+        self.responses: dict[int, Any] = {}
+        self.diagnostics: dict[str, list[dict]] = {}
+        self.published: list[tuple[float, str, int]] = []  # (time, uri, count)
+        self.messages: list[str] = []
+        self.config: dict[str, Any] = {}
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _send(self, msg: dict) -> None:
+        body = json.dumps(msg).encode()
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        assert out is not None
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            if length is None:
+                continue
+            msg = json.loads(out.read(length))
+            method = msg.get("method")
+            with self._lock:
+                if method == "textDocument/publishDiagnostics":
+                    p = msg["params"]
+                    self.diagnostics[p["uri"]] = p["diagnostics"]
+                    self.published.append((time.monotonic(), p["uri"], len(p["diagnostics"])))
+                elif method == "window/showMessage":
+                    self.messages.append(msg["params"]["message"])
+                elif method is not None and "id" in msg:
+                    result: Any = None
+                    if method == "workspace/configuration":
+                        result = [self.config.get(i.get("section", ""), None) for i in msg["params"]["items"]]
+                    self._send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
+                elif "id" in msg:
+                    self.responses[msg["id"]] = msg
+                self._lock.notify_all()
+
+    def notify(self, method: str, params: Any) -> None:
+        self._send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method: str, params: Any, timeout: float = 30.0) -> Any:
+        self._next += 1
+        mid = self._next
+        self._send({"jsonrpc": "2.0", "id": mid, "method": method, "params": params})
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while mid not in self.responses:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"{method}: no answer in {timeout}s")
+                self._lock.wait(left)
+            msg = self.responses.pop(mid)
+        if "error" in msg:
+            raise RuntimeError(f"{method}: {msg['error'].get('message')}")
+        return msg.get("result")
+
+    def wait(self, predicate, timeout: float = 5.0) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while not predicate():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._lock.wait(left)
+        return True
+
+    def initialize(self, root_uri: str, options: dict | None = None) -> dict:
+        result = self.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": root_uri,
+                "workspaceFolders": [{"uri": root_uri, "name": "ws"}],
+                "initializationOptions": options or {},
+                "capabilities": {
+                    "workspace": {"configuration": True},
+                    "textDocument": {"publishDiagnostics": {"dataSupport": True}},
+                },
+            },
+        )
+        self.notify("initialized", {})
+        return result
+
+    def close(self) -> int | None:
+        try:
+            self.request("shutdown", None, timeout=10)
+            self.notify("exit", None)
+            return self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+            return self.proc.wait()
