@@ -134,6 +134,10 @@ class TextDocument:
         """Bodies of lines start..end-1."""
         return [body_of(x) for x in self._lines[start:end]]
 
+    def raw_lines(self) -> list[str]:
+        """The line list itself, endings included: read it, never change it."""
+        return self._lines
+
     def line_length(self, i: int) -> int:
         """Length of line `i` in the document's position encoding."""
         body = self.line(i)

@@ -22,7 +22,7 @@ from .relocate import hashes_of, locate
 from .scoring import Evidence
 from .settings import Settings
 from .textdoc import Edit, OutOfRange, TextDocument, split_lines
-from .workspace_index import WorkspaceIndex, solid_norms, verify_copy
+from .workspace_index import WorkspaceIndex, verify_copy
 
 FLAG, TAGGED, STALE = "flag", "tagged", "stale"
 _ids = itertools.count(1)
@@ -46,14 +46,19 @@ class Region:
 
 @dataclass
 class Pending:
-    """Text inserted by one change, waiting for its burst to settle."""
+    """What one burst of changes inserted and deleted, waiting for the burst to settle.
+    One per burst: a burst of 3,000 keystrokes is one record, not 3,000."""
 
     start: int
     end: int
-    text: str
-    deleted: str
+    texts: list[str]
+    deleted: list[str]
     burst: int
-    longest: int  # the longest single change in the burst so far
+    longest: int  # the longest single change in the burst
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
 
 
 @dataclass(frozen=True)
@@ -231,21 +236,31 @@ class Tracker:
         if state.pending:
             kept: list[Pending] = []
             for p in state.pending:
-                for a, b in map_lines(p.start, p.end, edit):
-                    kept.append(Pending(a, b, p.text, p.deleted, p.burst, p.longest))
-                    break  # a pending insertion keeps one run; its text is judged as a whole
+                runs = map_lines(p.start, p.end, edit)
+                if runs:
+                    # A pending burst keeps one span; its text is judged as a whole.
+                    p.start, p.end = runs[0][0], runs[-1][1]
+                    kept.append(p)
+                elif p.burst == state.burst:
+                    p.start = p.end = edit.start_line
+                    kept.append(p)
             state.pending = kept
         if len(edit.deleted) >= 40 or "\n" in edit.deleted:
             self.deleted.add(edit.deleted)
-        if edit.text:
-            span = _first_last(edit.text, edit.start_line, edit.new_lines)
-            longest = max([len(edit.text)] + [p.longest for p in state.pending if p.burst == state.burst])
-            if span is None:
-                # Only line endings and blanks: counts toward the burst's size, covers no line.
-                span = (edit.start_line, edit.start_line)
-            state.pending.append(Pending(span[0], span[1], edit.text, edit.deleted, state.burst, longest))
-        elif edit.deleted and state.pending:
-            state.pending.append(Pending(edit.start_line, edit.start_line, "", edit.deleted, state.burst, 0))
+        if not edit.text and not (edit.deleted and state.pending):
+            return
+        span = _first_last(edit.text, edit.start_line, edit.new_lines) if edit.text else None
+        if span is None:
+            # Only line endings and blanks, or a deletion: adds to the burst, covers no line.
+            span = (edit.start_line, edit.start_line)
+        last = state.pending[-1] if state.pending else None
+        if last is not None and last.burst == state.burst:
+            last.start, last.end = min(last.start, span[0]), max(last.end, span[1])
+            last.texts.append(edit.text)
+            last.deleted.append(edit.deleted)
+            last.longest = max(last.longest, len(edit.text))
+        else:
+            state.pending.append(Pending(span[0], span[1], [edit.text], [edit.deleted], state.burst, len(edit.text)))
 
     def due(self, uri: str, now: float) -> float | None:
         """Seconds until the document's pending burst can be judged (0: now), or None."""
@@ -275,7 +290,7 @@ class Tracker:
     def _judge_burst(self, state: DocState, parts: list[Pending]) -> Judgement:
         s = self.settings
         inserted = "".join(p.text for p in parts)
-        deleted = "".join(p.deleted for p in parts)
+        deleted = "".join("".join(p.deleted) for p in parts)
         if max(p.longest for p in parts) <= 2:
             return Judgement("typing")
         # What is new: inserted lines that were not there before the burst.
@@ -370,17 +385,23 @@ class Tracker:
         self, state: DocState, start: int, end: int, solid: list[str], region_lines: list[str]
     ) -> str | None:
         """'copy' when the text exists elsewhere in the workspace (open buffers or files)."""
-        want = set(solid)
-        # Open buffers, this one outside the new region included.
+        # A cheap first pass on stripped lines (re-indentation does not matter), then
+        # rapidfuzz on a window around the matches.
+        want = {x.strip() for x in region_lines if is_solid(normalize(x))}
+        n = len(region_lines)
         for other in self.docs.values():
             if other.skipped:
                 continue
-            if other is state:
-                lines = other.doc.lines(0, start) + other.doc.lines(end + 1)
-            else:
-                lines = other.doc.lines()
-            have = set(solid_norms(lines))
-            if len(want & have) >= 0.8 * len(want) and verify_copy(region_lines, lines):
+            raw = other.doc.raw_lines()
+            hits = [i for i, x in enumerate(raw) if x.strip() in want and (other is not state or not start <= i <= end)]
+            if len(hits) < 0.8 * len(want):
+                continue
+            mid = hits[len(hits) // 2]
+            lo, hi = max(0, mid - 2 * n), mid + 2 * n
+            window = [
+                other.doc.line(i) for i in range(lo, min(hi, len(raw))) if other is not state or not start <= i <= end
+            ]
+            if verify_copy(region_lines, window):
                 return "copy"
         frac, files = self.index.candidates(solid)
         if frac < 0.8 or self.root is None:

@@ -1,0 +1,166 @@
+"""Server benchmark on a 10,000-line file, Provmark against a do-nothing stock pygls
+server in the same run (these machines are shared and noisy: compare ratios).
+
+    python benchmarks/bench_server.py [--lines 10000] [--keys 5000] [--pastes 40] [--edits 50000]
+
+Prints a Markdown table: keystroke didChanges absorbed per second, paste-to-diagnostic
+latency (median, p99), and resident memory before and after many edits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from provmark.lsp_client import StdioClient
+
+HERE = Path(__file__).resolve().parent
+PROVMARK = [sys.executable, "-m", "provmark", "serve"]
+STOCK = [sys.executable, str(HERE / "stock_server.py")]
+
+
+def big_file(lines: int) -> str:
+    return "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(lines // 3))
+
+
+def paste_block(k: int) -> str:
+    body = "".join(f"    step_{k}_{j} = transform(data, option={j}, label='p{k}')\n" for j in range(18))
+    return f"def generated_{k}(data):\n{body}    return data\n\n"
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def start(cmd: list[str], ws: Path, text: str) -> tuple[StdioClient, str]:
+    c = StdioClient(cmd, cwd=str(ws))
+    c.initialize(ws.as_uri())
+    uri = (ws / "big.py").as_uri()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})
+    barrier(c)
+    return c, uri
+
+
+def barrier(c: StdioClient) -> None:
+    """A request answered only after every notification before it was handled."""
+    try:
+        c.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": "file:///none"}, "position": {"line": 0, "character": 0}},
+            timeout=600,
+        )
+    except RuntimeError:
+        pass  # method not found is an answer too
+
+
+def keystrokes(c: StdioClient, uri: str, n: int, version: int) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    line = 5000
+    for i in range(n):
+        version += 1
+        c.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [
+                    {
+                        "range": {
+                            "start": {"line": line, "character": i % 40},
+                            "end": {"line": line, "character": i % 40},
+                        },
+                        "text": "x",
+                    }
+                ],
+            },
+        )
+    barrier(c)
+    return n / (time.perf_counter() - t0), version
+
+
+def pastes(c: StdioClient, uri: str, n: int, version: int) -> tuple[list[float], int]:
+    out = []
+    for k in range(n):
+        version += 1
+        line = 300 + k * 40
+        before = len([p for p in c.published if p[1] == uri])
+        t0 = time.monotonic()
+        c.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [
+                    {
+                        "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
+                        "text": paste_block(k),
+                    }
+                ],
+            },
+        )
+        ok = c.wait(
+            lambda: (
+                any(d.get("severity") == 2 and d["range"]["start"]["line"] == line for d in c.diagnostics.get(uri, []))
+                and len([p for p in c.published if p[1] == uri]) > before
+            ),
+            timeout=10,
+        )
+        if ok:
+            out.append(1000 * (next(p[0] for p in c.published[::-1] if p[1] == uri) - t0))
+        time.sleep(0.15)
+    return out, version
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))] if xs else float("nan")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lines", type=int, default=10_000)
+    ap.add_argument("--keys", type=int, default=5_000)
+    ap.add_argument("--pastes", type=int, default=40)
+    ap.add_argument("--edits", type=int, default=50_000)
+    args = ap.parse_args()
+    text = big_file(args.lines)
+    rows = []
+    for name, cmd in (("stock pygls (does nothing)", STOCK), ("provmark", PROVMARK)):
+        ws = Path(tempfile.mkdtemp(prefix="pm-bench-"))
+        (ws / "big.py").write_text(text)
+        c, uri = start(cmd, ws, text)
+        rss0 = rss_kb(c.proc.pid)
+        rate, v = keystrokes(c, uri, args.keys, 1)
+        lat: list[float] = []
+        if cmd is PROVMARK:
+            lat, v = pastes(c, uri, args.pastes, v)
+        done = args.keys
+        while done < args.edits:
+            batch = min(10_000, args.edits - done)
+            _, v = keystrokes(c, uri, batch, v)
+            done += batch
+        time.sleep(0.5)
+        rss1 = rss_kb(c.proc.pid)
+        c.close()
+        rows.append((name, rate, lat, rss0, rss1))
+    print(f"\n{args.lines:,}-line file, {args.keys:,} keystrokes, {args.pastes} pastes, {args.edits:,} edits\n")
+    print("| server | keystrokes/s | paste→diagnostic median | p99 | RSS start | RSS after edits | growth |")
+    print("|---|---|---|---|---|---|---|")
+    for name, rate, lat, r0, r1 in rows:
+        med = f"{statistics.median(lat):.1f} ms" if lat else "-"
+        p99 = f"{pct(lat, 0.99):.1f} ms" if lat else "-"
+        print(
+            f"| {name} | {rate:,.0f} | {med} | {p99} | {r0 / 1024:.1f} MB | {r1 / 1024:.1f} MB | "
+            f"{(r1 - r0) / 1024:+.1f} MB |"
+        )
+    print(f"\nratio provmark/stock keystrokes: {rows[1][1] / rows[0][1]:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
