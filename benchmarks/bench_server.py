@@ -104,7 +104,7 @@ def pastes(c: StdioClient, uri: str, n: int, version: int) -> tuple[list[float],
             },
         )
         ok = c.wait(
-            lambda: (
+            lambda line=line, before=before: (
                 any(d.get("severity") == 2 and d["range"]["start"]["line"] == line for d in c.diagnostics.get(uri, []))
                 and len([p for p in c.published if p[1] == uri]) > before
             ),
