@@ -234,3 +234,18 @@ def test_server_writes_nothing_but_lsp_to_stdout(tmp_path: Path) -> None:
     out = r.stdout.decode()
     assert out.startswith("Content-Length:") and '"capabilities"' in out
     assert out.count("Content-Length:") == 1
+
+
+def test_malformed_request_gets_an_error_answer_not_silence(tmp_path: Path) -> None:
+    from provmark.lsp_client import StdioClient
+
+    c = StdioClient(SERVER, cwd=str(tmp_path))
+    try:
+        c.initialize(tmp_path.as_uri())
+        with pytest.raises(RuntimeError, match="invalid params"):
+            c.request("textDocument/codeAction", {"bogus": 1}, timeout=10)
+        c.notify("textDocument/didChange", {"textDocument": {"uri": 5}})  # garbage notification
+        with pytest.raises(RuntimeError, match="not an open document"):
+            c.request("workspace/executeCommand", {"command": "provmark.tag", "arguments": [{"uri": "file:///x"}]})
+    finally:
+        assert c.close() == 0

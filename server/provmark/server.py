@@ -14,10 +14,12 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as t
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
@@ -40,6 +42,10 @@ SEVERITY = {
 }
 
 
+# handle_message drops messages whose jsonrpc is not "2.0": what a malformed one becomes.
+_IGNORED = SimpleNamespace(jsonrpc="malformed")
+
+
 def uri_to_path(uri: str) -> Path | None:
     p = urlparse(uri)
     if p.scheme != "file":
@@ -59,6 +65,19 @@ class ProvmarkProtocol(LanguageServerProtocol):
             # pygls pops request futures when it answers; notifications and its internal
             # generator steps were never popped (about 2 KB per didChange).
             fut.add_done_callback(lambda _f, m=msg_id: self._request_futures.pop(m, None))
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        """pygls raises on malformed params and never answers such a request; answer it
+        with InvalidParams and go on."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            method = data.get("method") if isinstance(data, dict) else None
+            log.warning("malformed %s message ignored", method)
+            if isinstance(data, dict) and "id" in data and method is not None:
+                err = JsonRpcInvalidParams(f"{method}: invalid params").to_response_error()
+                self._send_response(data["id"], error=err)
+            return _IGNORED
 
     @lsp_method(t.TEXT_DOCUMENT_DID_OPEN)
     def lsp_text_document__did_open(self, params: t.DidOpenTextDocumentParams) -> None:
