@@ -199,3 +199,21 @@ def test_binary_and_huge_documents_are_skipped() -> None:
     assert tr.open("file:///h", "x" * 2000, 1, "", None, "utf-16").skipped
     tr.change("file:///h", 2, [(((0, 0), (0, 0)), AI_BLOCK * 3)], 1.0)
     assert tr.findings("file:///h") == []
+
+
+def test_a_snippet_right_after_a_paste_is_not_part_of_its_region() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    insert(tr, 30, AI_BLOCK, now=10.0)
+    insert(tr, 70, "if ready:\n    go()\n", now=10.001)  # same burst, far away
+    settle(tr, now=10.001)
+    assert [(f.start, f.end) for f in tr.findings(URI)] == [(30, 42)]
+
+
+def test_multi_cursor_paste_flags_every_range() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    part = "value = compute_total(records, weight=3)\nsave_report(value, path='out.txt')\n"
+    tr.change(URI, 2, [(((40, 0), (40, 0)), part), (((20, 0), (20, 0)), part), (((5, 0), (5, 0)), part)], 1.0)
+    settle(tr, now=1.0)
+    assert [(f.start, f.end) for f in tr.findings(URI)] == [(5, 6), (22, 23), (44, 45)]

@@ -17,7 +17,7 @@ from typing import Any
 from . import scoring
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
-from .regions import map_lines
+from .regions import map_lines, merge_runs
 from .relocate import hashes_of, locate
 from .scoring import Evidence
 from .settings import Settings
@@ -49,8 +49,7 @@ class Pending:
     """What one burst of changes inserted and deleted, waiting for the burst to settle.
     One per burst: a burst of 3,000 keystrokes is one record, not 3,000."""
 
-    start: int
-    end: int
+    spans: list[tuple[int, int]]  # lines the burst's changes touched, merged
     texts: list[str]
     deleted: list[str]
     burst: int
@@ -59,6 +58,12 @@ class Pending:
     @property
     def text(self) -> str:
         return "".join(self.texts)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return any(x <= b and y >= a for x, y in self.spans)
+
+    def add_span(self, a: int, b: int) -> None:
+        self.spans = merge_runs(self.spans + [(a, b)])
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ class Judgement:
     """Why a burst was or was not flagged (kept for logs and tests)."""
 
     verdict: str  # "typing", "small", "format", "restored", "copy", "reload-git", "flagged", ...
-    region: Region | None = None
+    regions: list[Region] = field(default_factory=list)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -236,13 +241,13 @@ class Tracker:
         if state.pending:
             kept: list[Pending] = []
             for p in state.pending:
-                runs = map_lines(p.start, p.end, edit)
-                if runs:
-                    # A pending burst keeps one span; its text is judged as a whole.
-                    p.start, p.end = runs[0][0], runs[-1][1]
-                    kept.append(p)
-                elif p.burst == state.burst:
-                    p.start = p.end = edit.start_line
+                spans = []
+                for a, b in p.spans:
+                    runs = map_lines(a, b, edit)
+                    if runs:
+                        spans.append((runs[0][0], runs[-1][1]))
+                if spans or p.burst == state.burst:
+                    p.spans = merge_runs(spans) if spans else [(edit.start_line, edit.start_line)]
                     kept.append(p)
             state.pending = kept
         if len(edit.deleted) >= 40 or "\n" in edit.deleted:
@@ -255,12 +260,12 @@ class Tracker:
             span = (edit.start_line, edit.start_line)
         last = state.pending[-1] if state.pending else None
         if last is not None and last.burst == state.burst:
-            last.start, last.end = min(last.start, span[0]), max(last.end, span[1])
+            last.add_span(*span)
             last.texts.append(edit.text)
             last.deleted.append(edit.deleted)
             last.longest = max(last.longest, len(edit.text))
         else:
-            state.pending.append(Pending(span[0], span[1], [edit.text], [edit.deleted], state.burst, len(edit.text)))
+            state.pending.append(Pending([span], [edit.text], [edit.deleted], state.burst, len(edit.text)))
 
     def due(self, uri: str, now: float) -> float | None:
         """Seconds until the document's pending burst can be judged (0: now), or None."""
@@ -281,8 +286,8 @@ class Tracker:
             j = self._judge_burst(state, [p for p in pending if p.burst == burst])
             state.judgements.append(j)
             del state.judgements[:-50]
-            if j.region is not None:
-                state.regions.append(j.region)
+            if j.regions:
+                state.regions.extend(j.regions)
                 changed = True
         state.early_hints = []
         return changed
@@ -313,18 +318,21 @@ class Tracker:
         # The region: lines of the parts holding new text.
         new_set = set(new_norms)
         doc = state.doc
+        last = doc.line_count - 1
         lines_new = sorted(
             {
                 i
                 for p in parts
-                for i in range(p.start, min(p.end, doc.line_count - 1) + 1)
+                for a, b in p.spans
+                for i in range(a, min(b, last) + 1)
                 if normalize(doc.line(i)) in new_set
             }
         )
         if not lines_new:
             return Judgement("vanished")
-        start, end = lines_new[0], lines_new[-1]
-        region_lines = doc.lines(start, end + 1)
+        runs = self._runs(doc, lines_new)
+        start, end = runs[0][0], runs[-1][1]
+        region_lines = [x for a, b in runs for x in doc.lines(a, b + 1)]
         solid = [n for n in new_norms if is_solid(n)] or new_norms
         evidence: list[Evidence] = []
 
@@ -346,17 +354,20 @@ class Tracker:
                 evidence.append(Evidence("written-on-disk", 1.2, "another process wrote this to the file"))
         if explained is not None:
             if prov is not None and ai_frac >= 0.5:
-                region = Region(
-                    start,
-                    end,
-                    FLAG,
-                    prov.insertion,
-                    score=max(prov.score, s.warn_threshold),
-                    tool=prov.tool,
-                    code="ai-paste",
-                    evidence=[Evidence("copy-of-ai", 2.0, f"{explained} of text flagged or tagged as AI")],
-                )
-                return Judgement("inherited", region)
+                regions = [
+                    Region(
+                        a,
+                        b,
+                        FLAG,
+                        prov.insertion,
+                        score=max(prov.score, s.warn_threshold),
+                        tool=prov.tool,
+                        code="ai-paste",
+                        evidence=[Evidence("copy-of-ai", 2.0, f"{explained} of text flagged or tagged as AI")],
+                    )
+                    for a, b in runs
+                ]
+                return Judgement("inherited", regions)
             return Judgement(explained)
 
         evidence.insert(0, scoring.PRIOR)
@@ -373,13 +384,34 @@ class Tracker:
             )
         if prov is not None and ai_frac >= 0.5:
             evidence.append(Evidence("copy-of-ai", 2.0, "most lines match text flagged or tagged as AI"))
-        region = Region(start, end, FLAG, f"i{next(_ids)}", evidence=evidence, hint=hint)
-        if prov is not None and ai_frac >= 0.5:
-            region.tool = prov.tool
-        self._rescore(region)
-        if region.score >= s.warn_threshold:
-            self.ai.add(region_lines, Provenance(region.score, region.tool, False, region.insertion))
-        return Judgement("flagged", region)
+        insertion = f"i{next(_ids)}"
+        regions = [Region(a, b, FLAG, insertion, evidence=list(evidence), hint=hint) for a, b in runs]
+        for region in regions:
+            if prov is not None and ai_frac >= 0.5:
+                region.tool = prov.tool
+            self._rescore(region)
+        if regions[0].score >= s.warn_threshold:
+            self.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
+        return Judgement("flagged", regions)
+
+    def _runs(self, doc: TextDocument, lines: list[int]) -> list[tuple[int, int]]:
+        """Runs of new lines (blank lines between them bridged). A burst that holds one
+        bulk run and a few small ones (a snippet typed or pasted right after a paste)
+        keeps only the bulk; one made only of small runs (a multi-cursor paste) keeps all."""
+        runs: list[tuple[int, int]] = []
+        for i in lines:
+            if runs and all(not doc.line(k).strip() for k in range(runs[-1][1] + 1, i)):
+                runs[-1] = (runs[-1][0], i)
+            else:
+                runs.append((i, i))
+        s = self.settings
+
+        def bulk(run: tuple[int, int]) -> bool:
+            body = [x for x in doc.lines(run[0], run[1] + 1) if x.strip()]
+            return len(body) >= s.min_lines or sum(len(x.strip()) for x in body) >= s.min_chars
+
+        big = [r for r in runs if bulk(r)]
+        return big or runs
 
     def _internal_copy(
         self, state: DocState, start: int, end: int, solid: list[str], region_lines: list[str]
@@ -432,7 +464,7 @@ class Tracker:
                 r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [ev]
                 self._rescore(r)
                 changed = True
-        if not changed and any(p.start <= b and p.end >= a for p in state.pending):
+        if not changed and any(p.overlaps(a, b) for p in state.pending):
             state.early_hints.append((a, b, source))  # for the region the burst will make
         return changed
 
