@@ -1,0 +1,73 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from provmark import sidecar
+from provmark.lines import content_hash, line_hash, normalize
+from provmark.relocate import hashes_of, locate
+
+BLOCK = [f"    value_{i} = compute(item, factor={i})" for i in range(12)]
+
+
+def test_normalisation_and_hashes_follow_the_spec() -> None:
+    assert normalize("  a \t b  ") == "a b"
+    assert line_hash("  x =  1 ") == line_hash("x = 1") and len(line_hash("x")) == 8
+    assert content_hash(["a ", " b"]).startswith("blake2b-128:") and len(content_hash(["a"])) == 12 + 32
+
+
+def test_write_is_sorted_atomic_and_holds_no_source(tmp_path: Path) -> None:
+    r1 = sidecar.make_record(BLOCK, 40, {"kind": "ai", "tool": "codex"}, "exclude")
+    r2 = sidecar.make_record(BLOCK[:3], 2, {"kind": "human"}, "include")
+    sidecar.update(tmp_path, "src/app.py", add=[r1])
+    sidecar.update(tmp_path, "src/app.py", add=[r2])  # a second writer merges, loses nothing
+    raw = (tmp_path / ".provmark" / "src" / "app.py.json").read_text()
+    data = json.loads(raw)
+    assert [r["start_line"] for r in data["records"]] == [2, 40]
+    assert raw == json.dumps(data, indent=2, sort_keys=True) + "\n"
+    assert "compute" not in raw
+    assert sidecar.validate(data, "src/app.py") == []
+    assert [p.name for p in (tmp_path / ".provmark" / "src").iterdir()] == ["app.py.json"]
+
+
+def test_paths_cannot_escape_the_root(tmp_path: Path) -> None:
+    for bad in ("../x.py", "/etc/passwd", ".provmark/a.json"):
+        with pytest.raises(sidecar.SidecarError):
+            sidecar.sidecar_path(tmp_path, bad)
+
+
+def test_unreadable_sidecar_is_a_clear_error_and_kept_aside_on_write(tmp_path: Path) -> None:
+    p = tmp_path / ".provmark" / "a.py.json"
+    p.parent.mkdir()
+    p.write_text("{not json")
+    with pytest.raises(sidecar.SidecarError, match="a.py.json: invalid JSON"):
+        sidecar.load(tmp_path, "a.py")
+    sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK, 1, {"kind": "ai"}, "exclude")])
+    assert any(x.name.startswith("a.py.json.bad-") for x in p.parent.iterdir())
+
+
+def test_failed_write_keeps_the_old_sidecar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK, 1, {"kind": "ai"}, "exclude")])
+    before = (tmp_path / ".provmark" / "a.py.json").read_text()
+
+    def full(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sidecar.os, "replace", full)
+    with pytest.raises(sidecar.SidecarError, match="disk is full"):
+        sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK[:2], 5, {"kind": "ai"}, "exclude")])
+    assert (tmp_path / ".provmark" / "a.py.json").read_text() == before
+    assert not [x for x in (tmp_path / ".provmark").iterdir() if x.suffix == ".tmp"]
+
+
+def test_relocation_exact_shifted_fuzzy_and_stale() -> None:
+    rec = sidecar.make_record(BLOCK, 5, {"kind": "ai"}, "exclude")
+    text = ["x"] * 4 + BLOCK + ["y"] * 3
+    assert locate(rec, hashes_of(text)) == locate(rec, hashes_of(text))
+    found = locate(rec, hashes_of(["new"] * 10 + text))
+    assert found is not None and found.exact and (found.start, found.end) == (14, 25)
+    edited = list(text)
+    edited[6] = "    value_2 = something_else()"
+    found = locate(rec, hashes_of(edited))
+    assert found is not None and not found.exact and found.start == 4
+    assert locate(rec, hashes_of(["unrelated"] * 30)) is None
