@@ -217,3 +217,23 @@ def test_multi_cursor_paste_flags_every_range() -> None:
     tr.change(URI, 2, [(((40, 0), (40, 0)), part), (((20, 0), (20, 0)), part), (((5, 0), (5, 0)), part)], 1.0)
     settle(tr, now=1.0)
     assert [(f.start, f.end) for f in tr.findings(URI)] == [(5, 6), (22, 23), (44, 45)]
+
+
+def test_random_edits_never_raise_and_findings_stay_inside_the_document() -> None:
+    import random
+
+    pieces = ["x", "\n", "\r\n", "\f", "\u2028", "😀", "  ", AI_BLOCK, "def f():\n    pass\n", ""]
+    for seed in range(5):
+        rng = random.Random(seed)
+        tr = make()
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        now = 0.0
+        for v in range(300):
+            doc = tr.docs[URI].doc
+            a = rng.randrange(doc.line_count + 2)  # sometimes past the end
+            b = min(a + rng.choice([0, 0, 1, 5]), doc.line_count + 2)
+            tr.change(URI, v + 2, [(((a, rng.randrange(4)), (b, rng.randrange(4))), rng.choice(pieces))], now)
+            now += rng.choice([0.001, 0.01, 0.1])
+            tr.judge(URI, now + 1)
+            for f in tr.findings(URI):
+                assert 0 <= f.start <= f.end < tr.docs[URI].doc.line_count

@@ -218,7 +218,13 @@ class ProvmarkServer(LanguageServer):
                 changes.append(((rng.start.line, rng.start.character), (rng.end.line, rng.end.character)))
                 changes[-1] = (changes[-1], c.text)
         now = time.monotonic()
-        for problem in self.tracker.change(uri, params.text_document.version, changes, now):
+        try:
+            problems = self.tracker.change(uri, params.text_document.version, changes, now)
+        except Exception:  # never let one bad edit take the server down
+            log.exception("applying a change to %s failed", uri)
+            self.tell(f"lost track of {uri}; close and reopen it", once="lost:" + uri)
+            return
+        for problem in problems:
             log.warning("%s", problem)
         delay = self.tracker.due(uri, now)
         if delay is not None and uri not in self._judge_timers:
@@ -303,17 +309,18 @@ class ProvmarkServer(LanguageServer):
     def to_diagnostic(self, uri: str, f: Finding) -> t.Diagnostic:
         doc = self.tracker.docs[uri].doc
         end = min(f.end, doc.line_count - 1)
+        start = min(f.start, end)
         data: dict[str, Any] = {
             "score": f.score,
             "tool": f.tool,
             "insertion": f.insertion,
-            "lines": [f.start + 1, end + 1],
+            "lines": [start + 1, end + 1],
             "evidence": f.evidence,
         }
         if f.record_id:
             data["record"] = f.record_id
         return t.Diagnostic(
-            range=t.Range(t.Position(f.start, 0), t.Position(end, doc.line_length(end))),
+            range=t.Range(t.Position(start, 0), t.Position(end, doc.line_length(end))),
             message=f.message,
             severity=SEVERITY[f.severity],
             source=SOURCE,
