@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import os
 import subprocess
 import threading
 import time
@@ -25,10 +26,16 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 
 from . import __version__, sidecar
+from .disk import stat_of
 from .settings import SettingsStore
 from .textdoc import UTF8, UTF16, UTF32
 from .tracker import Finding, Tracker
-from .workspace_index import WorkspaceIndex
+from .transcripts import TranscriptIndex
+from .watcher import DiskWatcher
+from .workspace_index import WorkspaceIndex, read_text
+
+# Writes this close to activity under .git/ (HEAD, index, refs) are git's.
+GIT_WINDOW_S = 3.0
 
 log = logging.getLogger("provmark")
 
@@ -103,6 +110,10 @@ class ProvmarkServer(LanguageServer):
         self._judge_timers: dict[str, asyncio.TimerHandle] = {}
         self._publish_timers: dict[str, asyncio.TimerHandle] = {}
         self._published_at: dict[str, float] = {}
+        self.watcher: DiskWatcher | None = None
+        self._watch_check: asyncio.TimerHandle | None = None
+        self._disk_queue: dict[str, bool] = {}  # relative path -> a git operation was under way
+        self._disk_task: asyncio.Task[None] | None = None
         self._told: set[str] = set()  # messages already shown once
 
     # -- helpers ---------------------------------------------------------------
@@ -159,15 +170,167 @@ class ProvmarkServer(LanguageServer):
         self.index.root = self.root
         self.tracker.root = self.root
         self.tracker.disk_probe = self.disk_probe
-        threading.Thread(target=self._build_index, name="provmark-index", daemon=True).start()
+        self.tracker.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
+        loop = self.loop
+        threading.Thread(target=self._build_index, args=(loop,), name="provmark-index", daemon=True).start()
         await self.pull_configuration()
 
-    def _build_index(self) -> None:
+    def _build_index(self, loop: asyncio.AbstractEventLoop) -> None:
         try:
             n = self.index.build()
             log.info("workspace index: %d files", n)
         except Exception:  # the index is an aid; losing it must not stop the server
             log.exception("building the workspace index failed")
+        if self.tracker.transcripts is not None:
+            try:
+                self.tracker.transcripts.refresh()  # the logs so far, off the event loop
+            except Exception:
+                log.exception("reading AI tool transcripts failed")
+        # Watch the disk only once every file has a snapshot to compare against.
+        loop.call_soon_threadsafe(self.start_watching)
+
+    # -- the disk ---------------------------------------------------------------
+    def start_watching(self) -> None:
+        if self.root is None or self.watcher is not None:
+            return
+        self.watcher = DiskWatcher(self.root, self.loop, self.disk_changed, self.rescan, self.index.ignored)
+        message = self.watcher.start(force_polling=bool(os.environ.get("PROVMARK_POLLING")))
+        if message:
+            self.tell(message, t.MessageType.Info, once="polling")
+        self._watch_check = self.loop.call_later(10, self._check_watcher)
+        # Files that changed while the index was being built.
+        self.rescan(None)
+
+    def _check_watcher(self) -> None:
+        if self.watcher is not None and not self.watcher.alive():
+            self.tell("the file watcher stopped; restarting it and rescanning the workspace", once=None)
+            self.watcher.stop()
+            self.watcher = None
+            self.start_watching()
+            return
+        self._watch_check = self.loop.call_later(10, self._check_watcher)
+
+    def disk_changed(self, rels: set[str], git_activity: float | None) -> None:
+        """Files changed on disk (from the watcher or the client): judge them soon."""
+        git_recent = git_activity is not None and time.monotonic() - git_activity < GIT_WINDOW_S
+        for rel in rels:
+            self._disk_queue[rel] = self._disk_queue.get(rel, False) or git_recent
+        if self._disk_task is None or self._disk_task.done():
+            self._disk_task = self.loop.create_task(self._drain_disk_queue())
+
+    def rescan(self, reason: str | None) -> None:
+        """Compare every workspace file with its snapshot: after a lost or overflowing
+        watcher, or a burst too large to take file by file."""
+        if reason:
+            self.tell(
+                f"{reason}; rescanning the workspace so that no change is missed",
+                t.MessageType.Info,
+                once="rescan:" + reason,
+            )
+        if self.root is None:
+            return
+        changed: set[str] = set()
+        seen: set[str] = set()
+        for rel, path in self.index.walk():
+            seen.add(rel)
+            if self.index.snapshots.stat(rel) != stat_of(path):
+                changed.add(rel)
+        changed |= set(self.index.snapshots.paths()) - seen  # deleted
+        git_at = self.watcher.git_activity if self.watcher else None
+        if changed:
+            self.disk_changed(changed, git_at)
+
+    async def _drain_disk_queue(self) -> None:
+        while self._disk_queue:
+            rel, git_recent = self._disk_queue.popitem()
+            try:
+                self.judge_disk_change(rel, git_recent)
+            except Exception:
+                log.exception("judging a change on disk to %s failed", rel)
+            await asyncio.sleep(0)  # let edits and requests through between files
+
+    def judge_disk_change(self, rel: str, git_recent: bool) -> None:
+        assert self.root is not None
+        path = self.root / rel
+        uri = path.as_uri()
+        st = stat_of(path)
+        text = read_text(path, self.tracker.settings.max_file_bytes) if st else None
+        if text is None:  # deleted, binary or too large
+            self.index.snapshots.forget(rel)
+            if self.tracker.closed.pop(rel, None) is not None:
+                self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            return
+        if rel.endswith(".gitignore") and self.index.rules is not None:
+            folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
+            self.index.rules.reload_folder(folder)
+        lines = text.splitlines()
+        state = self.tracker.open_rel(rel)
+        if state is not None:
+            # Open in the editor: its own save (disk equals the buffer) or a write the
+            # editor will reload, judged then as a reload (see Tracker._judge_burst). Only
+            # the snapshot moves on: in the copy index the new text would explain itself.
+            self.index.snapshots.set(rel, lines, st)
+            return
+        old = self.index.snapshots.get(rel)
+        if old is not None and self.index.snapshots.stat(rel) == st:
+            return
+        git_op = git_recent or self.git_has_blob(text.encode("utf-8", "surrogateescape"))
+        had_flags = rel in self.tracker.closed
+        j = self.tracker.disk_write(rel, text, old, git_op)
+        self.index.add(rel, lines, st)
+        log.info("disk write %s: %s", rel, j.verdict)
+        if j.regions or had_flags:
+            self.publish_closed(rel, uri)
+        if j.regions:
+            self.auto_tag(rel, j.regions, lines)
+
+    def publish_closed(self, rel: str, uri: str) -> None:
+        cf = self.tracker.closed.get(rel)
+        diags = []
+        for f in self.tracker.closed_findings(rel):
+            end = min(f.end, len(cf.lines) - 1) if cf else f.end
+            width = len(cf.lines[end].encode("utf-16-le")) // 2 if cf and cf.lines else 0
+            diags.append(self._diagnostic(f, min(f.start, end), end, width))
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+
+    def auto_tag(self, rel: str, regions: list[Any], lines: list[str]) -> None:
+        """With auto_tag on, record flags that a transcript proves as tagged_by auto."""
+        s = self.tracker.settings
+        if not s.auto_tag or self.root is None:
+            return
+        records = []
+        for r in regions:
+            if not any(e.signal == "transcript-match" for e in r.evidence):
+                continue
+            training = "include" if r.tool in s.first_party_tools else "exclude"
+            origin = {"kind": "ai", "tool": r.tool, "model": r.model, "session": r.session}
+            records.append(
+                sidecar.make_record(
+                    lines[r.start : r.end + 1],
+                    r.start + 1,
+                    origin,
+                    training,
+                    [e.to_json() for e in r.evidence],
+                    tagged_by="auto",
+                )
+            )
+        if not records:
+            return
+        try:
+            sidecar.update(self.root, rel, add=records)
+        except sidecar.SidecarError as e:
+            self.tell(str(e), t.MessageType.Error)
+
+    def git_has_blob(self, data: bytes) -> bool:
+        """Whether this exact content is one of git's objects (a checkout, stash or merge)."""
+        if self.root is None or not (self.root / ".git").exists():
+            return False
+        blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+        try:
+            r = subprocess.run(["git", "cat-file", "-e", blob], cwd=self.root, capture_output=True, timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            return False
+        return r.returncode == 0
 
     async def pull_configuration(self) -> None:
         caps = self.client_capabilities.workspace
@@ -309,7 +472,9 @@ class ProvmarkServer(LanguageServer):
     def to_diagnostic(self, uri: str, f: Finding) -> t.Diagnostic:
         doc = self.tracker.docs[uri].doc
         end = min(f.end, doc.line_count - 1)
-        start = min(f.start, end)
+        return self._diagnostic(f, min(f.start, end), end, doc.line_length(end))
+
+    def _diagnostic(self, f: Finding, start: int, end: int, width: int) -> t.Diagnostic:
         data: dict[str, Any] = {
             "score": f.score,
             "tool": f.tool,
@@ -319,8 +484,12 @@ class ProvmarkServer(LanguageServer):
         }
         if f.record_id:
             data["record"] = f.record_id
+        if f.model:
+            data["model"] = f.model
+        if f.session:
+            data["session"] = f.session
         return t.Diagnostic(
-            range=t.Range(t.Position(start, 0), t.Position(end, doc.line_length(end))),
+            range=t.Range(t.Position(start, 0), t.Position(end, width)),
             message=f.message,
             severity=SEVERITY[f.severity],
             source=SOURCE,
@@ -455,12 +624,10 @@ class ProvmarkServer(LanguageServer):
             return None
         if data.decode("utf-8", errors="replace") != text:
             return None
-        blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
-        try:
-            r = subprocess.run(["git", "cat-file", "-e", blob], cwd=self.root, capture_output=True, timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
-            return "disk"
-        return "git" if r.returncode == 0 else "disk"
+        git_at = self.watcher.git_activity if self.watcher else None
+        if git_at is not None and time.monotonic() - git_at < GIT_WINDOW_S:
+            return "git"
+        return "git" if self.git_has_blob(data) else "disk"
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -499,6 +666,19 @@ def create_server() -> ProvmarkServer:
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
     def did_save(ls: ProvmarkServer, params: t.DidSaveTextDocumentParams) -> None:
         ls.did_save(params)
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: ProvmarkServer, params: t.DidChangeWatchedFilesParams) -> None:
+        # A client that watches files tells us too; the same queue dedupes with watchdog.
+        rels = {rel for c in params.changes if (rel := ls.rel_of(c.uri)) is not None and not ls.index.ignored(rel)}
+        if rels:
+            ls.disk_changed(rels, ls.watcher.git_activity if ls.watcher else None)
+
+    @server.feature(t.SHUTDOWN)
+    def shutdown(ls: ProvmarkServer, params: Any) -> None:
+        if ls.watcher is not None:
+            ls.watcher.stop()
+            ls.watcher = None
 
     @server.feature(DID_PASTE)
     def did_paste(ls: ProvmarkServer, params: Any) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import scoring
+from .disk import inserted_runs, is_generated
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
 from .regions import map_lines, merge_runs
@@ -22,6 +23,7 @@ from .relocate import hashes_of, locate
 from .scoring import Evidence
 from .settings import Settings
 from .textdoc import Edit, OutOfRange, TextDocument, split_lines
+from .transcripts import Match, TranscriptIndex
 from .workspace_index import WorkspaceIndex, verify_copy
 
 FLAG, TAGGED, STALE = "flag", "tagged", "stale"
@@ -42,6 +44,8 @@ class Region:
     code: str = "external-paste"
     record: dict[str, Any] | None = None  # the sidecar record of a tagged region
     hint: str | None = None
+    model: str | None = None
+    session: str | None = None
 
 
 @dataclass
@@ -80,6 +84,8 @@ class Finding:
     insertion: str
     evidence: list[dict[str, Any]]
     record_id: str | None = None
+    model: str | None = None
+    session: str | None = None
 
 
 @dataclass
@@ -124,6 +130,15 @@ class DocState:
 DiskProbe = Callable[[str, str], str | None]
 
 
+@dataclass
+class ClosedFile:
+    """Flags on a file that is not open in the editor (written on disk)."""
+
+    keys_hash: int  # hash of its text when judged, to re-attach the flags on open
+    regions: list[Region]
+    lines: list[str]  # line lengths for the diagnostics' ranges come from these
+
+
 class Tracker:
     """All open documents and what the server knows across them."""
 
@@ -139,6 +154,8 @@ class Tracker:
         # disk_probe(rel, text) says who last wrote `text` to the file on disk, when the
         # document now equals it: "git" (a git operation), "disk" (another process) or None.
         self.disk_probe = disk_probe
+        self.transcripts: TranscriptIndex | None = None
+        self.closed: dict[str, ClosedFile] = {}
 
     # -- documents -------------------------------------------------------------
     def open(
@@ -157,12 +174,23 @@ class Tracker:
             state.skipped = "it looks binary"
         elif len(text) > self.settings.max_file_bytes:
             state.skipped = f"it is larger than {self.settings.max_file_bytes} bytes"
+        closed = self.closed.pop(rel, None) if rel is not None else None
+        if closed is not None and closed.keys_hash == hash(text) and not state.skipped:
+            state.regions.extend(closed.regions)  # flags raised while the file was closed
         if sidecar and not state.skipped:
             self.attach_sidecar(state, sidecar)
         return state
 
     def close(self, uri: str) -> None:
-        self.docs.pop(uri, None)
+        state = self.docs.pop(uri, None)
+        if state is not None and state.rel is not None:
+            # Flags outlive the buffer: kept for the file until it changes or reopens.
+            flags = [r for r in state.regions if r.kind == FLAG]
+            if flags:
+                self.closed[state.rel] = ClosedFile(hash(state.doc.text), flags, state.doc.lines())
+
+    def open_rel(self, rel: str) -> DocState | None:
+        return next((d for d in self.docs.values() if d.rel == rel), None)
 
     def attach_sidecar(self, state: DocState, sidecar: dict[str, Any]) -> None:
         """Show a sidecar's records: tagged regions where found again, stale ones where not."""
@@ -352,6 +380,7 @@ class Tracker:
                 explained = "reload-git"
             elif who == "disk":
                 evidence.append(Evidence("written-on-disk", 1.2, "another process wrote this to the file"))
+        match = self._transcript_match(region_lines) if explained is None else None
         if explained is not None:
             if prov is not None and ai_frac >= 0.5:
                 regions = [
@@ -377,6 +406,8 @@ class Tracker:
             evidence.append(hint_ev)
         evidence.append(scoring.size_evidence(len([x for x in region_lines if x.strip()])))
         evidence += scoring.content_evidence(inserted)
+        if match is not None:
+            evidence.append(_match_evidence(match))
         copy_frac, _ = self.index.candidates(solid)
         if 0.3 <= copy_frac < 0.8:
             evidence.append(
@@ -389,6 +420,8 @@ class Tracker:
         for region in regions:
             if prov is not None and ai_frac >= 0.5:
                 region.tool = prov.tool
+            if match is not None:
+                region.tool, region.model, region.session = match.tool, match.model, match.session
             self._rescore(region)
         if regions[0].score >= s.warn_threshold:
             self.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
@@ -441,10 +474,93 @@ class Tracker:
         from .workspace_index import read_text
 
         for rel in files:
+            if rel == state.rel:
+                continue  # the file's own copy on disk is not "elsewhere"
             text = read_text(self.root / rel)
             if text is not None and verify_copy(region_lines, text.splitlines()):
                 return "copy"
         return None
+
+    def _transcript_match(self, lines: list[str]) -> Match | None:
+        if self.transcripts is None or not self.settings.transcripts:
+            return None
+        self.transcripts.refresh()
+        return self.transcripts.match(lines)
+
+    # -- files written on disk ------------------------------------------------------
+    def disk_write(self, rel: str, text: str, old_keys: Any, git_op: bool) -> Judgement:
+        """Judge a write by another process to a file that is not open in the editor:
+        which lines it added (against `old_keys`, what Provmark last knew of the file)
+        and whether something explains them. Flags are kept in `closed[rel]`."""
+        lines = text.splitlines()
+        s = self.settings
+        if git_op:
+            self.closed.pop(rel, None)
+            return Judgement("git")
+        if is_generated(rel, text[:2000]):
+            return Judgement("generated")
+        runs = inserted_runs(old_keys, lines)
+        runs = [(a, b) for a, b in runs if self._is_bulk(lines[a : b + 1])]
+        prev = self.closed.get(rel)
+        kept: list[Region] = []
+        if prev is not None and old_keys is not None:
+            # Earlier flags on this file stay where their lines still are.
+            index = {normalize(x): i for i, x in enumerate(lines)}
+            for r in prev.regions:
+                body = prev.lines[r.start : r.end + 1]
+                at = index.get(normalize(body[0])) if body else None
+                if at is not None and normalize(lines[min(at + len(body) - 1, len(lines) - 1)]) == normalize(body[-1]):
+                    kept.append(_copy(r, at, at + len(body) - 1))
+        if not runs:
+            self._remember_closed(rel, text, lines, kept)
+            return Judgement("small")
+        new_lines = [x for a, b in runs for x in lines[a : b + 1]]
+        solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)] or [normalize(x) for x in new_lines]
+        match = self._transcript_match(new_lines)
+        frac, files = self.index.candidates(solid)
+        if match is None and frac >= 0.8 and self.root is not None:
+            from .workspace_index import read_text, verify_copy
+
+            for other in files:
+                if other == rel:
+                    continue
+                src = read_text(self.root / other)
+                if src is not None and verify_copy(new_lines, src.splitlines()):
+                    self._remember_closed(rel, text, lines, kept)
+                    return Judgement("copy")
+        evidence = [scoring.PRIOR, Evidence("written-on-disk", 1.2, "another process wrote this file")]
+        evidence.append(scoring.size_evidence(len([x for x in new_lines if x.strip()])))
+        evidence += scoring.content_evidence("\n".join(new_lines))
+        if match is not None:
+            evidence.append(_match_evidence(match))
+        insertion = f"w{next(_ids)}"
+        regions = []
+        for a, b in runs:
+            r = Region(a, b, FLAG, insertion, evidence=list(evidence))
+            if match is not None:
+                r.tool, r.model, r.session = match.tool, match.model, match.session
+            self._rescore(r)
+            regions.append(r)
+        if regions[0].score >= s.warn_threshold:
+            self.ai.add(new_lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
+        self._remember_closed(rel, text, lines, kept + regions)
+        return Judgement("flagged", regions)
+
+    def _is_bulk(self, lines: list[str]) -> bool:
+        body = [x.strip() for x in lines if x.strip()]
+        return len(body) >= self.settings.min_lines or sum(len(x) for x in body) >= self.settings.min_chars
+
+    def _remember_closed(self, rel: str, text: str, lines: list[str], regions: list[Region]) -> None:
+        if regions:
+            self.closed[rel] = ClosedFile(hash(text), regions, lines)
+        else:
+            self.closed.pop(rel, None)
+
+    def closed_findings(self, rel: str) -> list[Finding]:
+        cf = self.closed.get(rel)
+        if cf is None:
+            return []
+        return [f for f in (self._finding(r) for r in sorted(cf.regions, key=lambda r: r.start)) if f is not None]
 
     # -- hints, scores, findings -------------------------------------------------
     def paste_hint(self, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], source: str) -> bool:
@@ -482,53 +598,52 @@ class Tracker:
         state = self.docs.get(uri)
         if state is None or state.skipped:
             return []
+        out = [self._finding(r) for r in sorted(state.regions, key=lambda r: (r.start, r.end))]
+        return [f for f in out if f is not None]
+
+    def _finding(self, r: Region) -> Finding | None:
         s = self.settings
-        out: list[Finding] = []
-        for r in sorted(state.regions, key=lambda r: (r.start, r.end)):
-            n = r.end - r.start + 1
-            if r.kind == FLAG:
-                if r.score < s.report_threshold:
-                    continue
-                severity = "warning" if r.score >= s.warn_threshold else "information"
-                message = _flag_message(r, n)
-                out.append(
-                    Finding(
-                        r.start,
-                        r.end,
-                        severity,
-                        r.code,
-                        message,
-                        r.score,
-                        r.tool,
-                        r.insertion,
-                        [e.to_json() for e in r.evidence],
-                    )
-                )
-            elif r.kind == TAGGED and r.record is not None:
-                rec = r.record
-                kind = rec["origin"]["kind"]
-                what = {
-                    "ai": "AI-generated",
-                    "human": "Written by a person",
-                    "mixed": "Mixed human and AI",
-                    "unknown": "Of unknown origin",
-                }[kind]
-                tool = rec["origin"].get("tool")
-                training = "excluded from training" if rec["training"] == "exclude" else "included in training"
-                msg = f"{what}{f' ({tool})' if tool else ''}, {training}"
-                out.append(Finding(r.start, r.end, "hint", r.code, msg, r.score, tool, r.insertion, [], rec["id"]))
-            elif r.kind == STALE and r.record is not None:
-                msg = (
-                    "A provenance record of this file cannot be found in its text any more "
-                    f"(record {r.record['id']}, lines {r.record['start_line']}-{r.record['end_line']} when "
-                    "tagged); the training pipeline excludes the whole file until it is re-tagged or removed"
-                )
-                out.append(
-                    Finding(
-                        r.start, r.end, "information", "stale-record", msg, 0.0, None, r.insertion, [], r.record["id"]
-                    )
-                )
-        return out
+        n = r.end - r.start + 1
+        if r.kind == FLAG:
+            if r.score < s.report_threshold:
+                return None
+            severity = "warning" if r.score >= s.warn_threshold else "information"
+            return Finding(
+                r.start,
+                r.end,
+                severity,
+                r.code,
+                _flag_message(r, n),
+                r.score,
+                r.tool,
+                r.insertion,
+                [e.to_json() for e in r.evidence],
+                model=r.model,
+                session=r.session,
+            )
+        if r.kind == TAGGED and r.record is not None:
+            rec = r.record
+            kind = rec["origin"]["kind"]
+            what = {
+                "ai": "AI-generated",
+                "human": "Written by a person",
+                "mixed": "Mixed human and AI",
+                "unknown": "Of unknown origin",
+            }[kind]
+            tool = rec["origin"].get("tool")
+            training = "excluded from training" if rec["training"] == "exclude" else "included in training"
+            msg = f"{what}{f' ({tool})' if tool else ''}, {training}"
+            return Finding(r.start, r.end, "hint", r.code, msg, r.score, tool, r.insertion, [], rec["id"])
+        if r.kind == STALE and r.record is not None:
+            msg = (
+                "A provenance record of this file cannot be found in its text any more "
+                f"(record {r.record['id']}, lines {r.record['start_line']}-{r.record['end_line']} when "
+                "tagged); the training pipeline excludes the whole file until it is re-tagged or removed"
+            )
+            return Finding(
+                r.start, r.end, "information", "stale-record", msg, 0.0, None, r.insertion, [], r.record["id"]
+            )
+        return None
 
     # -- tagging ---------------------------------------------------------------
     def region_at(self, uri: str, insertion: str | None, start: int, end: int) -> Region | None:
@@ -559,7 +674,14 @@ class Tracker:
 
 
 def _copy(r: Region, start: int, end: int) -> Region:
-    return Region(start, end, r.kind, r.insertion, r.score, r.tool, list(r.evidence), r.code, r.record, r.hint)
+    return Region(
+        start, end, r.kind, r.insertion, r.score, r.tool, list(r.evidence), r.code, r.record, r.hint, r.model, r.session
+    )
+
+
+def _match_evidence(m: Match) -> Evidence:
+    what = f"{m.tool} wrote these lines in session {m.session or '?'}" + (f" ({m.model})" if m.model else "")
+    return Evidence("transcript-match", 4.0, f"{what}; {m.fraction:.0%} of the lines found in its local log")
 
 
 def _flag_message(r: Region, n: int) -> str:

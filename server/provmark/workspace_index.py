@@ -11,33 +11,17 @@ import fnmatch
 import logging
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .disk import Snapshots, stat_of
+from .ignore import IgnoreRules
 from .lines import is_solid, normalize
 
 log = logging.getLogger(__name__)
 
-SKIP_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    ".provmark",
-    "node_modules",
-    ".venv",
-    "venv",
-    "__pycache__",
-    ".tox",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".pytest_cache",
-    "dist",
-    "build",
-    "target",
-    ".idea",
-    ".vscode",
-}
 MAX_INDEX_FILE = 1_000_000
 MAX_FILES = 50_000
 
@@ -67,39 +51,54 @@ class WorkspaceIndex:
     def __init__(self, root: Path | None, ignore: tuple[str, ...] = ()):
         self.root = root
         self.ignore = ignore
+        self.rules: IgnoreRules | None = None
+        self.snapshots = Snapshots()  # each file's last known line keys, for disk diffs
         self._files: list[str] = []
         self._ids: dict[str, int] = {}
         self._lines: dict[int, int] = {}  # hash(normalised line) -> file id (-1: several)
         self.ready = False
 
-    def ignored(self, rel: str) -> bool:
-        return any(fnmatch.fnmatch(rel, pat) for pat in self.ignore)
+    def ignored(self, rel: str, is_dir: bool = False) -> bool:
+        if self.rules is None and self.root is not None:
+            self.rules = IgnoreRules(self.root, self.ignore)
+        if self.rules is None:
+            return any(fnmatch.fnmatch(rel, pat) for pat in self.ignore)
+        return self.rules.ignored(rel, is_dir)
+
+    def walk(self) -> Iterator[tuple[str, Path]]:
+        """Every file under the root that is not ignored (nested .gitignore files honoured)."""
+        if self.root is None:
+            return
+        self.rules = IgnoreRules(self.root, self.ignore)
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            here = Path(dirpath)
+            folder = here.relative_to(self.root).as_posix()
+            folder = "" if folder == "." else folder
+            if folder and ".gitignore" in filenames:
+                self.rules.reload_folder(folder)
+            dirnames[:] = [d for d in dirnames if not self.ignored(f"{folder}/{d}" if folder else d, True)]
+            for name in filenames:
+                rel = f"{folder}/{name}" if folder else name
+                if not self.ignored(rel):
+                    yield rel, here / name
 
     def build(self) -> int:
         """Index every text file under the root; returns the number of files indexed."""
-        if self.root is None:
-            self.ready = True
-            return 0
         count = 0
-        for dirpath, dirnames, filenames in os.walk(self.root):
-            dirnames[:] = [d for d in dirnames if d not in SKIP_DIRS and not d.startswith(".")]
-            for name in filenames:
-                if count >= MAX_FILES:
-                    log.warning("workspace index stops at %d files", MAX_FILES)
-                    self.ready = True
-                    return count
-                path = Path(dirpath) / name
-                rel = path.relative_to(self.root).as_posix()
-                if self.ignored(rel):
-                    continue
-                text = read_text(path)
-                if text is not None:
-                    self.add(rel, text.splitlines())
-                    count += 1
+        for rel, path in self.walk():
+            if count >= MAX_FILES:
+                log.warning("workspace index stops at %d files", MAX_FILES)
+                break
+            st = stat_of(path)
+            text = read_text(path)
+            if text is not None:
+                self.add(rel, text.splitlines(), st)
+                count += 1
         self.ready = True
         return count
 
-    def add(self, rel: str, lines: list[str]) -> None:
+    def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None:
+        self.snapshots.set(rel, lines, stat)
         fid = self._ids.get(rel)
         if fid is None:
             fid = self._ids[rel] = len(self._files)

@@ -1,0 +1,370 @@
+"""The AI tools' own local session logs: what they wrote, where, with which model.
+
+Read locally and incrementally (only bytes added since the last look), only sessions
+whose working directory is inside the workspace, tolerant of unknown or malformed
+lines. The written text is kept in memory as normalised lines for matching and is never
+written anywhere: diagnostics and sidecars get the tool, model and session names only.
+
+Sources:
+- Claude Code: ``~/.claude/projects/<cwd with every non-alphanumeric as ->/*.jsonl``
+  (``$CLAUDE_CONFIG_DIR/projects`` when set), subagent logs below it too; tool_use
+  inputs of Write (content), Edit (new_string), MultiEdit (edits[].new_string).
+- Codex CLI: ``~/.codex/sessions/YYYY/MM/DD/rollout-*.jsonl`` (``$CODEX_HOME``);
+  session_meta gives the cwd; apply_patch calls (custom_tool_call input, or a
+  function_call whose arguments hold the patch) and here-documents in shell calls.
+- Aider: ``.aider.chat.history.md`` in the workspace; SEARCH/REPLACE blocks and fenced
+  code in the assistant's answers.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .lines import is_solid, normalize
+
+log = logging.getLogger(__name__)
+
+MAX_WRITES = 20_000
+MAX_AGE_S = 30 * 24 * 3600  # session logs older than this are not read
+
+
+@dataclass(frozen=True)
+class Write:
+    tool: str
+    session: str | None
+    model: str | None
+    path: str | None
+    lines: tuple[str, ...]  # normalised solid lines, in memory only
+
+
+@dataclass(frozen=True)
+class Match:
+    tool: str
+    session: str | None
+    model: str | None
+    fraction: float  # of the queried lines found in that write
+
+
+def claude_dir_name(path: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "-", path)
+
+
+def _inside(path: str | None, root: Path) -> bool:
+    if not path:
+        return False
+    try:
+        Path(path).resolve().relative_to(root)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+class _Tail:
+    """Incremental reading of one append-only log file."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offset = 0
+        self.skip = False  # a session of another project: never read again
+        self.meta: dict[str, Any] = {}
+
+    def new_lines(self) -> list[str]:
+        try:
+            size = self.path.stat().st_size
+            if size < self.offset:  # truncated or replaced: start over
+                self.offset = 0
+            if size == self.offset:
+                return []
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                data = f.read(size - self.offset)
+        except OSError as e:
+            log.info("cannot read %s: %s", self.path, e)
+            return []
+        end = data.rfind(b"\n")
+        if end < 0:
+            return []  # a line still being written
+        self.offset += end + 1
+        return data[: end + 1].decode("utf-8", errors="replace").splitlines()
+
+
+_HEREDOC = re.compile(r"<<-?\s*['\"]?(\w+)['\"]?[^\n]*\n(.*?)\n\1\b", re.S)
+
+
+def patch_added_lines(patch: str) -> dict[str, list[str]]:
+    """Lines added per file by an apply_patch patch (Codex's format)."""
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in patch.splitlines():
+        m = re.match(r"\*\*\* (Add|Update) File: (.+)", line)
+        if m:
+            current = m.group(2).strip()
+            out.setdefault(current, [])
+            continue
+        if line.startswith("*** "):
+            current = None if not line.startswith("*** Move to:") else current
+            continue
+        if current is not None and line.startswith("+"):
+            out[current].append(line[1:])
+    return out
+
+
+def _solid(lines: list[str]) -> tuple[str, ...]:
+    return tuple(n for n in (normalize(x) for x in lines) if is_solid(n))
+
+
+class TranscriptIndex:
+    def __init__(self, root: Path | None, home: Path | None = None, enabled: bool = True):
+        self.root = root.resolve() if root else None
+        self.home = home or Path.home()
+        self.enabled = enabled
+        self._tails: dict[Path, _Tail] = {}
+        self._writes: list[Write] = []
+        self._by_line: dict[int, list[int]] = {}
+        self.last_refresh = 0.0
+
+    # -- sources ---------------------------------------------------------------
+    def _claude_files(self) -> Iterator[tuple[Path, str]]:
+        base = Path(os.environ["CLAUDE_CONFIG_DIR"]) if os.environ.get("CLAUDE_CONFIG_DIR") else self.home / ".claude"
+        projects = base / "projects"
+        if self.root is None or not projects.is_dir():
+            return
+        name = claude_dir_name(str(self.root))
+        try:
+            dirs = [d for d in projects.iterdir() if d.is_dir() and (d.name == name or d.name.startswith(name + "-"))]
+        except OSError:
+            return
+        for d in dirs:
+            for p in d.rglob("*.jsonl"):
+                yield p, "claude-code"
+
+    def _codex_files(self) -> Iterator[tuple[Path, str]]:
+        base = Path(os.environ["CODEX_HOME"]) if os.environ.get("CODEX_HOME") else self.home / ".codex"
+        sessions = base / "sessions"
+        if not sessions.is_dir():
+            return
+        cutoff = time.time() - MAX_AGE_S
+        for p in sessions.rglob("rollout-*.jsonl"):
+            try:
+                if p.stat().st_mtime >= cutoff:
+                    yield p, "codex"
+            except OSError:
+                continue
+
+    def _aider_files(self) -> Iterator[tuple[Path, str]]:
+        if self.root is not None:
+            p = self.root / ".aider.chat.history.md"
+            if p.is_file():
+                yield p, "aider"
+
+    # -- reading ---------------------------------------------------------------
+    def refresh(self) -> int:
+        """Read what the logs gained since the last call; returns the writes added."""
+        if not self.enabled or self.root is None:
+            return 0
+        before = len(self._writes)
+        for source in (self._claude_files, self._codex_files, self._aider_files):
+            try:
+                files = list(source())
+            except OSError as e:
+                log.info("cannot list transcripts: %s", e)
+                continue
+            for path, tool in files:
+                tail = self._tails.get(path)
+                if tail is None:
+                    tail = self._tails[path] = _Tail(path)
+                if tail.skip:
+                    continue
+                for line in tail.new_lines():
+                    try:
+                        self._parse(tool, tail, line)
+                    except Exception as e:  # a format change must never stop the server
+                        log.debug("unreadable %s line in %s: %s", tool, path, e)
+        self.last_refresh = time.monotonic()
+        return len(self._writes) - before
+
+    def _parse(self, tool: str, tail: _Tail, line: str) -> None:
+        if tool == "aider":
+            self._parse_aider(tail, line)
+            return
+        if not line.strip():
+            return
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            return
+        if not isinstance(rec, dict):
+            return
+        if tool == "claude-code":
+            self._parse_claude(rec)
+        else:
+            self._parse_codex(tail, rec)
+
+    def _parse_claude(self, rec: dict[str, Any]) -> None:
+        assert self.root is not None
+        if rec.get("type") != "assistant":
+            return
+        cwd = rec.get("cwd")
+        msg = rec.get("message") or {}
+        content = msg.get("content")
+        if not isinstance(content, list):
+            return
+        for item in content:
+            if not isinstance(item, dict) or item.get("type") != "tool_use":
+                continue
+            inp = item.get("input") or {}
+            path = inp.get("file_path") or inp.get("notebook_path")
+            if not (_inside(path, self.root) or (path is None and _inside(cwd, self.root))):
+                continue
+            name = item.get("name")
+            texts: list[str] = []
+            if name == "Write":
+                texts = [inp.get("content") or ""]
+            elif name in ("Edit", "NotebookEdit"):
+                texts = [inp.get("new_string") or inp.get("new_source") or ""]
+            elif name == "MultiEdit":
+                texts = [e.get("new_string") or "" for e in inp.get("edits") or [] if isinstance(e, dict)]
+            for text in texts:
+                if isinstance(text, str) and text:
+                    self._add(
+                        Write("claude-code", rec.get("sessionId"), msg.get("model"), path, _solid(text.splitlines()))
+                    )
+
+    def _parse_codex(self, tail: _Tail, rec: dict[str, Any]) -> None:
+        assert self.root is not None
+        kind, payload = rec.get("type"), rec.get("payload") or {}
+        if kind == "session_meta":
+            tail.meta["session"] = payload.get("id")
+            tail.meta["cwd"] = payload.get("cwd")
+            if not _inside(payload.get("cwd"), self.root):
+                tail.skip = True
+            return
+        if kind == "turn_context":
+            tail.meta["model"] = payload.get("model") or tail.meta.get("model")
+            return
+        if kind != "response_item" or not _inside(tail.meta.get("cwd"), self.root):
+            return
+        ptype = payload.get("type")
+        texts: list[str] = []
+        if ptype == "custom_tool_call" and payload.get("name") == "apply_patch":
+            texts.append(str(payload.get("input") or ""))
+        elif ptype == "function_call":
+            args = payload.get("arguments")
+            if isinstance(args, str):
+                try:
+                    args = json.loads(args)
+                except json.JSONDecodeError:
+                    args = {"raw": args}
+            texts.extend(_strings(args))
+        found: dict[tuple[str, ...], str | None] = {}  # one write per text, however often it appears
+        for text in texts:
+            if "*** Begin Patch" in text:
+                for path, added in patch_added_lines(text).items():
+                    found.setdefault(_solid(added), path)
+            for m in _HEREDOC.finditer(text):
+                found.setdefault(_solid(m.group(2).splitlines()), None)
+        for solid, path in found.items():
+            self._add(Write("codex", tail.meta.get("session"), tail.meta.get("model"), path, solid))
+
+    def _parse_aider(self, tail: _Tail, line: str) -> None:
+        # Assistant text is everything not quoted (> ) nor a user prompt (#### ); code
+        # inside fences and the REPLACE half of SEARCH/REPLACE blocks is what it wrote.
+        m = tail.meta
+        if line.startswith("> ") and "Model:" in line:
+            m["model"] = line.split("Model:", 1)[1].strip().split()[0]
+            return
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            if m.get("fence"):
+                self._flush_aider(m)
+            m["fence"] = not m.get("fence")
+            return
+        if stripped.startswith("<<<<<<< SEARCH"):
+            m["replace"] = False
+            m["in_block"] = True
+            return
+        if stripped == "=======" and m.get("in_block"):
+            m["replace"] = True
+            return
+        if stripped.startswith(">>>>>>> REPLACE"):
+            self._flush_aider(m)
+            m["replace"] = False
+            m["in_block"] = False
+            return
+        if m.get("in_block"):
+            if m.get("replace"):
+                m.setdefault("buf", []).append(line)
+        elif m.get("fence"):
+            m.setdefault("buf", []).append(line)
+
+    def _flush_aider(self, m: dict[str, Any]) -> None:
+        buf = m.pop("buf", [])
+        if buf:
+            self._add(Write("aider", None, m.get("model"), None, _solid(buf)))
+
+    def _add(self, w: Write) -> None:
+        if len(w.lines) < 1:
+            return
+        if len(self._writes) >= MAX_WRITES:
+            self._compact()
+        wid = len(self._writes)
+        self._writes.append(w)
+        for n in set(w.lines):
+            self._by_line.setdefault(hash(n), []).append(wid)
+
+    def _compact(self) -> None:
+        keep = self._writes[len(self._writes) // 2 :]
+        self._writes, self._by_line = [], {}
+        for w in keep:
+            self._add(w)
+
+    # -- matching --------------------------------------------------------------
+    def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None:
+        """The write that holds most of `lines` (normalised, solid ones), verified with
+        rapidfuzz; None when no tool wrote them."""
+        want = _solid(lines)
+        if not want or not self._writes:
+            return None
+        votes: Counter[int] = Counter()
+        for n in want:
+            for wid in set(self._by_line.get(hash(n), ())):
+                votes[wid] += 1
+        for wid, hits in votes.most_common(3):
+            fraction = hits / len(want)
+            if fraction < min_fraction:
+                break
+            w = self._writes[wid]
+            a, b = "\n".join(want), "\n".join(w.lines)
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            # The same lines in the same order: one holds the other, give or take edits.
+            if fuzz.partial_ratio(short, long) >= 80:
+                return Match(w.tool, w.session, w.model, round(fraction, 3))
+        return None
+
+    def __len__(self) -> int:
+        return len(self._writes)
+
+
+def _strings(obj: Any) -> Iterator[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _strings(v)
+    elif isinstance(obj, list):
+        # A command given as argv: join it so a patch split across items reads whole.
+        if all(isinstance(x, str) for x in obj):
+            yield "\n".join(obj)
+        for v in obj:
+            yield from _strings(v)
