@@ -40,6 +40,7 @@ GIT_WINDOW_S = 3.0
 log = logging.getLogger("provmark")
 
 DID_PASTE = "provmark/didPaste"
+STATUS = "provmark/status"
 CMD_TAG, CMD_UNTAG = "provmark.tag", "provmark.untag"
 SOURCE = "provmark"
 SEVERITY = {
@@ -673,6 +674,22 @@ def create_server() -> ProvmarkServer:
         rels = {rel for c in params.changes if (rel := ls.rel_of(c.uri)) is not None and not ls.index.ignored(rel)}
         if rels:
             ls.disk_changed(rels, ls.watcher.git_activity if ls.watcher else None)
+
+    @server.feature(STATUS)
+    def status(ls: ProvmarkServer, params: Any) -> dict[str, Any]:
+        """What the server is doing: for status bars, scripts and tests."""
+        w = ls.watcher
+        return {
+            "version": __version__,
+            "root": str(ls.root) if ls.root else None,
+            "indexed": ls.index.ready,
+            "files": len(ls.index.snapshots),
+            "watching": bool(w and w.alive()),
+            "polling": bool(w and w.polling),
+            "pending_disk_changes": len(ls._disk_queue),
+            "transcript_writes": len(ls.tracker.transcripts) if ls.tracker.transcripts else 0,
+            "open_documents": len(ls.tracker.docs),
+        }
 
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: ProvmarkServer, params: Any) -> None:

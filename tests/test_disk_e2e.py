@@ -1,0 +1,129 @@
+"""End to end on disk: a real server process, files written by other processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import SERVER
+from provmark.lsp_client import StdioClient
+from provmark.transcripts import claude_dir_name
+
+HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(10))
+AGENT = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(8))
+
+
+def git(ws: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "a",
+        "GIT_AUTHOR_EMAIL": "a@x",
+        "GIT_COMMITTER_NAME": "a",
+        "GIT_COMMITTER_EMAIL": "a@x",
+    }
+    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    ws, home = tmp_path / "ws", tmp_path / "home"
+    ws.mkdir()
+    home.mkdir()
+    (ws / "app.py").write_text(HUMAN)
+    (ws / ".gitignore").write_text("build/\n")
+    git(ws, "init", "-q", "-b", "main")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-q", "-m", "init")
+    c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home)})
+    c.initialize(ws.as_uri())
+    deadline = time.monotonic() + 20
+    while not c.request("provmark/status", {})["watching"]:  # it starts once the index is built
+        assert time.monotonic() < deadline, "the server never started watching"
+        time.sleep(0.05)
+    yield c, ws, home
+    assert c.close() == 0
+
+
+def warnings_for(c: StdioClient, uri: str) -> list[dict]:
+    return [d for d in c.diagnostics.get(uri, []) if d.get("severity") == 2 and d.get("source") == "provmark"]
+
+
+def test_agent_written_closed_file_is_flagged_and_attributed(server) -> None:
+    c, ws, home = server
+    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "sess-1.jsonl"
+    log.parent.mkdir(parents=True)
+    rec = {
+        "type": "assistant",
+        "sessionId": "sess-1",
+        "cwd": str(ws.resolve()),
+        "message": {
+            "model": "claude-test",
+            "content": [
+                {
+                    "type": "tool_use",
+                    "name": "Write",
+                    "input": {"file_path": str(ws.resolve() / "helpers.py"), "content": AGENT},
+                }
+            ],
+        },
+    }
+    log.write_text(json.dumps(rec) + "\n")
+    (ws / "helpers.py").write_text(AGENT)
+    uri = (ws / "helpers.py").as_uri()
+    assert c.wait(lambda: warnings_for(c, uri), timeout=8), c.diagnostics
+    [d] = warnings_for(c, uri)
+    assert d["code"] == "agent-write" and d["data"]["tool"] == "claude-code"
+    assert d["data"]["model"] == "claude-test" and d["data"]["session"] == "sess-1"
+    assert "normalise" not in json.dumps(d)  # no transcript or source text in diagnostics
+
+
+def test_git_checkout_ignored_files_and_lockfiles_are_not_flagged(server) -> None:
+    c, ws, _ = server
+    git(ws, "checkout", "-q", "-b", "feature")
+    (ws / "feature.py").write_text(AGENT)
+    git(ws, "add", "-A")
+    git(ws, "commit", "-q", "-m", "feature")
+    git(ws, "checkout", "-q", "main")
+    time.sleep(0.5)
+    git(ws, "checkout", "-q", "feature")  # writes feature.py back: git's doing
+    (ws / "build").mkdir()
+    (ws / "build" / "out.py").write_text(AGENT.replace("helper", "built"))
+    (ws / "package-lock.json").write_text(json.dumps({"deps": list(range(500))}, indent=1))
+    time.sleep(2.0)
+    for name in ("feature.py", "build/out.py", "package-lock.json"):
+        assert warnings_for(c, (ws / name).as_uri()) == [], name
+
+
+def test_editor_reload_of_an_agent_edit_is_flagged_and_own_save_is_not(server) -> None:
+    c, ws, _ = server
+    uri = (ws / "app.py").as_uri()
+    c.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": HUMAN}}
+    )
+    # The editor saves its own buffer: nothing to flag.
+    (ws / "app.py").write_text(HUMAN)
+    c.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    time.sleep(0.6)
+    assert warnings_for(c, uri) == []
+    # An agent edits the file on disk; the editor reloads it as one change.
+    new = HUMAN + AGENT
+    (ws / "app.py").write_text(new)
+    time.sleep(0.2)
+    n = len(HUMAN.split("\n")) - 1
+    c.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [
+                {"range": {"start": {"line": n, "character": 0}, "end": {"line": n, "character": 0}}, "text": AGENT}
+            ],
+        },
+    )
+    assert c.wait(lambda: warnings_for(c, uri), timeout=5)
+    [d] = warnings_for(c, uri)
+    assert d["code"] == "agent-write" and d["range"]["start"]["line"] == n
