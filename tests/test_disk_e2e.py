@@ -127,3 +127,19 @@ def test_editor_reload_of_an_agent_edit_is_flagged_and_own_save_is_not(server) -
     assert c.wait(lambda: warnings_for(c, uri), timeout=5)
     [d] = warnings_for(c, uri)
     assert d["code"] == "agent-write" and d["range"]["start"]["line"] == n
+
+
+def test_lines_of_commits_that_declare_an_ai_tool_are_flagged_on_open(server) -> None:
+    c, ws, _ = server
+    (ws / "app.py").write_text(HUMAN + AGENT)
+    git(ws, "commit", "-qam", "Add helpers\n\nCo-authored-by: Codex <codex@openai.com>")
+    time.sleep(0.3)
+    uri = (ws / "app.py").as_uri()
+    c.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": HUMAN + AGENT}},
+    )
+    assert c.wait(lambda: warnings_for(c, uri), timeout=5)
+    [d] = warnings_for(c, uri)
+    assert d["code"] == "ai-commit" and d["data"]["tool"] == "codex"
+    assert d["range"]["start"]["line"] == len(HUMAN.split("\n")) - 1

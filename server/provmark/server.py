@@ -27,12 +27,13 @@ from pygls.protocol.language_server import lsp_method
 
 from . import __version__, sidecar
 from .disk import stat_of
+from .gitinfo import GitHistory
 from .settings import SettingsStore
 from .textdoc import UTF8, UTF16, UTF32
 from .tracker import Finding, Tracker
 from .transcripts import TranscriptIndex
 from .watcher import DiskWatcher
-from .workspace_index import WorkspaceIndex, read_text
+from .workspace_index import WorkspaceIndex, looks_binary, read_text
 
 # Writes this close to activity under .git/ (HEAD, index, refs) are git's.
 GIT_WINDOW_S = 3.0
@@ -112,6 +113,7 @@ class ProvmarkServer(LanguageServer):
         self._publish_timers: dict[str, asyncio.TimerHandle] = {}
         self._published_at: dict[str, float] = {}
         self.watcher: DiskWatcher | None = None
+        self.history: GitHistory | None = None
         self._watch_check: asyncio.TimerHandle | None = None
         self._disk_queue: dict[str, bool] = {}  # relative path -> a git operation was under way
         self._disk_task: asyncio.Task[None] | None = None
@@ -172,6 +174,8 @@ class ProvmarkServer(LanguageServer):
         self.tracker.root = self.root
         self.tracker.disk_probe = self.disk_probe
         self.tracker.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
+        if self.root is not None and (self.root / ".git").exists():
+            self.history = GitHistory(self.root)
         loop = self.loop
         threading.Thread(target=self._build_index, args=(loop,), name="provmark-index", daemon=True).start()
         await self.pull_configuration()
@@ -243,24 +247,41 @@ class ProvmarkServer(LanguageServer):
 
     async def _drain_disk_queue(self) -> None:
         while self._disk_queue:
-            rel, git_recent = self._disk_queue.popitem()
-            try:
-                self.judge_disk_change(rel, git_recent)
-            except Exception:
-                log.exception("judging a change on disk to %s failed", rel)
-            await asyncio.sleep(0)  # let edits and requests through between files
+            batch = [self._disk_queue.popitem() for _ in range(min(200, len(self._disk_queue)))]
+            loaded = [(rel, git_recent, self._read_raw(rel)) for rel, git_recent in batch]
+            known = self.git_known_blobs([_blob_id(data) for _, _, (_, data) in loaded if data is not None])
+            for rel, git_recent, (st, data) in loaded:
+                git_op = git_recent or (data is not None and _blob_id(data) in known)
+                try:
+                    self.judge_disk_change(rel, st, data, git_op)
+                except Exception:
+                    log.exception("judging a change on disk to %s failed", rel)
+                await asyncio.sleep(0)  # let edits and requests through between files
 
-    def judge_disk_change(self, rel: str, git_recent: bool) -> None:
+    def _read_raw(self, rel: str) -> tuple[tuple[int, int] | None, bytes | None]:
+        assert self.root is not None
+        path = self.root / rel
+        st = stat_of(path)
+        try:
+            if st is None or path.is_symlink() or st[1] > self.tracker.settings.max_file_bytes:
+                return st, None
+            data = path.read_bytes()
+        except OSError:
+            return None, None
+        return st, (None if looks_binary(data) else data)
+
+    def judge_disk_change(self, rel: str, st: tuple[int, int] | None, data: bytes | None, git_op: bool) -> None:
+        """One file changed on disk: `data` is its content now (None when it is gone,
+        binary or too large); `git_op` says git wrote it."""
         assert self.root is not None
         path = self.root / rel
         uri = path.as_uri()
-        st = stat_of(path)
-        text = read_text(path, self.tracker.settings.max_file_bytes) if st else None
-        if text is None:  # deleted, binary or too large
+        if data is None:
             self.index.snapshots.forget(rel)
             if self.tracker.closed.pop(rel, None) is not None:
                 self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
             return
+        text = data.decode("utf-8", errors="replace")
         if rel.endswith(".gitignore") and self.index.rules is not None:
             folder = rel.rsplit("/", 1)[0] if "/" in rel else ""
             self.index.rules.reload_folder(folder)
@@ -275,7 +296,6 @@ class ProvmarkServer(LanguageServer):
         old = self.index.snapshots.get(rel)
         if old is not None and self.index.snapshots.stat(rel) == st:
             return
-        git_op = git_recent or self.git_has_blob(text.encode("utf-8", "surrogateescape"))
         had_flags = rel in self.tracker.closed
         j = self.tracker.disk_write(rel, text, old, git_op)
         self.index.add(rel, lines, st)
@@ -322,16 +342,24 @@ class ProvmarkServer(LanguageServer):
         except sidecar.SidecarError as e:
             self.tell(str(e), t.MessageType.Error)
 
-    def git_has_blob(self, data: bytes) -> bool:
-        """Whether this exact content is one of git's objects (a checkout, stash or merge)."""
-        if self.root is None or not (self.root / ".git").exists():
-            return False
-        blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    def git_known_blobs(self, ids: list[str]) -> set[str]:
+        """Which of these blob ids are git objects (content git itself wrote: a checkout,
+        stash, merge or reset), asked of one `git cat-file --batch-check`."""
+        if not ids or self.root is None or not (self.root / ".git").exists():
+            return set()
         try:
-            r = subprocess.run(["git", "cat-file", "-e", blob], cwd=self.root, capture_output=True, timeout=5)
+            r = subprocess.run(
+                ["git", "cat-file", "--batch-check"],
+                cwd=self.root,
+                capture_output=True,
+                timeout=30,
+                input="".join(i + "\n" for i in ids).encode(),
+            )
         except (OSError, subprocess.TimeoutExpired):
-            return False
-        return r.returncode == 0
+            return set()
+        return {
+            line.split()[0] for line in r.stdout.decode().splitlines() if line.endswith(" blob") or " blob " in line
+        }
 
     async def pull_configuration(self) -> None:
         caps = self.client_capabilities.workspace
@@ -370,6 +398,26 @@ class ProvmarkServer(LanguageServer):
         if state.skipped:
             self.tell(f"{td.uri} is not tracked: {state.skipped}.", t.MessageType.Info, once="skip:" + td.uri)
         self.publish(td.uri)
+        if rel is not None and self.history is not None and not state.skipped:
+            self.loop.create_task(self._history_for(td.uri, rel, td.version, td.text))
+
+    async def _history_for(self, uri: str, rel: str, version: int, text: str) -> None:
+        """Lines that commits declaring an AI tool added (git blame, off the event loop)."""
+        assert self.history is not None and self.root is not None
+        path = self.root / rel
+
+        def blame() -> list[tuple[int, int, str, str]]:
+            disk = read_text(path, self.tracker.settings.max_file_bytes)
+            return self.history.ai_lines(rel) if disk == text else []  # type: ignore[union-attr]
+
+        try:
+            runs = await self.loop.run_in_executor(None, blame)
+        except Exception:
+            log.exception("reading git history of %s failed", rel)
+            return
+        state = self.tracker.docs.get(uri)
+        if runs and state is not None and state.doc.version == version and self.tracker.add_history(uri, runs):
+            self.publish(uri)
 
     def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -394,7 +442,7 @@ class ProvmarkServer(LanguageServer):
         if delay is not None and uri not in self._judge_timers:
             self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
         state = self.tracker.docs.get(uri)
-        if state is not None and state.regions:
+        if state is not None and state.moved:
             self.schedule_publish(uri)
 
     def _judge(self, uri: str) -> None:
@@ -453,6 +501,9 @@ class ProvmarkServer(LanguageServer):
             return
         since = time.monotonic() - self._published_at.get(uri, 0.0)
         delay = max(0.0, self.tracker.settings.publish_delay_ms / 1000.0 - since)
+        if delay == 0.0:
+            self.publish(uri)  # at once: an editor showing the old places shows them briefly
+            return
 
         def fire() -> None:
             self._publish_timers.pop(uri, None)
@@ -465,6 +516,7 @@ class ProvmarkServer(LanguageServer):
         if state is None:
             return
         self._published_at[uri] = time.monotonic()
+        state.moved = False
         diags = [self.to_diagnostic(uri, f) for f in self.tracker.findings(uri)]
         self.text_document_publish_diagnostics(
             t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=state.doc.version)
@@ -628,7 +680,12 @@ class ProvmarkServer(LanguageServer):
         git_at = self.watcher.git_activity if self.watcher else None
         if git_at is not None and time.monotonic() - git_at < GIT_WINDOW_S:
             return "git"
-        return "git" if self.git_has_blob(data) else "disk"
+        return "git" if _blob_id(data) in self.git_known_blobs([_blob_id(data)]) else "disk"
+
+
+def _blob_id(data: bytes) -> str:
+    """git's object id of a file's content."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:

@@ -125,6 +125,7 @@ class DocState:
         self.skipped: str | None = None  # why the document is not tracked
         self.judgements: list[Judgement] = []
         self.early_hints: list[tuple[int, int, str]] = []  # paste hints for bursts not yet judged
+        self.moved = False  # regions moved since the last publish
 
 
 DiskProbe = Callable[[str, str], str | None]
@@ -258,10 +259,12 @@ class Tracker:
         return problems
 
     def _follow(self, state: DocState, edit: Edit) -> None:
-        if state.regions:
+        if state.regions and edit.start_line <= max(r.end for r in state.regions):
             moved: list[Region] = []
             for r in state.regions:
                 runs = map_lines(r.start, r.end, edit)
+                if runs != [(r.start, r.end)]:
+                    state.moved = True
                 for k, (a, b) in enumerate(runs):
                     moved.append(r if k == 0 else _copy(r, a, b))
                     moved[-1].start, moved[-1].end = a, b
@@ -546,6 +549,27 @@ class Tracker:
         self._remember_closed(rel, text, lines, kept + regions)
         return Judgement("flagged", regions)
 
+    def add_history(self, uri: str, runs: list[tuple[int, int, str, str]]) -> bool:
+        """Flag lines that git blame gives to commits declaring an AI tool (runs of
+        start, end, tool, commit); tagged lines stay as they are. True when any was added."""
+        state = self.docs.get(uri)
+        if state is None or state.skipped:
+            return False
+        taken = [(r.start, r.end) for r in state.regions]
+        added = False
+        for a, b, tool, sha in runs:
+            if not self._is_bulk(state.doc.lines(a, b + 1)):
+                continue
+            if any(x <= b and y >= a for x, y in taken):
+                continue
+            ev = [Evidence("git-commit", 3.0, f"added by commit {sha[:10]}, which declares {tool}")]
+            r = Region(a, b, FLAG, f"g{sha[:10]}", evidence=ev, tool=tool)
+            self._rescore(r)
+            state.regions.append(r)
+            self.ai.add(state.doc.lines(a, b + 1), Provenance(r.score, tool, False, r.insertion))
+            added = True
+        return added
+
     def _is_bulk(self, lines: list[str]) -> bool:
         body = [x.strip() for x in lines if x.strip()]
         return len(body) >= self.settings.min_lines or sum(len(x) for x in body) >= self.settings.min_chars
@@ -592,7 +616,10 @@ class Tracker:
             e.signal in ("markdown-fence", "chat-prose", "placeholder", "copy-of-ai") for e in region.evidence
         )
         disk = any(e.signal == "written-on-disk" for e in region.evidence)
-        region.code = "agent-write" if disk else "ai-paste" if content or region.tool else "external-paste"
+        if any(e.signal == "git-commit" for e in region.evidence):
+            region.code = "ai-commit"
+        else:
+            region.code = "agent-write" if disk else "ai-paste" if content or region.tool else "external-paste"
 
     def findings(self, uri: str) -> list[Finding]:
         state = self.docs.get(uri)

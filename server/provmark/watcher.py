@@ -31,7 +31,10 @@ from watchdog.observers.api import BaseObserver
 
 log = logging.getLogger(__name__)
 
-GIT_MARKERS = ("HEAD", "index", "ORIG_HEAD", "MERGE_HEAD", "FETCH_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD")
+# Files git writes when an operation rewrites the work tree (checkout, merge, pull,
+# rebase, reset). A commit writes only the index and refs/heads: an agent that writes
+# files and commits them is not a checkout.
+GIT_MARKERS = ("HEAD", "ORIG_HEAD", "MERGE_HEAD", "FETCH_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "AUTO_MERGE")
 EVENTS = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent]
 
 
@@ -121,7 +124,7 @@ class DiskWatcher(FileSystemEventHandler):
                 continue
             if rel.startswith(".git/"):
                 name = rel[5:]
-                if name in GIT_MARKERS or name.startswith("refs/"):
+                if name in GIT_MARKERS or name.startswith(("rebase-merge/", "rebase-apply/")):
                     self.git_activity = time.monotonic()
                 continue
             if rel.startswith(".provmark/") or self.is_ignored(rel):

@@ -1,0 +1,109 @@
+"""git history as evidence: commits that declare an AI tool, and the lines they added.
+
+AI tools mark their commits: Claude Code's "Generated with Claude Code" and
+"Co-Authored-By: Claude", aider's "(aider)" author names, Codex and Copilot agents'
+co-author trailers and bot authors. Lines that `git blame` attributes to such commits
+are AI evidence. git is run with fixed arguments, never anything from configuration.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+MAX_COMMITS = 5000
+
+# (pattern over "author name <email>\nmessage", tool)
+_MARKERS: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r"generated with \[?claude code|co-authored-by:\s*claude\b|noreply@anthropic\.com", re.I),
+        "claude-code",
+    ),
+    (re.compile(r"^[^\n]*\(aider\)\s*<|co-authored-by:\s*aider", re.I | re.M), "aider"),
+    (re.compile(r"co-authored-by:\s*(openai )?codex\b|^codex[^\n]*<|chatgpt-codex-connector", re.I | re.M), "codex"),
+    (re.compile(r"co-authored-by:\s*(github )?copilot\b|copilot-swe-agent|^copilot[^\n]*<", re.I | re.M), "copilot"),
+    (re.compile(r"co-authored-by:\s*gemini|generated with gemini cli", re.I), "gemini-cli"),
+    (re.compile(r"co-authored-by:\s*cursor|cursoragent@cursor\.com", re.I), "cursor"),
+]
+
+
+def tool_of_commit(author: str, message: str) -> str | None:
+    """The AI tool a commit declares, from its author line and message, or None."""
+    text = f"{author}\n{message}"
+    for pattern, tool in _MARKERS:
+        if pattern.search(text):
+            return tool
+    return None
+
+
+def _git(root: Path, *args: str, timeout: float = 20) -> str | None:
+    try:
+        r = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        log.info("git %s failed: %s", args[0], e)
+        return None
+    if r.returncode != 0:
+        return None
+    return r.stdout.decode("utf-8", errors="replace")
+
+
+@dataclass
+class GitHistory:
+    root: Path
+    _head: str | None = None
+    _commits: dict[str, str] | None = None
+
+    def ai_commits(self) -> dict[str, str]:
+        """Commit id -> tool, for commits reachable from HEAD that declare an AI tool
+        (the newest MAX_COMMITS); cached until HEAD moves."""
+        head = _git(self.root, "rev-parse", "HEAD")
+        if head is None:
+            return {}
+        head = head.strip()
+        if head == self._head and self._commits is not None:
+            return self._commits
+        out = _git(self.root, "log", f"-n{MAX_COMMITS}", "--format=%H%x00%an <%ae>%x00%B%x1e") or ""
+        commits: dict[str, str] = {}
+        for entry in out.split("\x1e"):
+            parts = entry.strip("\n").split("\x00")
+            if len(parts) != 3:
+                continue
+            tool = tool_of_commit(parts[1], parts[2])
+            if tool:
+                commits[parts[0]] = tool
+        self._head, self._commits = head, commits
+        return commits
+
+    def ai_lines(self, rel: str) -> list[tuple[int, int, str, str]]:
+        """Runs (0-based start, end, tool, commit) of the file's lines added by commits
+        that declare an AI tool, as the working tree's file stands."""
+        commits = self.ai_commits()
+        if not commits:
+            return []
+        out = _git(self.root, "blame", "--porcelain", "--", rel)
+        if out is None:
+            return []
+        owners: list[str] = []
+        for line in out.split("\n"):
+            m = re.match(r"^([0-9a-f]{40}) \d+ (\d+)", line)
+            if m:
+                final = int(m.group(2)) - 1
+                while len(owners) < final:
+                    owners.append("")
+                if len(owners) == final:
+                    owners.append(m.group(1))
+        runs: list[tuple[int, int, str, str]] = []
+        for i, sha in enumerate(owners):
+            tool = commits.get(sha)
+            if tool is None:
+                continue
+            if runs and runs[-1][1] == i - 1 and runs[-1][3] == sha:
+                runs[-1] = (runs[-1][0], i, tool, sha)
+            else:
+                runs.append((i, i, tool, sha))
+        return runs
