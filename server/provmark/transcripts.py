@@ -345,10 +345,12 @@ class TranscriptIndex:
             if fraction < min_fraction:
                 break
             w = self._writes[wid]
-            a, b = "\n".join(want), "\n".join(w.lines)
-            short, long = (a, b) if len(a) <= len(b) else (b, a)
-            # The same lines in the same order: one holds the other, give or take edits.
-            if fuzz.partial_ratio(short, long) >= 80:
+            # The same lines in the same order: compare the query with the stretch of the
+            # write its lines span (fuzz.ratio is linear here; partial_ratio is not).
+            where = {n: i for i, n in reversed(list(enumerate(w.lines)))}
+            pos = [where[n] for n in want if n in where]
+            window = w.lines[min(pos) : max(pos) + 1]
+            if fuzz.ratio("\n".join(want), "\n".join(window)) >= 80:
                 return Match(w.tool, w.session, w.model, round(fraction, 3))
         return None
 

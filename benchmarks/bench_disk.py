@@ -1,0 +1,202 @@
+"""Disk benchmark: file storms, a large checkout, and the transcript index.
+
+    python benchmarks/bench_disk.py [--files 10000] [--transcript-mb 100]
+
+1. N files rewritten at once in place, then N by temp-file-and-rename, each gaining a
+   block no other file has: every file must end up flagged (changes missed = N minus
+   files flagged), how long until the server is idle again, and its peak memory.
+2. A git checkout that rewrites N files: nothing may be flagged.
+3. The transcript index: build time over M MB of Claude Code logs, and lookup time per
+   inserted block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from provmark.lsp_client import StdioClient
+from provmark.transcripts import TranscriptIndex, claude_dir_name
+
+SERVER = [sys.executable, "-m", "provmark", "serve"]
+
+
+def git(ws: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@x",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@x",
+    }
+    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
+
+
+def body(i: int) -> str:
+    return "".join(f"def handler_{i}_{k}(request):\n    return respond(request, code={k})\n\n" for k in range(6))
+
+
+def block(i: int, tag: str) -> str:
+    return "".join(
+        f"def added_{tag}_{i}_{k}(value):\n    return convert(value, unit='{tag}{i}-{k}')\n" for k in range(5)
+    )
+
+
+def mem(pid: int, key: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def flagged(c: StdioClient, prefix: str) -> set[str]:
+    with c._lock:
+        return {
+            u for u, ds in c.diagnostics.items() if u.startswith(prefix) and any(d.get("severity") == 2 for d in ds)
+        }
+
+
+def settle(c: StdioClient, quiet_s: float = 2.0, limit_s: float = 600) -> float:
+    """Seconds until the server has no disk work queued and published nothing for quiet_s
+    (its last publish after the storm, or 0 when it published nothing)."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit_s:
+        st = c.request("provmark/status", {}, timeout=120)
+        last = c.published[-1][0] if c.published else 0.0
+        if st["pending_disk_changes"] == 0 and time.monotonic() - max(last, t0) > quiet_s:
+            return max(last - t0, 0.0)
+        time.sleep(0.2)
+    return float("inf")
+
+
+def storm(n: int) -> list[str]:
+    ws = Path(tempfile.mkdtemp(prefix="pm-storm-")) / "ws"
+    ws.mkdir()
+    for i in range(n):
+        d = ws / f"pkg{i // 500}"
+        d.mkdir(exist_ok=True)
+        (d / f"m{i}.py").write_text(body(i))
+    git(ws, "init", "-q", "-b", "main")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-q", "-m", "init")
+    # a branch where every file differs, for the checkout
+    git(ws, "checkout", "-q", "-b", "other")
+    for i in range(n):
+        p = ws / f"pkg{i // 500}" / f"m{i}.py"
+        p.write_text(p.read_text() + block(i, "branch"))
+    git(ws, "commit", "-qam", "other")
+    git(ws, "checkout", "-q", "main")
+    c = StdioClient(SERVER, cwd=str(ws))
+    c.initialize(ws.as_uri())
+    t0 = time.monotonic()
+    while not c.request("provmark/status", {}, timeout=120)["watching"]:
+        time.sleep(0.1)
+    rows = [
+        f"| index + watch start, {n:,} files | {time.monotonic() - t0:.1f} s | | {mem(c.proc.pid, 'VmRSS'):.0f} MB |"
+    ]
+    prefix = ws.as_uri()
+    for how in ("in place", "by rename"):
+        t1 = time.monotonic()
+        for i in range(n):
+            p = ws / f"pkg{i // 500}" / f"m{i}.py"
+            text = p.read_text() + block(i, how[:2].strip())
+            if how == "in place":
+                p.write_text(text)
+            else:
+                tmp = p.with_name(p.name + ".tmp")
+                tmp.write_text(text)
+                os.replace(tmp, p)
+        wrote = time.monotonic() - t1
+        idle = settle(c)
+        got = flagged(c, prefix)
+        rows.append(
+            f"| {n:,} files rewritten {how} (written in {wrote:.1f} s) | idle {idle:.1f} s after | "
+            f"missed {n - len(got):,} | peak {mem(c.proc.pid, 'VmHWM'):.0f} MB |"
+        )
+        with c._lock:
+            c.diagnostics.clear()
+    # restore main's content under git's name, then switch branches: git writes every file
+    git(ws, "checkout", "-q", "--", ".")
+    settle(c)
+    with c._lock:
+        c.diagnostics.clear()
+    t1 = time.monotonic()
+    git(ws, "checkout", "-q", "other")
+    idle = settle(c)
+    got = flagged(c, prefix)
+    rows.append(
+        f"| checkout rewriting {n:,} files | idle {idle:.1f} s after (checkout {time.monotonic() - t1:.1f} s) | "
+        f"flagged {len(got):,} | peak {mem(c.proc.pid, 'VmHWM'):.0f} MB |"
+    )
+    c.close()
+    return rows
+
+
+def transcripts(mb: int) -> list[str]:
+    root = Path(tempfile.mkdtemp(prefix="pm-tx-"))
+    ws, home = root / "ws", root / "home"
+    ws.mkdir()
+    log_dir = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve()))
+    log_dir.mkdir(parents=True)
+    blocks: list[str] = []
+    size, k = 0, 0
+    with open(log_dir / "big.jsonl", "w") as f:
+        while size < mb * 1024 * 1024:
+            content = "".join(f"def gen_{k}_{j}(x):\n    return compute(x, seed={k * 31 + j})\n" for j in range(20))
+            rec = {
+                "type": "assistant",
+                "sessionId": "s",
+                "cwd": str(ws.resolve()),
+                "message": {
+                    "model": "m",
+                    "content": [
+                        {
+                            "type": "tool_use",
+                            "name": "Write",
+                            "input": {"file_path": str(ws.resolve() / f"f{k}.py"), "content": content},
+                        }
+                    ],
+                },
+            }
+            line = json.dumps(rec) + "\n"
+            f.write(line)
+            size += len(line)
+            if k % 97 == 0:
+                blocks.append(content)
+            k += 1
+    idx = TranscriptIndex(ws, home)
+    t0 = time.perf_counter()
+    writes = idx.refresh()
+    build = time.perf_counter() - t0
+    times = []
+    for b in blocks[:500]:
+        t1 = time.perf_counter()
+        m = idx.match(b.splitlines())
+        times.append((time.perf_counter() - t1) * 1000)
+        assert m is not None
+    return [
+        f"| transcript index over {mb} MB ({writes:,} writes) | built in {build:.1f} s | "
+        f"lookup median {statistics.median(times):.3f} ms, max {max(times):.3f} ms | |"
+    ]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--files", type=int, default=10_000)
+    ap.add_argument("--transcript-mb", type=int, default=100)
+    args = ap.parse_args()
+    rows = storm(args.files) + transcripts(args.transcript_mb)
+    print("\n| what | time | result | memory |\n|---|---|---|---|")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
