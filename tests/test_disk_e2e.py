@@ -29,8 +29,7 @@ def git(ws: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
 
 
-@pytest.fixture
-def server(tmp_path: Path):
+def start(tmp_path: Path, options: dict | None = None):
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()
     home.mkdir()
@@ -40,23 +39,24 @@ def server(tmp_path: Path):
     git(ws, "add", "-A")
     git(ws, "commit", "-q", "-m", "init")
     c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home)})
-    c.initialize(ws.as_uri())
+    c.initialize(ws.as_uri(), options)
     deadline = time.monotonic() + 20
     while not c.request("provmark/status", {})["watching"]:  # it starts once the index is built
         assert time.monotonic() < deadline, "the server never started watching"
         time.sleep(0.05)
+    return c, ws, home
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    c, ws, home = start(tmp_path)
     yield c, ws, home
     assert c.close() == 0
 
 
-def warnings_for(c: StdioClient, uri: str) -> list[dict]:
-    return [d for d in c.diagnostics.get(uri, []) if d.get("severity") == 2 and d.get("source") == "provmark"]
-
-
-def test_agent_written_closed_file_is_flagged_and_attributed(server) -> None:
-    c, ws, home = server
+def claude_writes(ws: Path, home: Path, rel: str, content: str) -> None:
     log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "sess-1.jsonl"
-    log.parent.mkdir(parents=True)
+    log.parent.mkdir(parents=True, exist_ok=True)
     rec = {
         "type": "assistant",
         "sessionId": "sess-1",
@@ -67,12 +67,22 @@ def test_agent_written_closed_file_is_flagged_and_attributed(server) -> None:
                 {
                     "type": "tool_use",
                     "name": "Write",
-                    "input": {"file_path": str(ws.resolve() / "helpers.py"), "content": AGENT},
+                    "input": {"file_path": str(ws.resolve() / rel), "content": content},
                 }
             ],
         },
     }
-    log.write_text(json.dumps(rec) + "\n")
+    with open(log, "a") as f:
+        f.write(json.dumps(rec) + "\n")
+
+
+def warnings_for(c: StdioClient, uri: str) -> list[dict]:
+    return [d for d in c.diagnostics.get(uri, []) if d.get("severity") == 2 and d.get("source") == "provmark"]
+
+
+def test_agent_written_closed_file_is_flagged_and_attributed(server) -> None:
+    c, ws, home = server
+    claude_writes(ws, home, "helpers.py", AGENT)
     (ws / "helpers.py").write_text(AGENT)
     uri = (ws / "helpers.py").as_uri()
     assert c.wait(lambda: warnings_for(c, uri), timeout=8), c.diagnostics
@@ -143,3 +153,20 @@ def test_lines_of_commits_that_declare_an_ai_tool_are_flagged_on_open(server) ->
     [d] = warnings_for(c, uri)
     assert d["code"] == "ai-commit" and d["data"]["tool"] == "codex"
     assert d["range"]["start"]["line"] == len(HUMAN.split("\n")) - 1
+
+
+def test_auto_tag_records_proven_writes_and_first_party_tools_may_be_trained_on(tmp_path: Path) -> None:
+    c, ws, home = start(tmp_path, {"autoTag": True, "firstPartyTools": ["claude-code"]})
+    try:
+        claude_writes(ws, home, "helpers.py", AGENT)
+        (ws / "helpers.py").write_text(AGENT)
+        car = ws / ".provmark" / "helpers.py.json"
+        deadline = time.monotonic() + 8
+        while not car.exists():
+            assert time.monotonic() < deadline, "no sidecar written"
+            time.sleep(0.05)
+        [rec] = json.loads(car.read_text())["records"]
+        assert rec["tagged_by"] == "auto" and rec["training"] == "include"  # a first-party tool
+        assert rec["origin"] == {"kind": "ai", "tool": "claude-code", "model": "claude-test", "session": "sess-1"}
+    finally:
+        assert c.close() == 0

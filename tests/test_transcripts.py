@@ -98,3 +98,35 @@ def test_aider_replace_blocks(tmp_path: Path) -> None:
 def test_patch_parser() -> None:
     patch = "*** Begin Patch\n*** Update File: x.py\n@@\n-a\n+b\n c\n*** Add File: y.py\n+z\n*** End Patch"
     assert patch_added_lines(patch) == {"x.py": ["b"], "y.py": ["z"]}
+
+
+def test_gemini_cli_session_file_rewritten_as_it_grows(tmp_path: Path) -> None:
+    import hashlib
+
+    ws, home = tmp_path / "ws", tmp_path / "home"
+    ws.mkdir()
+    chats = home / ".gemini" / "tmp" / hashlib.sha256(str(ws.resolve()).encode()).hexdigest() / "chats"
+    chats.mkdir(parents=True)
+    call = {
+        "id": "c1",
+        "name": "write_file",
+        "status": "success",
+        "args": {"file_path": str(ws.resolve() / "a.py"), "content": CODE},
+    }
+    conv = {
+        "sessionId": "g1",
+        "projectHash": "x",
+        "messages": [
+            {"id": "1", "type": "user", "content": "write it"},
+            {"id": "2", "type": "gemini", "content": "", "model": "gemini-2.5-pro", "toolCalls": [call]},
+        ],
+    }
+    f = chats / "session-2026-11-25T10-00-abcd.json"
+    f.write_text(json.dumps(conv))
+    idx = TranscriptIndex(ws, home)
+    assert idx.refresh() == 1
+    m = idx.match(CODE.splitlines())
+    assert m is not None and (m.tool, m.session, m.model) == ("gemini-cli", "g1", "gemini-2.5-pro")
+    conv["messages"].append({"id": "3", "type": "info", "content": "done"})
+    f.write_text(json.dumps(conv))
+    assert idx.refresh() == 0  # re-read, the same call not counted twice

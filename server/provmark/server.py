@@ -314,33 +314,36 @@ class ProvmarkServer(LanguageServer):
             diags.append(self._diagnostic(f, min(f.start, end), end, width))
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
 
-    def auto_tag(self, rel: str, regions: list[Any], lines: list[str]) -> None:
-        """With auto_tag on, record flags that a transcript proves as tagged_by auto."""
+    def auto_tag_open(self, uri: str, regions: list[Any]) -> None:
+        state = self.tracker.docs.get(uri)
+        if state is None or state.rel is None:
+            return
+        for r, rec in self.auto_tag(state.rel, regions, state.doc.lines()):
+            self.tracker.tagged(uri, r.start, r.end, rec)
+
+    def auto_tag(self, rel: str, regions: list[Any], lines: list[str]) -> list[tuple[Any, dict[str, Any]]]:
+        """With auto_tag on, record flags that proof backs (the tool's own transcript, or
+        a commit that declares the tool) as tagged_by auto; returns what it recorded."""
         s = self.tracker.settings
         if not s.auto_tag or self.root is None:
-            return
+            return []
         records = []
         for r in regions:
-            if not any(e.signal == "transcript-match" for e in r.evidence):
+            if not any(e.signal in ("transcript-match", "git-commit") for e in r.evidence):
                 continue
             training = "include" if r.tool in s.first_party_tools else "exclude"
             origin = {"kind": "ai", "tool": r.tool, "model": r.model, "session": r.session}
-            records.append(
-                sidecar.make_record(
-                    lines[r.start : r.end + 1],
-                    r.start + 1,
-                    origin,
-                    training,
-                    [e.to_json() for e in r.evidence],
-                    tagged_by="auto",
-                )
-            )
+            evidence = [e.to_json() for e in r.evidence]
+            rec = sidecar.make_record(lines[r.start : r.end + 1], r.start + 1, origin, training, evidence, "auto")
+            records.append((r, rec))
         if not records:
-            return
+            return []
         try:
-            sidecar.update(self.root, rel, add=records)
+            sidecar.update(self.root, rel, add=[rec for _, rec in records])
         except sidecar.SidecarError as e:
             self.tell(str(e), t.MessageType.Error)
+            return []
+        return records
 
     def git_known_blobs(self, ids: list[str]) -> set[str]:
         """Which of these blob ids are git objects (content git itself wrote: a checkout,
@@ -416,8 +419,11 @@ class ProvmarkServer(LanguageServer):
             log.exception("reading git history of %s failed", rel)
             return
         state = self.tracker.docs.get(uri)
-        if runs and state is not None and state.doc.version == version and self.tracker.add_history(uri, runs):
-            self.publish(uri)
+        if runs and state is not None and state.doc.version == version:
+            flagged = self.tracker.add_history(uri, runs)
+            if flagged:
+                self.auto_tag_open(uri, flagged)
+                self.publish(uri)
 
     def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
@@ -455,11 +461,12 @@ class ProvmarkServer(LanguageServer):
             self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
             return
         try:
-            changed = self.tracker.judge(uri, now)
+            flagged = self.tracker.judge(uri, now)
         except Exception:
             log.exception("judging an insertion in %s failed", uri)
             return
-        if changed:
+        if flagged:
+            self.auto_tag_open(uri, flagged)
             self.publish(uri)
 
     def did_close(self, params: t.DidCloseTextDocumentParams) -> None:

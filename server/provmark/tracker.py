@@ -306,20 +306,20 @@ class Tracker:
         return max(0.0, state.last_change + self.settings.burst_window_ms / 1000.0 - now)
 
     # -- judging ---------------------------------------------------------------
-    def judge(self, uri: str, now: float) -> bool:
-        """Judge the settled bursts of a document; True when its regions changed."""
+    def judge(self, uri: str, now: float) -> list[Region]:
+        """Judge the settled bursts of a document; returns the regions it flagged."""
         state = self.docs.get(uri)
         if state is None or not state.pending or self.due(uri, now):
-            return False
+            return []
         pending, state.pending = state.pending, []
-        changed = False
+        changed: list[Region] = []
         for burst in sorted({p.burst for p in pending}):
             j = self._judge_burst(state, [p for p in pending if p.burst == burst])
             state.judgements.append(j)
             del state.judgements[:-50]
             if j.regions:
                 state.regions.extend(j.regions)
-                changed = True
+                changed += j.regions
         state.early_hints = []
         return changed
 
@@ -549,14 +549,14 @@ class Tracker:
         self._remember_closed(rel, text, lines, kept + regions)
         return Judgement("flagged", regions)
 
-    def add_history(self, uri: str, runs: list[tuple[int, int, str, str]]) -> bool:
+    def add_history(self, uri: str, runs: list[tuple[int, int, str, str]]) -> list[Region]:
         """Flag lines that git blame gives to commits declaring an AI tool (runs of
-        start, end, tool, commit); tagged lines stay as they are. True when any was added."""
+        start, end, tool, commit); tagged lines stay as they are. Returns the new flags."""
         state = self.docs.get(uri)
         if state is None or state.skipped:
-            return False
+            return []
         taken = [(r.start, r.end) for r in state.regions]
-        added = False
+        added: list[Region] = []
         for a, b, tool, sha in runs:
             if not self._is_bulk(state.doc.lines(a, b + 1)):
                 continue
@@ -567,7 +567,7 @@ class Tracker:
             self._rescore(r)
             state.regions.append(r)
             self.ai.add(state.doc.lines(a, b + 1), Provenance(r.score, tool, False, r.insertion))
-            added = True
+            added.append(r)
         return added
 
     def _is_bulk(self, lines: list[str]) -> bool:

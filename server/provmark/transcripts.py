@@ -14,10 +14,14 @@ Sources:
   function_call whose arguments hold the patch) and here-documents in shell calls.
 - Aider: ``.aider.chat.history.md`` in the workspace; SEARCH/REPLACE blocks and fenced
   code in the assistant's answers.
+- Gemini CLI: ``~/.gemini/tmp/<sha256 of the project root>/chats/session-*.json`` (one
+  JSON conversation, rewritten as it grows) or ``.jsonl`` (one record a line); the
+  toolCalls of "gemini" messages: write_file (content) and replace (new_string).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -162,6 +166,20 @@ class TranscriptIndex:
             except OSError:
                 continue
 
+    def _gemini_files(self) -> Iterator[tuple[Path, str]]:
+        base = (
+            Path(os.environ["GEMINI_CLI_HOME"]) / ".gemini"
+            if os.environ.get("GEMINI_CLI_HOME")
+            else (self.home / ".gemini")
+        )
+        if self.root is None:
+            return
+        digest = hashlib.sha256(str(self.root).encode()).hexdigest()
+        chats = base / "tmp" / digest / "chats"
+        if chats.is_dir():
+            for p in chats.glob("session-*.json*"):
+                yield p, "gemini-cli"
+
     def _aider_files(self) -> Iterator[tuple[Path, str]]:
         if self.root is not None:
             p = self.root / ".aider.chat.history.md"
@@ -174,7 +192,7 @@ class TranscriptIndex:
         if not self.enabled or self.root is None:
             return 0
         before = len(self._writes)
-        for source in (self._claude_files, self._codex_files, self._aider_files):
+        for source in (self._claude_files, self._codex_files, self._gemini_files, self._aider_files):
             try:
                 files = list(source())
             except OSError as e:
@@ -185,6 +203,9 @@ class TranscriptIndex:
                 if tail is None:
                     tail = self._tails[path] = _Tail(path)
                 if tail.skip:
+                    continue
+                if tool == "gemini-cli" and path.suffix == ".json":
+                    self._parse_gemini_file(tail)
                     continue
                 for line in tail.new_lines():
                     try:
@@ -208,6 +229,8 @@ class TranscriptIndex:
             return
         if tool == "claude-code":
             self._parse_claude(rec)
+        elif tool == "gemini-cli":
+            self._parse_gemini_message(tail, rec)
         else:
             self._parse_codex(tail, rec)
 
@@ -276,6 +299,45 @@ class TranscriptIndex:
                 found.setdefault(_solid(m.group(2).splitlines()), None)
         for solid, path in found.items():
             self._add(Write("codex", tail.meta.get("session"), tail.meta.get("model"), path, solid))
+
+    def _parse_gemini_file(self, tail: _Tail) -> None:
+        # A whole-conversation JSON file, rewritten in place as the session grows: read
+        # it again when it changes; tool call ids keep each write from counting twice.
+        try:
+            st = tail.path.stat()
+            if (st.st_mtime_ns, st.st_size) == tail.meta.get("stat"):
+                return
+            tail.meta["stat"] = (st.st_mtime_ns, st.st_size)
+            data = json.loads(tail.path.read_text(encoding="utf-8", errors="replace"))
+        except (OSError, json.JSONDecodeError) as e:
+            log.debug("unreadable gemini session %s: %s", tail.path, e)
+            return
+        if isinstance(data, dict):
+            tail.meta["session"] = data.get("sessionId")
+            for msg in data.get("messages") or []:
+                if isinstance(msg, dict):
+                    self._parse_gemini_message(tail, msg)
+
+    def _parse_gemini_message(self, tail: _Tail, msg: dict[str, Any]) -> None:
+        assert self.root is not None
+        if "sessionId" in msg and "messages" not in msg:
+            tail.meta["session"] = msg.get("sessionId")
+        if msg.get("type") != "gemini":
+            return
+        seen = tail.meta.setdefault("calls", set())
+        for call in msg.get("toolCalls") or []:
+            if not isinstance(call, dict) or call.get("id") in seen:
+                continue
+            seen.add(call.get("id"))
+            args = call.get("args") or {}
+            path = args.get("file_path") or args.get("absolute_path")
+            if not _inside(path, self.root):
+                continue
+            text = args.get("content") if call.get("name") == "write_file" else args.get("new_string")
+            if isinstance(text, str) and text:
+                self._add(
+                    Write("gemini-cli", tail.meta.get("session"), msg.get("model"), path, _solid(text.splitlines()))
+                )
 
     def _parse_aider(self, tail: _Tail, line: str) -> None:
         # Assistant text is everything not quoted (> ) nor a user prompt (#### ); code
