@@ -26,7 +26,9 @@ import json
 import logging
 import os
 import re
+import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,7 +41,7 @@ from .lines import is_solid, normalize
 
 log = logging.getLogger(__name__)
 
-MAX_WRITES = 20_000
+MAX_WRITES = 500_000  # about 8 bytes a line: 100 MB of logs index in well under 100 MB
 MAX_AGE_S = 30 * 24 * 3600  # session logs older than this are not read
 
 
@@ -49,7 +51,7 @@ class Write:
     session: str | None
     model: str | None
     path: str | None
-    lines: tuple[str, ...]  # normalised solid lines, in memory only
+    lines: array  # hashes of its normalised solid lines: no text is kept
 
 
 @dataclass(frozen=True)
@@ -124,8 +126,9 @@ def patch_added_lines(patch: str) -> dict[str, list[str]]:
     return out
 
 
-def _solid(lines: list[str]) -> tuple[str, ...]:
-    return tuple(n for n in (normalize(x) for x in lines) if is_solid(n))
+def _solid(lines: list[str]) -> array:
+    # Unsigned: rapidfuzz reads an array of hashes as a sequence of uint64 items.
+    return array("Q", (hash(n) & 0xFFFF_FFFF_FFFF_FFFF for n in (normalize(x) for x in lines) if is_solid(n)))
 
 
 class TranscriptIndex:
@@ -137,6 +140,7 @@ class TranscriptIndex:
         self._writes: list[Write] = []
         self._by_line: dict[int, list[int]] = {}
         self.last_refresh = 0.0
+        self._lock = threading.Lock()
 
     # -- sources ---------------------------------------------------------------
     def _claude_files(self) -> Iterator[tuple[Path, str]]:
@@ -191,6 +195,16 @@ class TranscriptIndex:
         """Read what the logs gained since the last call; returns the writes added."""
         if not self.enabled or self.root is None:
             return 0
+        # The first read runs on a worker thread; a judge on the event loop meanwhile
+        # goes on with what is indexed so far rather than wait.
+        if not self._lock.acquire(blocking=False):
+            return 0
+        try:
+            return self._refresh()
+        finally:
+            self._lock.release()
+
+    def _refresh(self) -> int:
         before = len(self._writes)
         for source in (self._claude_files, self._codex_files, self._gemini_files, self._aider_files):
             try:
@@ -290,14 +304,16 @@ class TranscriptIndex:
                 except json.JSONDecodeError:
                     args = {"raw": args}
             texts.extend(_strings(args))
-        found: dict[tuple[str, ...], str | None] = {}  # one write per text, however often it appears
+        found: dict[bytes, tuple[array, str | None]] = {}  # one write per text, however often it appears
         for text in texts:
             if "*** Begin Patch" in text:
                 for path, added in patch_added_lines(text).items():
-                    found.setdefault(_solid(added), path)
+                    lines = _solid(added)
+                    found.setdefault(lines.tobytes(), (lines, path))
             for m in _HEREDOC.finditer(text):
-                found.setdefault(_solid(m.group(2).splitlines()), None)
-        for solid, path in found.items():
+                lines = _solid(m.group(2).splitlines())
+                found.setdefault(lines.tobytes(), (lines, None))
+        for solid, path in found.values():
             self._add(Write("codex", tail.meta.get("session"), tail.meta.get("model"), path, solid))
 
     def _parse_gemini_file(self, tail: _Tail) -> None:
@@ -382,8 +398,8 @@ class TranscriptIndex:
             self._compact()
         wid = len(self._writes)
         self._writes.append(w)
-        for n in set(w.lines):
-            self._by_line.setdefault(hash(n), []).append(wid)
+        for h in set(w.lines):
+            self._by_line.setdefault(h, []).append(wid)
 
     def _compact(self) -> None:
         keep = self._writes[len(self._writes) // 2 :]
@@ -399,8 +415,8 @@ class TranscriptIndex:
         if not want or not self._writes:
             return None
         votes: Counter[int] = Counter()
-        for n in want:
-            for wid in set(self._by_line.get(hash(n), ())):
+        for h in want:
+            for wid in set(self._by_line.get(h, ())):
                 votes[wid] += 1
         for wid, hits in votes.most_common(3):
             fraction = hits / len(want)
@@ -409,10 +425,10 @@ class TranscriptIndex:
             w = self._writes[wid]
             # The same lines in the same order: compare the query with the stretch of the
             # write its lines span (fuzz.ratio is linear here; partial_ratio is not).
-            where = {n: i for i, n in reversed(list(enumerate(w.lines)))}
-            pos = [where[n] for n in want if n in where]
+            where = {h: i for i, h in reversed(list(enumerate(w.lines)))}
+            pos = [where[h] for h in want if h in where]
             window = w.lines[min(pos) : max(pos) + 1]
-            if fuzz.ratio("\n".join(want), "\n".join(window)) >= 80:
+            if fuzz.ratio(want, window) >= 80:  # rapidfuzz compares the hash sequences
                 return Match(w.tool, w.session, w.model, round(fraction, 3))
         return None
 
