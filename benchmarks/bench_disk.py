@@ -26,6 +26,7 @@ from provmark.lsp_client import StdioClient
 from provmark.transcripts import TranscriptIndex, claude_dir_name
 
 SERVER = [sys.executable, "-m", "provmark", "serve"]
+LATENCY: list[float] = []  # how long the server took to answer a request while it worked
 
 
 def git(ws: Path, *args: str) -> None:
@@ -68,7 +69,9 @@ def settle(c: StdioClient, quiet_s: float = 2.0, limit_s: float = 600) -> float:
     (its last publish after the storm, or 0 when it published nothing)."""
     t0 = time.monotonic()
     while time.monotonic() - t0 < limit_s:
+        t1 = time.monotonic()
         st = c.request("provmark/status", {}, timeout=120)
+        LATENCY.append(time.monotonic() - t1)
         last = c.published[-1][0] if c.published else 0.0
         if st["pending_disk_changes"] == 0 and time.monotonic() - max(last, t0) > quiet_s:
             return max(last - t0, 0.0)
@@ -114,10 +117,12 @@ def storm(n: int) -> list[str]:
                 tmp.write_text(text)
                 os.replace(tmp, p)
         wrote = time.monotonic() - t1
+        LATENCY.clear()
         idle = settle(c)
         got = flagged(c, prefix)
         rows.append(
-            f"| {n:,} files rewritten {how} (written in {wrote:.1f} s) | idle {idle:.1f} s after | "
+            f"| {n:,} files rewritten {how} (written in {wrote:.1f} s) | idle {idle:.1f} s after; requests "
+            f"answered in {1000 * max(LATENCY):.0f} ms at worst | "
             f"missed {n - len(got):,} | peak {mem(c.proc.pid, 'VmHWM'):.0f} MB |"
         )
         with c._lock:
@@ -129,10 +134,12 @@ def storm(n: int) -> list[str]:
         c.diagnostics.clear()
     t1 = time.monotonic()
     git(ws, "checkout", "-q", "other")
+    LATENCY.clear()
     idle = settle(c)
     got = flagged(c, prefix)
     rows.append(
-        f"| checkout rewriting {n:,} files | idle {idle:.1f} s after (checkout {time.monotonic() - t1:.1f} s) | "
+        f"| checkout rewriting {n:,} files (git took {time.monotonic() - t1 - idle:.1f} s) | idle {idle:.1f} s "
+        f"after; requests answered in {1000 * max(LATENCY):.0f} ms at worst | "
         f"flagged {len(got):,} | peak {mem(c.proc.pid, 'VmHWM'):.0f} MB |"
     )
     c.close()

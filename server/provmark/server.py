@@ -198,7 +198,14 @@ class ProvmarkServer(LanguageServer):
     def start_watching(self) -> None:
         if self.root is None or self.watcher is not None:
             return
-        self.watcher = DiskWatcher(self.root, self.loop, self.disk_changed, self.rescan, self.index.ignored)
+        self.watcher = DiskWatcher(
+            self.root,
+            self.loop,
+            self.disk_changed,
+            self.rescan,
+            self.index.ignored,
+            burst_limit=self.tracker.settings.rescan_burst,
+        )
         message = self.watcher.start(force_polling=bool(os.environ.get("PROVMARK_POLLING")))
         if message:
             self.tell(message, t.MessageType.Info, once="polling")

@@ -28,6 +28,7 @@ class Settings:
     burst_window_ms: int = 40
     publish_delay_ms: int = 100
     max_file_bytes: int = 4_000_000
+    rescan_burst: int = 2000
     ignore: tuple[str, ...] = ()
     first_party_tools: tuple[str, ...] = ()
     transcripts: bool = True
@@ -43,6 +44,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "burst_window_ms": (0, 5_000),
     "publish_delay_ms": (0, 10_000),
     "max_file_bytes": (1_000, 1_000_000_000),
+    "rescan_burst": (1, 10_000_000),
 }
 
 # Accepted spellings: snake_case (TOML) and camelCase (VS Code settings).

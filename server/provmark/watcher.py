@@ -70,7 +70,7 @@ class DiskWatcher(FileSystemEventHandler):
         self.burst_limit = burst_limit
         self._lock = threading.Lock()
         self._paths: set[str] = set()
-        self._overflowed = False
+        self._overflowed = ""  # why the next flush must rescan instead ("" when it need not)
         self._scheduled = False
         self.git_activity: float | None = None  # monotonic time of the last write under .git
         self.observer: BaseObserver | None = None
@@ -132,7 +132,7 @@ class DiskWatcher(FileSystemEventHandler):
             with self._lock:
                 self._paths.add(rel)
                 if len(self._paths) > self.burst_limit:
-                    self._overflowed = True
+                    self._overflowed = f"more than {self.burst_limit} files changed at once"
                     self._paths.clear()
                 schedule = not self._scheduled
                 self._scheduled = True
@@ -141,7 +141,7 @@ class DiskWatcher(FileSystemEventHandler):
 
     def _overflow(self) -> None:
         with self._lock:
-            self._overflowed = True
+            self._overflowed = "the inotify queue overflowed and dropped events"
             schedule = not self._scheduled
             self._scheduled = True
         if schedule:
@@ -154,10 +154,10 @@ class DiskWatcher(FileSystemEventHandler):
     def _flush(self) -> None:
         with self._lock:
             paths, self._paths = self._paths, set()
-            overflowed, self._overflowed = self._overflowed, False
+            overflowed, self._overflowed = self._overflowed, ""
             self._scheduled = False
         if overflowed:
-            self.on_rescan("too many changes at once" if not paths else "the inotify queue overflowed")
+            self.on_rescan(overflowed)
             return
         if paths:
             self.on_changes(paths, self.git_activity)
