@@ -117,6 +117,8 @@ class ProvmarkServer(LanguageServer):
         self._watch_check: asyncio.TimerHandle | None = None
         self._disk_queue: dict[str, bool] = {}  # relative path -> a git operation was under way
         self._disk_task: asyncio.Task[None] | None = None
+        self._rescan_task: asyncio.Task[None] | None = None
+        self._rescan_wanted = False
         self._told: set[str] = set()  # messages already shown once
 
     # -- helpers ---------------------------------------------------------------
@@ -241,22 +243,39 @@ class ProvmarkServer(LanguageServer):
             )
         if self.root is None:
             return
+        self._rescan_wanted = True
+        if self._rescan_task is None or self._rescan_task.done():
+            self._rescan_task = self.loop.create_task(self._rescan())
+
+    async def _rescan(self) -> None:
+        while self._rescan_wanted:
+            self._rescan_wanted = False
+            # Walking and stat-ing every file takes a while: off the event loop.
+            changed = await self.loop.run_in_executor(None, self._changed_files)
+            if changed:
+                self.disk_changed(changed, self.watcher.git_activity if self.watcher else None)
+
+    def _changed_files(self) -> set[str]:
+        """Files whose size or time differs from their snapshot, new ones and deleted ones."""
         changed: set[str] = set()
         seen: set[str] = set()
         for rel, path in self.index.walk():
             seen.add(rel)
             if self.index.snapshots.stat(rel) != stat_of(path):
                 changed.add(rel)
-        changed |= set(self.index.snapshots.paths()) - seen  # deleted
-        git_at = self.watcher.git_activity if self.watcher else None
-        if changed:
-            self.disk_changed(changed, git_at)
+        return changed | (set(self.index.snapshots.paths()) - seen)
 
     async def _drain_disk_queue(self) -> None:
         while self._disk_queue:
             batch = [self._disk_queue.popitem() for _ in range(min(200, len(self._disk_queue)))]
-            loaded = [(rel, git_recent, self._read_raw(rel)) for rel, git_recent in batch]
-            known = self.git_known_blobs([_blob_id(data) for _, _, (_, data) in loaded if data is not None])
+
+            def load(batch: list[tuple[str, bool]] = batch) -> tuple[list[Any], set[str]]:
+                # Reading files and asking git happen on a worker thread; judging, on the loop.
+                loaded = [(rel, git_recent, self._read_raw(rel)) for rel, git_recent in batch]
+                ids = [_blob_id(data) for _, _, (_, data) in loaded if data is not None]
+                return loaded, self.git_known_blobs(ids)
+
+            loaded, known = await self.loop.run_in_executor(None, load)
             for rel, git_recent, (st, data) in loaded:
                 git_op = git_recent or (data is not None and _blob_id(data) in known)
                 try:
