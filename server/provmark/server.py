@@ -335,8 +335,8 @@ class ProvmarkServer(LanguageServer):
         cf = self.tracker.closed.get(rel)
         diags = []
         for f in self.tracker.closed_findings(rel):
-            end = min(f.end, len(cf.lines) - 1) if cf else f.end
-            width = len(cf.lines[end].encode("utf-16-le")) // 2 if cf and cf.lines else 0
+            end = min(f.end, len(cf.widths) - 1) if cf else f.end
+            width = cf.widths[end] if cf and cf.widths else 0
             diags.append(self._diagnostic(f, min(f.start, end), end, width))
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
 

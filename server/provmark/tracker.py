@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from . import scoring
-from .disk import inserted_runs, is_generated
+from .disk import inserted_runs, is_generated, line_keys
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
 from .regions import map_lines, merge_runs
 from .relocate import hashes_of, locate
 from .scoring import Evidence
 from .settings import Settings
-from .textdoc import Edit, OutOfRange, TextDocument, split_lines
+from .textdoc import Edit, OutOfRange, TextDocument, index_to_column, split_lines
 from .transcripts import Match, TranscriptIndex
 from .workspace_index import WorkspaceIndex, verify_copy
 
@@ -131,13 +132,18 @@ class DocState:
 DiskProbe = Callable[[str, str], str | None]
 
 
-@dataclass
 class ClosedFile:
-    """Flags on a file that is not open in the editor (written on disk)."""
+    """Flags on a file that is not open in the editor (written on disk). Keeps no text:
+    a key per line (to find the flags again after the next write) and each line's
+    length in UTF-16 units (for the diagnostics' ranges)."""
 
-    keys_hash: int  # hash of its text when judged, to re-attach the flags on open
-    regions: list[Region]
-    lines: list[str]  # line lengths for the diagnostics' ranges come from these
+    __slots__ = ("keys_hash", "regions", "keys", "widths")
+
+    def __init__(self, text_hash: int, regions: list[Region], lines: list[str]):
+        self.keys_hash = text_hash  # to re-attach the flags when the file is opened unchanged
+        self.regions = regions
+        self.keys = line_keys(lines)
+        self.widths = array("I", (index_to_column(x, len(x)) for x in lines))
 
 
 class Tracker:
@@ -508,12 +514,16 @@ class Tracker:
         kept: list[Region] = []
         if prev is not None and old_keys is not None:
             # Earlier flags on this file stay where their lines still are.
-            index = {normalize(x): i for i, x in enumerate(lines)}
+            new_keys = line_keys(lines)
+            index: dict[int, int] = {}
+            for i, k in enumerate(new_keys):
+                index.setdefault(k, i)
             for r in prev.regions:
-                body = prev.lines[r.start : r.end + 1]
-                at = index.get(normalize(body[0])) if body else None
-                if at is not None and normalize(lines[min(at + len(body) - 1, len(lines) - 1)]) == normalize(body[-1]):
-                    kept.append(_copy(r, at, at + len(body) - 1))
+                body = prev.keys[r.start : r.end + 1]
+                at = index.get(body[0]) if body else None
+                n = len(body)
+                if at is not None and at + n <= len(new_keys) and new_keys[at + n - 1] == body[-1]:
+                    kept.append(_copy(r, at, at + n - 1))
         if not runs:
             self._remember_closed(rel, text, lines, kept)
             return Judgement("small")
