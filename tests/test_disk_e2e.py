@@ -29,7 +29,7 @@ def git(ws: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
 
 
-def start(tmp_path: Path, options: dict | None = None):
+def start(tmp_path: Path, options: dict | None = None, env: dict | None = None):
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()
     home.mkdir()
@@ -38,7 +38,7 @@ def start(tmp_path: Path, options: dict | None = None):
     git(ws, "init", "-q", "-b", "main")
     git(ws, "add", "-A")
     git(ws, "commit", "-q", "-m", "init")
-    c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home)})
+    c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home), **(env or {})})
     c.initialize(ws.as_uri(), options)
     deadline = time.monotonic() + 20
     while not c.request("provmark/status", {})["watching"]:  # it starts once the index is built
@@ -168,5 +168,17 @@ def test_auto_tag_records_proven_writes_and_first_party_tools_may_be_trained_on(
         [rec] = json.loads(car.read_text())["records"]
         assert rec["tagged_by"] == "auto" and rec["training"] == "include"  # a first-party tool
         assert rec["origin"] == {"kind": "ai", "tool": "claude-code", "model": "claude-test", "session": "sess-1"}
+    finally:
+        assert c.close() == 0
+
+
+def test_without_file_system_events_it_polls_and_says_so(tmp_path: Path) -> None:
+    c, ws, _ = start(tmp_path, env={"PROVMARK_POLLING": "1"})
+    try:
+        assert c.request("provmark/status", {})["polling"]
+        assert any("polling" in m for m in c.messages)
+        (ws / "helpers.py").write_text(AGENT)
+        uri = (ws / "helpers.py").as_uri()
+        assert c.wait(lambda: warnings_for(c, uri), timeout=10)
     finally:
         assert c.close() == 0

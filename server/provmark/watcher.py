@@ -80,7 +80,7 @@ class DiskWatcher(FileSystemEventHandler):
     # -- lifecycle -------------------------------------------------------------
     def start(self, force_polling: bool = False) -> str | None:
         """Start observing; returns a message for the user when falling back to polling."""
-        message = None
+        message = "watching the workspace by polling, as asked (PROVMARK_POLLING)" if force_polling else None
         if not force_polling:
             try:
                 from watchdog.observers.inotify import InotifyObserver
