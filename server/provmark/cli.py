@@ -6,8 +6,10 @@ import argparse
 import logging
 import os
 import sys
+from pathlib import Path
 
 from . import __version__
+from .pipeline_cli import cmd_check, cmd_filter, cmd_manifest
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -26,11 +28,30 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _root(args: argparse.Namespace) -> int:
+    """0 when ROOT is a folder; else a clear message and exit code 2."""
+    if not args.root.is_dir():
+        print(f"provmark {args.command}: {args.root} is not a folder", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="provmark", description=__doc__)
     parser.add_argument("--version", action="version", version=f"provmark {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the language server on stdio")
     serve.set_defaults(func=_serve)
+    man = sub.add_parser("manifest", help="JSON Lines: what the training pipeline must exclude, file by file")
+    man.add_argument("root", type=Path)
+    man.set_defaults(func=lambda a: _root(a) or cmd_manifest(a.root))
+    flt = sub.add_parser("filter", help="copy ROOT to --out without the excluded lines and files")
+    flt.add_argument("root", type=Path)
+    flt.add_argument("--out", type=Path, required=True, help="an empty folder outside ROOT")
+    flt.set_defaults(func=lambda a: _root(a) or cmd_filter(a.root, a.out))
+    chk = sub.add_parser("check", help="validate sidecars: schema, orphans, stale records (exit 1 on problems)")
+    chk.add_argument("root", type=Path)
+    chk.add_argument("--fix", action="store_true", help="move orphan sidecars to where their file went")
+    chk.set_defaults(func=lambda a: _root(a) or cmd_check(a.root, a.fix))
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -34,3 +34,9 @@ def is_solid(norm: str) -> bool:
 def key(line: str) -> int:
     """A fast in-memory key for a line's normalised form (not stored anywhere)."""
     return hash(normalize(line))
+
+
+def squeezed_hash(line: str) -> str:
+    """BLAKE2b-32 of the line with every whitespace character removed: the same for a
+    line a formatter only re-spaced (``f(a, b)`` and ``f(a,b)``)."""
+    return hashlib.blake2b("".join(line.split()).encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()

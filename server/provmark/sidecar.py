@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .lines import content_hash, line_hash
+from .lines import content_hash, line_hash, squeezed_hash
 
 SCHEMA = "provmark/1"
 SIDECAR_DIR = ".provmark"
@@ -71,6 +71,7 @@ def make_record(
         "training": training,
         "content_hash": content_hash(lines),
         "line_hashes": [line_hash(x) for x in lines],
+        "squeezed_hashes": [squeezed_hash(x) for x in lines],
         "evidence": [
             {"signal": str(e.get("signal", ""))[:64], "weight": float(e.get("weight", 0.0))}
             for e in (evidence or [])
@@ -116,6 +117,14 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
             problems.append(f"record {i}: bad line range")
         elif not (isinstance(hashes, list) and len(hashes) == b - a + 1 and all(isinstance(h, str) for h in hashes)):
             problems.append(f"record {i}: line_hashes do not match the range")
+        sq = r.get("squeezed_hashes")
+        if sq is not None and not (
+            isinstance(sq, list)
+            and isinstance(hashes, list)
+            and len(sq) == len(hashes)
+            and all(isinstance(h, str) for h in sq)
+        ):
+            problems.append(f"record {i}: squeezed_hashes do not match line_hashes")
         if r.get("training") not in ("exclude", "include"):
             problems.append(f"record {i}: bad training value")
         origin = r.get("origin")

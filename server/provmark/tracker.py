@@ -20,7 +20,7 @@ from .disk import inserted_runs, is_generated, line_keys
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
 from .regions import map_lines, merge_runs
-from .relocate import hashes_of, locate
+from .relocate import hashes_of, locate, squeezed_of
 from .scoring import Evidence
 from .settings import Settings
 from .textdoc import Edit, OutOfRange, TextDocument, index_to_column, split_lines
@@ -202,9 +202,10 @@ class Tracker:
     def attach_sidecar(self, state: DocState, sidecar: dict[str, Any]) -> None:
         """Show a sidecar's records: tagged regions where found again, stale ones where not."""
         state.regions = [r for r in state.regions if r.kind == FLAG]
-        hashes = hashes_of(state.doc.lines())
+        lines = state.doc.lines()
+        hashes, squeezed = hashes_of(lines), squeezed_of(lines)
         for rec in sidecar.get("records", []):
-            found = locate(rec, hashes)
+            found = locate(rec, hashes, squeezed)
             if found is None:
                 line = min(max(rec["start_line"] - 1, 0), state.doc.line_count - 1)
                 state.regions.append(Region(line, line, STALE, rec["id"], record=rec, code="stale-record"))

@@ -1,0 +1,194 @@
+"""The training pipeline's side: what to leave out of a tree, from its sidecars.
+
+A pure library (no language server): read sidecars as untrusted input, find every
+record again in the file as it is now, and fail closed. A file whose sidecar cannot be
+read, or whose `training: exclude` record cannot be found again, is excluded whole.
+
+    for entry in manifest(root):            # {"path", "exclude": [[a, b], ...] | "all", "status"}
+        ...
+    ranges, status = excluded_ranges(root, "src/app.py", text)
+    kept = filter_text(text, ranges)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .lines import line_hash
+from .relocate import locate, squeezed_of
+from .sidecar import SIDECAR_DIR, SidecarError, validate
+
+ALL = "all"
+MAX_SIDECAR_BYTES = 20_000_000
+
+
+@dataclass
+class FileResult:
+    """What the pipeline must leave out of one file."""
+
+    path: str
+    exclude: list[tuple[int, int]] | str  # 1-based inclusive line ranges, or "all"
+    status: str  # "fresh", "relocated" or "stale"
+    problems: list[str] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)  # each record: id, found lines or None
+
+    def to_json(self) -> dict[str, Any]:
+        exclude: Any = self.exclude if self.exclude == ALL else [list(r) for r in self.exclude]
+        return {"path": self.path, "exclude": exclude, "status": self.status}
+
+
+def sidecar_files(root: Path) -> Iterator[tuple[str, Path]]:
+    """(source path relative to root, sidecar file) for every sidecar under .provmark/."""
+    base = root / SIDECAR_DIR
+    if not base.is_dir():
+        return
+    for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(".json") or name.startswith("."):
+                continue
+            p = Path(dirpath) / name
+            yield p.relative_to(base).as_posix()[: -len(".json")], p
+
+
+def read_sidecar(root: Path, rel: str, path: Path | None = None) -> dict[str, Any]:
+    """A sidecar, checked as untrusted input; SidecarError names the file and the fault."""
+    path = path or root / SIDECAR_DIR / (rel + ".json")
+    try:
+        if path.is_symlink():
+            raise SidecarError(f"{path}: a symbolic link; sidecars must be plain files")
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise SidecarError(f"{path}: larger than {MAX_SIDECAR_BYTES} bytes")
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError) as e:
+        raise SidecarError(f"{path}: cannot read it: {e}") from e
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise SidecarError(f"{path}: invalid JSON: {e}") from e
+    problems = validate(data, rel)
+    if not problems and not _inside(root, rel):
+        problems.append(f"path {rel!r} leaves the root")
+    if problems:
+        raise SidecarError(f"{path}: " + "; ".join(problems))
+    return data
+
+
+def _inside(root: Path, rel: str) -> bool:
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        return False
+    try:
+        (root / rel).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def locate_records(data: dict[str, Any], text: str) -> FileResult:
+    """Find each record of a sidecar in `text`; exclusion per the fail-closed rule."""
+    rel = data["path"]
+    lines = _lines(text)
+    hashes = [line_hash(x) for x in lines]
+    squeezed = squeezed_of(lines) if any(r.get("squeezed_hashes") for r in data["records"]) else None
+    exclude: list[tuple[int, int]] = []
+    status = "fresh"
+    found_all = True
+    result = FileResult(rel, exclude, status)
+    for rec in data["records"]:
+        where = locate(rec, hashes, squeezed)
+        if where is None:
+            result.records.append({"id": rec["id"], "lines": None})
+            if rec["training"] == "exclude":
+                found_all = False
+                result.problems.append(f"record {rec['id']} (lines {rec['start_line']}-{rec['end_line']}) not found")
+            continue
+        a, b = where.start + 1, where.end + 1
+        result.records.append({"id": rec["id"], "lines": [a, b]})
+        if not (where.exact and a == rec["start_line"]):
+            status = "relocated"
+        if rec["training"] == "exclude":
+            exclude.append((a, b))
+    if not found_all:
+        result.exclude, result.status = ALL, "stale"
+        return result
+    result.exclude, result.status = _merge(exclude), status
+    return result
+
+
+def _lines(text: str) -> list[str]:
+    # The same line rules as the editor's (only \n, \r\n and \r end a line).
+    from .textdoc import body_of, split_lines
+
+    lines = [body_of(x) for x in split_lines(text)]
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # a final line ending ends the last line; it opens none
+    return lines
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def file_result(root: Path, rel: str, text: str | None = None, sidecar_path: Path | None = None) -> FileResult | None:
+    """The exclusion for one file (None when it has no sidecar). `text` defaults to the
+    file as it is on disk; a missing or unreadable file or sidecar is excluded whole."""
+    try:
+        data = read_sidecar(root, rel, sidecar_path)
+    except FileNotFoundError:
+        return None
+    except SidecarError as e:
+        return FileResult(rel, ALL, "stale", [str(e)])
+    if text is None:
+        try:
+            raw = (root / rel).read_bytes()
+        except OSError as e:
+            return FileResult(rel, ALL, "stale", [f"{rel}: the source file cannot be read ({e.strerror})"])
+        text = raw.decode("utf-8", errors="replace")
+    return locate_records(data, text)
+
+
+def excluded_ranges(root: Path, path: str, text: str) -> tuple[list[tuple[int, int]] | str, str]:
+    """(1-based inclusive ranges to leave out, or "all"; status) for `path` holding
+    `text`. A file without a sidecar excludes nothing ("untracked")."""
+    r = file_result(Path(root), path, text)
+    if r is None:
+        return [], "untracked"
+    return r.exclude, r.status
+
+
+def filter_text(text: str, exclude: list[tuple[int, int]] | str) -> str | None:
+    """`text` without the excluded lines (None when the whole file is excluded)."""
+    if exclude == ALL:
+        return None
+    if not exclude:
+        return text
+    from .textdoc import split_lines
+
+    lines = split_lines(text)
+    drop: set[int] = set()
+    for a, b in exclude:  # type: ignore[misc]
+        drop.update(range(a - 1, b))
+    return "".join(x for i, x in enumerate(lines) if i not in drop)
+
+
+def manifest(root: Path) -> Iterator[FileResult]:
+    """One result per source file that has a sidecar, in path order. Never writes."""
+    root = Path(root)
+    for rel, path in sidecar_files(root):
+        r = file_result(root, rel, sidecar_path=path)
+        if r is not None:
+            yield r
