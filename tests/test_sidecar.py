@@ -71,3 +71,26 @@ def test_relocation_exact_shifted_fuzzy_and_stale() -> None:
     found = locate(rec, hashes_of(edited))
     assert found is not None and not found.exact and found.start == 4
     assert locate(rec, hashes_of(["unrelated"] * 30)) is None
+
+
+def test_written_sidecars_match_the_published_json_schema(tmp_path: Path) -> None:
+    import jsonschema
+
+    schema = json.loads((Path(sidecar.__file__).parent / "schemas" / "provmark-1.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    sidecar.update(
+        tmp_path,
+        "src/a.py",
+        add=[
+            sidecar.make_record(BLOCK, 3, {"kind": "ai", "tool": "codex"}, "exclude", [{"signal": "x", "weight": 1.0}])
+        ],
+    )
+    data = json.loads((tmp_path / ".provmark" / "src" / "a.py.json").read_text())
+    jsonschema.validate(data, schema)
+    for bad in (
+        {**data, "path": "../x.py"},
+        {**data, "schema": "provmark/2"},
+        {**data, "records": [{**data["records"][0], "training": "maybe"}]},
+    ):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, schema)
