@@ -28,6 +28,15 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(root: Path) -> int:
+    import json
+
+    from .agent_trace import export
+
+    print(json.dumps(export(root), indent=2, sort_keys=True))
+    return 0
+
+
 def _root(args: argparse.Namespace) -> int:
     """0 when ROOT is a folder; else a clear message and exit code 2."""
     if not args.root.is_dir():
@@ -53,5 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     chk.add_argument("root", type=Path)
     chk.add_argument("--fix", action="store_true", help="move orphan sidecars to where their file went")
     chk.set_defaults(func=lambda a: _root(a) or cmd_check(a.root, a.fix))
+    exp = sub.add_parser("export", help="export the tagged regions for other tools")
+    exp.add_argument("root", type=Path, nargs="?", default=Path("."))
+    exp.add_argument("--agent-trace", action="store_true", required=True, help="as one Agent Trace 0.1.0 record")
+    exp.set_defaults(func=lambda a: _root(a) or _export(a.root))
     args = parser.parse_args(argv)
     return int(args.func(args))
