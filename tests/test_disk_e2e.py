@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SERVER
+from conftest import SERVER, git
 from provmark.lsp_client import StdioClient
 from provmark.transcripts import claude_dir_name
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(10))
 AGENT = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(8))
-
-
-def git(ws: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "a",
-        "GIT_AUTHOR_EMAIL": "a@x",
-        "GIT_COMMITTER_NAME": "a",
-        "GIT_COMMITTER_EMAIL": "a@x",
-    }
-    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
 
 
 def start(tmp_path: Path, options: dict | None = None, env: dict | None = None):

@@ -1,7 +1,6 @@
-import os
-import subprocess
 from pathlib import Path
 
+from conftest import git
 from provmark.gitinfo import GitHistory, tool_of_commit
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(5))
@@ -21,24 +20,13 @@ def test_commit_markers() -> None:
     assert tool_of_commit("dev <d@x>", "plain commit") is None
 
 
-def run(ws: Path, *args: str, author: str = "dev") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": author,
-        "GIT_AUTHOR_EMAIL": "d@x",
-        "GIT_COMMITTER_NAME": "dev",
-        "GIT_COMMITTER_EMAIL": "d@x",
-    }
-    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
-
-
 def test_blame_finds_lines_of_ai_commits(tmp_path: Path) -> None:
-    run(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "init", "-q", "-b", "main")
     (tmp_path / "a.py").write_text(HUMAN)
-    run(tmp_path, "add", "-A")
-    run(tmp_path, "commit", "-q", "-m", "start")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "start")
     (tmp_path / "a.py").write_text(HUMAN + AI)
-    run(tmp_path, "commit", "-qam", "helpers\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
+    git(tmp_path, "commit", "-qam", "helpers\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
     (tmp_path / "a.py").write_text("import os\n" + HUMAN + AI)  # uncommitted line on top
     h = GitHistory(tmp_path)
     assert len(h.ai_commits()) == 1

@@ -7,9 +7,8 @@ import os
 import time
 from pathlib import Path
 
-from conftest import SERVER
+from conftest import SERVER, git
 from provmark.lsp_client import StdioClient
-from test_disk_e2e import git
 
 N = int(os.environ.get("PROVMARK_STORM_FILES", "300"))
 

@@ -37,6 +37,19 @@ def _export(root: Path) -> int:
     return 0
 
 
+def _import(root: Path) -> int:
+    from .gitai_import import import_notes
+    from .settings import from_files
+
+    settings, _ = from_files(root.resolve())
+    counts = import_notes(root, settings.first_party_tools)
+    print(
+        f"git-ai: {counts['logs']} authorship logs read, {counts['records']} records added, "
+        f"{counts['skipped']} ranges skipped (gone or already recorded), {counts['bad']} unreadable logs"
+    )
+    return 0
+
+
 def _root(args: argparse.Namespace) -> int:
     """0 when ROOT is a folder; else a clear message and exit code 2."""
     if not args.root.is_dir():
@@ -66,5 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("root", type=Path, nargs="?", default=Path("."))
     exp.add_argument("--agent-trace", action="store_true", required=True, help="as one Agent Trace 0.1.0 record")
     exp.set_defaults(func=lambda a: _root(a) or _export(a.root))
+    imp = sub.add_parser("import", help="import other tools' provenance into sidecars")
+    imp.add_argument("root", type=Path, nargs="?", default=Path("."))
+    imp.add_argument("--git-ai", action="store_true", required=True, help="git-ai authorship logs (refs/notes/ai)")
+    imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
     args = parser.parse_args(argv)
     return int(args.func(args))
