@@ -94,3 +94,22 @@ def test_written_sidecars_match_the_published_json_schema(tmp_path: Path) -> Non
     ):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)
+
+
+def _writer(args: tuple[str, int]) -> None:
+    root, k = args
+    for j in range(15):
+        rec = sidecar.make_record([f"line {k} {j}"], k * 100 + j + 1, {"kind": "ai"}, "exclude")
+        sidecar.update(Path(root), "shared.py", add=[rec])
+
+
+def test_concurrent_writers_lose_no_record(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(6) as pool:
+        pool.map(_writer, [(str(tmp_path), k) for k in range(6)])
+    data = sidecar.load(tmp_path, "shared.py")
+    assert data is not None and len(data["records"]) == 6 * 15
+    assert sorted(r["start_line"] for r in data["records"]) == sorted(
+        k * 100 + j + 1 for k in range(6) for j in range(15)
+    )

@@ -160,16 +160,16 @@ def dumps(data: dict[str, Any]) -> str:
 
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for writing `path`: a flock on the sidecar's folder itself,
+    so that no lock file is left in .provmark/ (and none can be unlinked under a waiting
+    writer, which would let two writers in at once)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock = path.with_name(path.name + ".lock")
-    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(lock)
 
 
 def write_atomic(path: Path, text: str) -> None:
