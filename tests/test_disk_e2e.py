@@ -17,11 +17,13 @@ HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i
 AGENT = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(8))
 
 
-def start(tmp_path: Path, options: dict | None = None, env: dict | None = None):
+def start(tmp_path: Path, options: dict | None = None, env: dict | None = None, files: dict | None = None):
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()
     home.mkdir()
     (ws / "app.py").write_text(HUMAN)
+    for rel, text in (files or {}).items():
+        (ws / rel).write_text(text)
     (ws / ".gitignore").write_text("build/\n")
     git(ws, "init", "-q", "-b", "main")
     git(ws, "add", "-A")
@@ -168,5 +170,31 @@ def test_without_file_system_events_it_polls_and_says_so(tmp_path: Path) -> None
         (ws / "helpers.py").write_text(AGENT)
         uri = (ws / "helpers.py").as_uri()
         assert c.wait(lambda: warnings_for(c, uri), timeout=10)
+    finally:
+        assert c.close() == 0
+
+
+def test_scan_workspace_reports_tagged_stale_and_declared_ai_code(tmp_path: Path) -> None:
+    from provmark import sidecar
+
+    # Files in the repository before the server starts, as for code already there.
+    c, ws, _ = start(tmp_path, files={"tagged.py": HUMAN + AGENT, "stale.py": HUMAN})
+    try:
+        lines = AGENT.rstrip("\n").split("\n")
+        start_line = HUMAN.count("\n") + 1
+        sidecar.update(ws, "tagged.py", add=[sidecar.make_record(lines, start_line, {"kind": "ai"}, "exclude")])
+        sidecar.update(ws, "stale.py", add=[sidecar.make_record(lines, 3, {"kind": "ai"}, "exclude")])
+        (ws / "agent.py").write_text(AGENT)
+        git(ws, "add", "agent.py")
+        git(ws, "commit", "-qm", "helpers\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
+        time.sleep(0.5)
+        totals = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
+        assert totals["tagged"] == 1 and totals["stale"] == 1 and totals["flagged"] >= 1
+        assert totals["files"] >= 4 and totals["ai_lines"] >= len(lines) * 2
+        hint = c.diagnostics[(ws / "tagged.py").as_uri()]
+        assert [d["code"] for d in hint] == ["ai-tagged"] and hint[0]["range"]["start"]["line"] == start_line - 1
+        assert [d["code"] for d in c.diagnostics[(ws / "stale.py").as_uri()]] == ["stale-record"]
+        [w] = warnings_for(c, (ws / "agent.py").as_uri())
+        assert w["data"]["tool"] == "claude-code"
     finally:
         assert c.close() == 0

@@ -79,6 +79,21 @@ class GitHistory:
         self._head, self._commits = head, commits
         return commits
 
+    def ai_paths(self) -> set[str]:
+        """Files that commits declaring an AI tool touched (only these need git blame)."""
+        commits = self.ai_commits()
+        if not commits:
+            return set()
+        out = _git(self.root, "log", f"-n{MAX_COMMITS}", "--name-only", "--format=%x00%H") or ""
+        paths: set[str] = set()
+        current = None
+        for line in out.splitlines():
+            if line.startswith("\x00"):
+                current = line[1:]
+            elif line and current in commits:
+                paths.add(line)
+        return paths
+
     def ai_lines(self, rel: str) -> list[tuple[int, int, str, str]]:
         """Runs (0-based start, end, tool, commit) of the file's lines added by commits
         that declare an AI tool, as the working tree's file stands."""

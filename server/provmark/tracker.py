@@ -566,20 +566,48 @@ class Tracker:
         state = self.docs.get(uri)
         if state is None or state.skipped:
             return []
-        taken = [(r.start, r.end) for r in state.regions]
+        return self._history_regions(state, runs)
+
+    def _history_regions(self, state: DocState, runs: list[tuple[int, int, str, str]]) -> list[Region]:
         added: list[Region] = []
         for a, b, tool, sha in runs:
             if not self._is_bulk(state.doc.lines(a, b + 1)):
                 continue
-            if any(x <= b and y >= a for x, y in taken):
-                continue
             ev = [Evidence("git-commit", 3.0, f"added by commit {sha[:10]}, which declares {tool}")]
+            overlap = [r for r in state.regions if r.start <= b and r.end >= a]
+            if overlap:
+                # Already flagged (say, when the agent wrote the file): the commit is
+                # more evidence for that flag. Tagged lines stay as they are.
+                for r in overlap:
+                    if r.kind == FLAG and not any(e.signal == "git-commit" for e in r.evidence):
+                        r.evidence = r.evidence + ev
+                        r.tool = r.tool or tool
+                        self._rescore(r)
+                        added.append(r)
+                continue
             r = Region(a, b, FLAG, f"g{sha[:10]}", evidence=ev, tool=tool)
             self._rescore(r)
             state.regions.append(r)
             self.ai.add(state.doc.lines(a, b + 1), Provenance(r.score, tool, False, r.insertion))
             added.append(r)
         return added
+
+    def scan_file(
+        self, rel: str, text: str, sidecar: dict[str, Any] | None, history: list[tuple[int, int, str, str]]
+    ) -> list[Finding]:
+        """What the workspace scan reports for a file that is not open: its tagged and
+        stale records, lines of commits that declare an AI tool, and earlier flags that
+        still match its text. Kept in `closed[rel]` (shown again when the file opens)."""
+        state = DocState(TextDocument("", text), rel)
+        prev = self.closed.get(rel)
+        if prev is not None and prev.keys_hash == hash(text):
+            state.regions = [r for r in prev.regions if r.kind == FLAG]
+        if sidecar:
+            self.attach_sidecar(state, sidecar)
+        self._history_regions(state, history)
+        lines = state.doc.lines()
+        self._remember_closed(rel, text, lines, state.regions)
+        return self.closed_findings(rel)
 
     def _is_bulk(self, lines: list[str]) -> bool:
         body = [x.strip() for x in lines if x.strip()]
