@@ -198,3 +198,17 @@ def test_scan_workspace_reports_tagged_stale_and_declared_ai_code(tmp_path: Path
         assert w["data"]["tool"] == "claude-code"
     finally:
         assert c.close() == 0
+
+
+def test_settings_files_are_reread_when_they_change(server) -> None:
+    c, ws, _ = server
+    (ws / ".provmark").mkdir(exist_ok=True)
+    (ws / ".provmark" / "config.toml").write_text("min_lines = 500\nmin_chars = 100000\n")
+    time.sleep(0.6)
+    (ws / "helpers.py").write_text(AGENT)  # 16 lines: below the new thresholds
+    time.sleep(1.5)
+    assert warnings_for(c, (ws / "helpers.py").as_uri()) == []
+    (ws / ".provmark" / "config.toml").write_text("min_lines = [oops\n")
+    assert c.wait(lambda: any("config.toml" in m for m in c.messages), timeout=5)
+    (ws / "more.py").write_text(AGENT.replace("helper", "more"))  # defaults again: flagged
+    assert c.wait(lambda: warnings_for(c, (ws / "more.py").as_uri()), timeout=5)

@@ -229,6 +229,9 @@ class ProvmarkServer(LanguageServer):
     def disk_changed(self, rels: set[str], git_activity: float | None) -> None:
         """Files changed on disk (from the watcher or the client): judge them soon."""
         git_recent = git_activity is not None and time.monotonic() - git_activity < GIT_WINDOW_S
+        if rels & {"pyproject.toml", ".provmark/config.toml"}:
+            self.apply_settings(self.store.reload())  # the workspace's settings changed
+            rels = rels - {".provmark/config.toml"}
         for rel in rels:
             self._disk_queue[rel] = self._disk_queue.get(rel, False) or git_recent
         if self._disk_task is None or self._disk_task.done():

@@ -127,7 +127,7 @@ class DiskWatcher(FileSystemEventHandler):
                 if name in GIT_MARKERS or name.startswith(("rebase-merge/", "rebase-apply/")):
                     self.git_activity = time.monotonic()
                 continue
-            if rel.startswith(".provmark/") or self.is_ignored(rel):
+            if rel != ".provmark/config.toml" and (rel.startswith(".provmark/") or self.is_ignored(rel)):
                 continue
             with self._lock:
                 self._paths.add(rel)
