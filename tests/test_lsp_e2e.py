@@ -249,3 +249,44 @@ def test_malformed_request_gets_an_error_answer_not_silence(tmp_path: Path) -> N
             c.request("workspace/executeCommand", {"command": "provmark.tag", "arguments": [{"uri": "file:///x"}]})
     finally:
         assert c.close() == 0
+
+
+def test_utf8_position_encoding_is_negotiated_and_used(tmp_path: Path) -> None:
+    from provmark.lsp_client import StdioClient
+
+    c = StdioClient(SERVER, cwd=str(tmp_path))
+    try:
+        result = c.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": tmp_path.as_uri(),
+                "capabilities": {"general": {"positionEncodings": ["utf-8"]}},
+            },
+        )
+        assert result["capabilities"]["positionEncoding"] == "utf-8"
+        c.notify("initialized", {})
+        uri = (tmp_path / "a.py").as_uri()
+        text = "s = 'é😀'\n"
+        c.notify(
+            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
+        )
+        # In UTF-8 the line is 13 bytes long: insert after its end, at (0, 13).
+        c.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": 2},
+                "contentChanges": [
+                    {
+                        "range": {"start": {"line": 0, "character": 13}, "end": {"line": 0, "character": 13}},
+                        "text": "\n" + AI_ANSWER + "# fin é😀",
+                    }
+                ],
+            },
+        )
+        assert c.wait(lambda: any(d["severity"] == 2 for d in c.diagnostics.get(uri, [])))
+        [d] = [d for d in c.diagnostics[uri] if d["severity"] == 2]
+        assert d["range"]["start"]["line"] == 1
+        assert d["range"]["end"]["character"] == len("# fin é😀".encode())  # bytes, not UTF-16 units
+    finally:
+        c.close()
