@@ -1,0 +1,214 @@
+// The Provmark extension: starts `provmark serve`, tells it where pastes came from,
+// shows the untagged AI blocks in the status bar, and offers the commands.
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from "vscode-languageclient/node";
+import { chooseInterpreter, serverArgs } from "./pure/interpreter";
+import { pastedRanges, pasteSource, PasteSource } from "./pure/pasteRanges";
+
+const COPY_MIME = "application/vnd.provmark.copied";
+let client: LanguageClient | undefined;
+let status: vscode.StatusBarItem;
+// The paste the editor is applying now: its source, until its change arrives.
+let pending: { uri: string; source: PasteSource; at: number } | undefined;
+
+async function pythonExtensionCommand(): Promise<string[] | undefined> {
+  const ext = vscode.extensions.getExtension("ms-python.python");
+  if (!ext) {
+    return undefined;
+  }
+  try {
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    const details = api?.settings?.getExecutionDetails?.(vscode.workspace.workspaceFolders?.[0]?.uri);
+    return details?.execCommand as string[] | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function settings(): Record<string, unknown> {
+  const cfg = vscode.workspace.getConfiguration("provmark");
+  const out: Record<string, unknown> = {};
+  for (const key of ["warnThreshold", "reportThreshold", "minLines", "minChars", "transcripts", "autoTag",
+    "firstPartyTools", "ignore"]) {
+    const v = cfg.inspect(key);
+    const set = v?.workspaceFolderValue ?? v?.workspaceValue ?? v?.globalValue;
+    if (set !== undefined) {
+      out[key] = set;
+    }
+  }
+  return out;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const interp = chooseInterpreter({
+    setting: vscode.workspace.getConfiguration("provmark").get<string>("interpreter"),
+    pythonExtension: await pythonExtensionCommand(),
+  });
+  const serverOptions: ServerOptions = {
+    command: interp.command,
+    args: serverArgs(interp.args),
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: "file" }],
+    initializationOptions: settings(),
+    synchronize: { configurationSection: "provmark" },
+    // The server explains its own failures; one message from us is enough.
+    initializationFailedHandler: (error) => {
+      void failed(`${error}`, interp.from);
+      return false;
+    },
+  };
+  client = new LanguageClient("provmark", "Provmark", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (e) {
+    await failed(`${e}`, interp.from);
+    client = undefined;
+    return;
+  }
+  context.subscriptions.push(client.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) {
+      void failed("the server stopped", interp.from);
+    }
+  }));
+}
+
+async function failed(why: string, from: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(
+    `Provmark could not run its server with ${from} (${why}). Install it with ` +
+      "`pip install provmark` in that environment, or set provmark.interpreter.",
+    "Open Settings", "Restart");
+  if (choice === "Open Settings") {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "provmark.interpreter");
+  } else if (choice === "Restart") {
+    await vscode.commands.executeCommand("provmark.restart");
+  }
+}
+
+class PasteOrigin implements vscode.DocumentPasteEditProvider {
+  // On copy or cut inside the editor: leave a marker holding the copied text.
+  async prepareDocumentPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer): Promise<void> {
+    const text = ranges.map((r) => document.getText(r)).join(document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n");
+    dataTransfer.set(COPY_MIME, new vscode.DataTransferItem(text));
+  }
+
+  // On paste: note where the text came from; the change that follows carries it.
+  async provideDocumentPasteEdits(document: vscode.TextDocument, _ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer): Promise<undefined> {
+    const marker = await dataTransfer.get(COPY_MIME)?.asString();
+    const pasted = (await dataTransfer.get("text/plain")?.asString()) ?? "";
+    pending = { uri: document.uri.toString(), source: pasteSource(marker, pasted), at: Date.now() };
+    return undefined; // the editor's own paste goes ahead unchanged
+  }
+}
+
+function onChange(e: vscode.TextDocumentChangeEvent): void {
+  if (!pending || !client || e.document.uri.toString() !== pending.uri || Date.now() - pending.at > 1000) {
+    return;
+  }
+  const { source } = pending;
+  pending = undefined;
+  const changes = e.contentChanges.map((c) => ({
+    range: {
+      start: { line: c.range.start.line, character: c.range.start.character },
+      end: { line: c.range.end.line, character: c.range.end.character },
+    },
+    text: c.text,
+  }));
+  for (const range of pastedRanges(changes)) {
+    void client.sendNotification("provmark/didPaste", {
+      textDocument: { uri: e.document.uri.toString(), version: e.document.version },
+      range,
+      source,
+    });
+  }
+}
+
+function updateStatus(): void {
+  let blocks = 0;
+  for (const [, diags] of vscode.languages.getDiagnostics()) {
+    blocks += diags.filter((d) => d.source === "provmark" && d.severity === vscode.DiagnosticSeverity.Warning).length;
+  }
+  status.text = blocks ? `$(warning) ${blocks} untagged AI block${blocks === 1 ? "" : "s"}` : "$(shield) Provmark";
+  status.tooltip = "Provmark: click to scan the workspace";
+}
+
+async function tagSelection(kind: "ai" | "human"): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) {
+    return;
+  }
+  const s = editor.selection;
+  await client.sendRequest("workspace/executeCommand", {
+    command: "provmark.tag",
+    arguments: [{
+      uri: editor.document.uri.toString(),
+      range: { start: { line: s.start.line, character: 0 }, end: { line: s.end.line, character: s.end.character } },
+      origin: { kind },
+      training: kind === "ai" ? "exclude" : "include",
+    }],
+  });
+}
+
+async function scan(): Promise<void> {
+  if (!client) {
+    return;
+  }
+  const totals = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: "Provmark: scanning the workspace" },
+    () => client!.sendRequest("workspace/executeCommand", { command: "provmark.scanWorkspace", arguments: [] }),
+  ) as Record<string, number>;
+  void vscode.window.showInformationMessage(
+    `Provmark: ${totals.files} files, ${totals.flagged} untagged AI blocks, ${totals.tagged} tagged, ` +
+      `${totals.stale} stale records.`);
+}
+
+async function report(): Promise<void> {
+  const rows: string[] = ["# Provmark provenance report", "", "| file | line | what |", "|---|---|---|"];
+  for (const [uri, diags] of vscode.languages.getDiagnostics()) {
+    for (const d of diags.filter((x) => x.source === "provmark")) {
+      rows.push(`| ${vscode.workspace.asRelativePath(uri)} | ${d.range.start.line + 1} | ${d.message.replace(/\|/g, "/")} |`);
+    }
+  }
+  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: rows.join("\n") + "\n" });
+  await vscode.window.showTextDocument(doc);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
+  status.command = "provmark.scanWorkspaceCommand";
+  status.show();
+  updateStatus();
+  context.subscriptions.push(
+    status,
+    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    vscode.workspace.onDidChangeTextDocument(onChange),
+    vscode.languages.registerDocumentPasteEditProvider({ scheme: "file" }, new PasteOrigin(), {
+      providedPasteEditKinds: [],
+      copyMimeTypes: [COPY_MIME],
+      pasteMimeTypes: ["text/plain", COPY_MIME],
+    }),
+    vscode.commands.registerCommand("provmark.scanWorkspaceCommand", scan),
+    vscode.commands.registerCommand("provmark.tagSelectionAi", () => tagSelection("ai")),
+    vscode.commands.registerCommand("provmark.tagSelectionHuman", () => tagSelection("human")),
+    vscode.commands.registerCommand("provmark.showReport", report),
+    vscode.commands.registerCommand("provmark.restart", async () => {
+      await client?.stop().catch(() => undefined);
+      client = undefined;
+      await startClient(context);
+    }),
+  );
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
