@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/ruff format --check server tests benchmarks samples
 if command -v npm >/dev/null 2>&1; then
   # The VS Code extension: type check, unit tests of its pure logic, bundle.
-  (cd client-vscode && npm ci --no-audit --no-fund --silent && npm run -s typecheck && npm run -s test:unit \
+  (cd client-vscode && npm ci --no-audit --no-fund --silent && npm run -s typecheck && npm run -s lint && npm run -s test:unit \
     && npm run -s build)
 else
   echo "npm not found: the VS Code extension's checks are skipped (apt-get install nodejs npm)"

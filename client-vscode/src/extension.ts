@@ -10,6 +10,7 @@ import {
 } from "vscode-languageclient/node";
 import { chooseInterpreter, serverArgs } from "./pure/interpreter";
 import { pastedRanges, pasteSource, PasteSource } from "./pure/pasteRanges";
+import { hoverText, TaggedData } from "./pure/tagged";
 
 const COPY_MIME = "application/vnd.provmark.copied";
 let client: LanguageClient | undefined;
@@ -17,15 +18,19 @@ let status: vscode.StatusBarItem;
 // The paste the editor is applying now: its source, until its change arrives.
 let pending: { uri: string; source: PasteSource; at: number } | undefined;
 
+// The part of the Python extension's API used here.
+interface PythonApi {
+  settings?: { getExecutionDetails?(resource?: vscode.Uri): { execCommand?: string[] } };
+}
+
 async function pythonExtensionCommand(): Promise<string[] | undefined> {
   const ext = vscode.extensions.getExtension("ms-python.python");
   if (!ext) {
     return undefined;
   }
   try {
-    const api = ext.isActive ? ext.exports : await ext.activate();
-    const details = api?.settings?.getExecutionDetails?.(vscode.workspace.workspaceFolders?.[0]?.uri);
-    return details?.execCommand as string[] | undefined;
+    const api = (ext.isActive ? ext.exports : await ext.activate()) as PythonApi | undefined;
+    return api?.settings?.getExecutionDetails?.(vscode.workspace.workspaceFolders?.[0]?.uri)?.execCommand;
   } catch {
     return undefined;
   }
@@ -61,7 +66,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     synchronize: { configurationSection: "provmark" },
     // The server explains its own failures; one message from us is enough.
     initializationFailedHandler: (error) => {
-      void failed(`${error}`, interp.from);
+      void failed(String(error), interp.from);
       return false;
     },
   };
@@ -69,7 +74,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   try {
     await client.start();
   } catch (e) {
-    await failed(`${e}`, interp.from);
+    await failed(String(e), interp.from);
     client = undefined;
     return;
   }
@@ -94,8 +99,8 @@ async function failed(why: string, from: string): Promise<void> {
 
 class PasteOrigin implements vscode.DocumentPasteEditProvider {
   // On copy or cut inside the editor: leave a marker holding the copied text.
-  async prepareDocumentPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[],
-    dataTransfer: vscode.DataTransfer): Promise<void> {
+  prepareDocumentPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer): void {
     const text = ranges.map((r) => document.getText(r)).join(document.eol === vscode.EndOfLine.CRLF ? "\r\n" : "\n");
     dataTransfer.set(COPY_MIME, new vscode.DataTransferItem(text));
   }
@@ -132,6 +137,40 @@ function onChange(e: vscode.TextDocumentChangeEvent): void {
   }
 }
 
+let taggedDecoration: vscode.TextEditorDecorationType;
+
+function codeOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  return typeof code === "object" ? String(code.value) : String(code ?? "");
+}
+
+function provmarkTagged(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) =>
+    d.source === "provmark" && (d.code === "ai-tagged" || d.code === "human-tagged"));
+}
+
+// Tagged regions: quiet, in the gutter and the overview ruler, not in the text.
+function decorate(): void {
+  for (const editor of vscode.window.visibleTextEditors) {
+    const ranges = provmarkTagged(editor.document.uri).map((d) =>
+      new vscode.Range(d.range.start.line, 0, d.range.end.line, 0));
+    editor.setDecorations(taggedDecoration, ranges);
+  }
+}
+
+const taggedHover: vscode.HoverProvider = {
+  provideHover(document, position) {
+    const d = provmarkTagged(document.uri).find((x) =>
+      x.range.start.line <= position.line && position.line <= x.range.end.line);
+    if (!d) {
+      return undefined;
+    }
+    // vscode-languageclient keeps the LSP diagnostic's data on the diagnostic it makes.
+    const data = (d as unknown as { data?: TaggedData }).data;
+    return new vscode.Hover(new vscode.MarkdownString(hoverText(codeOf(d), data, d.message)));
+  },
+};
+
 function updateStatus(): void {
   let blocks = 0;
   for (const [, diags] of vscode.languages.getDiagnostics()) {
@@ -162,10 +201,12 @@ async function scan(): Promise<void> {
   if (!client) {
     return;
   }
+  const c = client;
   const totals = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: "Provmark: scanning the workspace" },
-    () => client!.sendRequest("workspace/executeCommand", { command: "provmark.scanWorkspace", arguments: [] }),
-  ) as Record<string, number>;
+    () => c.sendRequest<Record<string, number>>("workspace/executeCommand",
+      { command: "provmark.scanWorkspace", arguments: [] }),
+  );
   void vscode.window.showInformationMessage(
     `Provmark: ${totals.files} files, ${totals.flagged} untagged AI blocks, ${totals.tagged} tagged, ` +
       `${totals.stale} stale records.`);
@@ -183,13 +224,26 @@ async function report(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  taggedDecoration = vscode.window.createTextEditorDecorationType({
+    gutterIconPath: vscode.Uri.joinPath(context.extensionUri, "media", "tagged.svg"),
+    gutterIconSize: "contain",
+    overviewRulerColor: new vscode.ThemeColor("editorOverviewRuler.infoForeground"),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    isWholeLine: true,
+  });
   status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 10);
   status.command = "provmark.scanWorkspaceCommand";
   status.show();
   updateStatus();
   context.subscriptions.push(
     status,
-    vscode.languages.onDidChangeDiagnostics(updateStatus),
+    taggedDecoration,
+    vscode.languages.onDidChangeDiagnostics(() => {
+      updateStatus();
+      decorate();
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(decorate),
+    vscode.languages.registerHoverProvider({ scheme: "file" }, taggedHover),
     vscode.workspace.onDidChangeTextDocument(onChange),
     vscode.languages.registerDocumentPasteEditProvider({ scheme: "file" }, new PasteOrigin(), {
       providedPasteEditKinds: [],

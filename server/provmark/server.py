@@ -376,6 +376,8 @@ class ProvmarkServer(DiskMixin, ScanMixin, LanguageServer):
             data["model"] = f.model
         if f.session:
             data["session"] = f.session
+        if f.tagged:
+            data["tagged"] = f.tagged
         return t.Diagnostic(
             range=t.Range(t.Position(start, 0), t.Position(end, width)),
             message=f.message,

@@ -87,6 +87,7 @@ class Finding:
     record_id: str | None = None
     model: str | None = None
     session: str | None = None
+    tagged: dict[str, Any] | None = None  # for tagged regions: when, by whom, training
 
 
 @dataclass
@@ -699,7 +700,26 @@ class Tracker:
             tool = rec["origin"].get("tool")
             training = "excluded from training" if rec["training"] == "exclude" else "included in training"
             msg = f"{what}{f' ({tool})' if tool else ''}, {training}"
-            return Finding(r.start, r.end, "hint", r.code, msg, r.score, tool, r.insertion, [], rec["id"])
+            tagged = {
+                "created": rec.get("created"),
+                "tagged_by": rec.get("tagged_by"),
+                "training": rec["training"],
+                "kind": kind,
+            }
+            return Finding(
+                r.start,
+                r.end,
+                "hint",
+                r.code,
+                msg,
+                r.score,
+                tool,
+                r.insertion,
+                [],
+                rec["id"],
+                model=rec["origin"].get("model"),
+                tagged=tagged,
+            )
         if r.kind == STALE and r.record is not None:
             msg = (
                 "A provenance record of this file cannot be found in its text any more "
