@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: lint, unit tests, end-to-end tests over LSP, and the real-editor test
-# (headless Neovim; skipped with a message when nvim is not installed).
+# (headless Neovim; skipped with a message when nvim is not installed), and the VS Code
+# extension in code-server when PROVMARK_E2E_DIR is set (client-vscode/e2e/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[test]"; }

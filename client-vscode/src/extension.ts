@@ -6,7 +6,6 @@ import {
   LanguageClientOptions,
   ServerOptions,
   State,
-  TransportKind,
 } from "vscode-languageclient/node";
 import { chooseInterpreter, serverArgs } from "./pure/interpreter";
 import { pastedRanges, pasteSource, PasteSource } from "./pure/pasteRanges";
@@ -57,8 +56,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   });
   const serverOptions: ServerOptions = {
     command: interp.command,
-    args: serverArgs(interp.args),
-    transport: TransportKind.stdio,
+    args: serverArgs(interp.args), // stdio, without the --stdio flag a transport would add
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file" }],

@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"provmark {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the language server on stdio")
+    serve.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
     serve.set_defaults(func=_serve)
     man = sub.add_parser("manifest", help="JSON Lines: what the training pipeline must exclude, file by file")
     man.add_argument("root", type=Path)

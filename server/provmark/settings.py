@@ -47,6 +47,9 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "rescan_burst": (1, 10_000_000),
 }
 
+# Keys of the client's provmark section that only the client uses.
+CLIENT_ONLY = {"interpreter", "trace", "serverArgs"}
+
 # Accepted spellings: snake_case (TOML) and camelCase (VS Code settings).
 _ALIASES = {f.name.replace("_", ""): f.name for f in fields(Settings)}
 
@@ -67,6 +70,8 @@ def merge(base: Settings, raw: Any, origin: str) -> tuple[Settings, list[str]]:
     types = {f.name: f.type for f in fields(Settings)}
     defaults = Settings()
     for key, value in raw.items():
+        if str(key) in CLIENT_ONLY:
+            continue
         name = _canonical(str(key))
         if name is None:
             problems.append(f"{origin}: unknown setting {key!r} ignored")

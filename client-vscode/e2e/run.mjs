@@ -1,0 +1,150 @@
+// End to end in real VS Code: code-server in headless Chromium, driven by playwright-core.
+//   node e2e/run.mjs <code-server binary> <python with provmark> <vsix> <artifacts dir>
+// Scenario 1: AI-written code pasted from the system clipboard gives a warning squiggle, a
+// Problems row and the quick fix "Tag as AI-generated"; choosing it writes the sidecar.
+// Scenario 2: text copied inside the editor and pasted gives no warning.
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const [codeServer, python, vsix, artifacts] = process.argv.slice(2);
+const AI = `def apply_discount(total: float, percent: int) -> float:
+    """Return the total after a percentage discount, never below zero."""
+    if not 0 <= percent <= 100:
+        raise ValueError(f"percent must be between 0 and 100, got {percent}")
+    discounted = total * (100 - percent) / 100
+    return max(round(discounted, 2), 0.0)
+
+
+# Example usage:
+# print(apply_discount(120.0, 15))
+`;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function waitPort(port, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const ok = await new Promise((r) => { const s = net.connect(port, "127.0.0.1", () => { s.end(); r(true); }); s.on("error", () => r(false)); });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("code-server did not start");
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pm-vscode-"));
+const ws = path.join(tmp, "ws");
+fs.mkdirSync(ws);
+const human = Array.from({ length: 20 }, (_, i) => `def handler_${i}(request):\n    return respond(request, code=${i})\n`).join("\n");
+fs.writeFileSync(path.join(ws, "cart.py"), human);
+const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "cfg"), XDG_DATA_HOME: path.join(tmp, "data"),
+  XDG_CACHE_HOME: path.join(tmp, "cache"), HOME: tmp };
+const userData = path.join(tmp, "user"), exts = path.join(tmp, "exts");
+fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify({
+  "files.hotExit": "off", "workbench.startupEditor": "none", "chat.disableAIFeatures": true,
+  "workbench.tips.enabled": false, "editor.quickSuggestions": { other: false }, "provmark.interpreter": python,
+  "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
+}));
+const port = await freePort();
+fs.writeFileSync(path.join(tmp, "config.yaml"), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+const common = ["--user-data-dir", userData, "--extensions-dir", exts, "--config", path.join(tmp, "config.yaml")];
+execFileSync(codeServer, [...common, "--install-extension", vsix], { env, stdio: "inherit" });
+const server = spawn(codeServer, [...common, "--disable-telemetry", "--disable-update-check",
+  "--disable-workspace-trust", ws], { env, detached: true, stdio: "ignore" });
+const results = {};
+let browser;
+try {
+  await waitPort(port, 60000);
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox",
+    "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${port}` });
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+  await page.waitForSelector(".statusbar-item:has-text('Provmark')", { timeout: 60000 }); // activated
+  results.activation_ms = Date.now() - t0;
+  await page.keyboard.press("Control+P");
+  await page.keyboard.type("cart.py");
+  await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 15000 });
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30000 });
+  await page.click(".monaco-editor .view-lines");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  const cdp = await context.newCDPSession(page);
+  const paste = async () => {
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", modifiers: 2, key: "v", code: "KeyV",
+      windowsVirtualKeyCode: 86, commands: ["paste"] });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", modifiers: 2, key: "v", code: "KeyV", windowsVirtualKeyCode: 86 });
+  };
+  // Scenario 1
+  await page.evaluate((t) => navigator.clipboard.writeText(t), AI);
+  const p0 = Date.now();
+  await paste();
+  await page.waitForSelector(".squiggly-warning", { timeout: 15000 });
+  const times = [Date.now() - p0];
+  await page.screenshot({ path: path.join(artifacts, "1-external-paste-warning.png") });
+
+  await page.keyboard.press("Control+Shift+M");
+  await page.waitForSelector(".markers-panel .monaco-list-row:has-text('Provmark')", { timeout: 15000 });
+  await page.screenshot({ path: path.join(artifacts, "2-problems-row.png") });
+  await page.click(".monaco-editor .view-lines");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Control+.");
+  await page.waitForSelector("text=Tag as AI-generated", { timeout: 15000 });
+  await page.screenshot({ path: path.join(artifacts, "3-quick-fix.png") });
+  await page.click("text=Tag as AI-generated");
+  const car = path.join(ws, ".provmark", "cart.py.json");
+  const end = Date.now() + 15000;
+  while (!fs.existsSync(car) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+  if (!fs.existsSync(car)) throw new Error("the sidecar was not written");
+  results.sidecar_records = JSON.parse(fs.readFileSync(car, "utf8")).records.length;
+  // Scenario 2: copy lines inside the editor, paste them: no new warning.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < 12; i++) await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Control+C");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  const before = await page.locator(".squiggly-warning").count();
+  await paste();
+  await page.waitForTimeout(2500);
+  results.internal_paste_new_warnings = (await page.locator(".squiggly-warning").count()) - before;
+  await page.screenshot({ path: path.join(artifacts, "4-internal-paste-no-warning.png") });
+  // More pastes at the end of the file (after the tagged one), for a median.
+  for (let k = 1; k <= 4; k++) {
+    await page.click(".monaco-editor .view-lines");
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.evaluate((t) => navigator.clipboard.writeText(t), AI.replaceAll("apply_discount", `discount_${k}`) + "\n");
+    const t1 = Date.now();
+    await paste();
+    // The status bar counts the workspace's untagged AI blocks: one more for each paste.
+    await page.waitForSelector(`.statusbar-item:has-text('${k} untagged AI block')`, { timeout: 15000 });
+    times.push(Date.now() - t1);
+  }
+  times.sort((a, b) => a - b);
+  results.paste_to_squiggle_ms = times;
+  results.paste_to_squiggle_median_ms = times[Math.floor(times.length / 2)];
+  console.log(JSON.stringify(results));
+  if (results.internal_paste_new_warnings > 0) throw new Error("an internal paste was flagged");
+} catch (e) {
+  await browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(artifacts, "failure.png") }).catch(() => {});
+  throw e;
+} finally {
+  await browser?.close();
+  try { process.kill(-server.pid, "SIGTERM"); } catch { /* already gone */ }
+}
