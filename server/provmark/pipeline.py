@@ -12,7 +12,6 @@ read, or whose `training: exclude` record cannot be found again, is excluded who
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from .lines import line_hash
+from .regions import merge_runs
 from .relocate import locate, squeezed_of
-from .sidecar import SIDECAR_DIR, SidecarError, validate
+from .sidecar import SIDECAR_DIR, SidecarError, load
 
 ALL = "all"
-MAX_SIDECAR_BYTES = 20_000_000
 
 
 @dataclass
@@ -57,39 +56,12 @@ def sidecar_files(root: Path) -> Iterator[tuple[str, Path]]:
 
 
 def read_sidecar(root: Path, rel: str, path: Path | None = None) -> dict[str, Any]:
-    """A sidecar, checked as untrusted input; SidecarError names the file and the fault."""
-    path = path or root / SIDECAR_DIR / (rel + ".json")
-    try:
-        if path.is_symlink():
-            raise SidecarError(f"{path}: a symbolic link; sidecars must be plain files")
-        if path.stat().st_size > MAX_SIDECAR_BYTES:
-            raise SidecarError(f"{path}: larger than {MAX_SIDECAR_BYTES} bytes")
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise
-    except (OSError, UnicodeDecodeError) as e:
-        raise SidecarError(f"{path}: cannot read it: {e}") from e
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise SidecarError(f"{path}: invalid JSON: {e}") from e
-    problems = validate(data, rel)
-    if not problems and not _inside(root, rel):
-        problems.append(f"path {rel!r} leaves the root")
-    if problems:
-        raise SidecarError(f"{path}: " + "; ".join(problems))
+    """A sidecar, checked as untrusted input; SidecarError names the file and the fault,
+    FileNotFoundError when there is none."""
+    data = load(root, rel, path)
+    if data is None:
+        raise FileNotFoundError(path or root / SIDECAR_DIR / (rel + ".json"))
     return data
-
-
-def _inside(root: Path, rel: str) -> bool:
-    parts = Path(rel).parts
-    if Path(rel).is_absolute() or ".." in parts or not parts:
-        return False
-    try:
-        (root / rel).resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def locate_records(data: dict[str, Any], text: str) -> FileResult:
@@ -119,7 +91,7 @@ def locate_records(data: dict[str, Any], text: str) -> FileResult:
     if not found_all:
         result.exclude, result.status = ALL, "stale"
         return result
-    result.exclude, result.status = _merge(exclude), status
+    result.exclude, result.status = merge_runs(exclude), status
     return result
 
 
@@ -131,16 +103,6 @@ def _lines(text: str) -> list[str]:
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final line ending ends the last line; it opens none
     return lines
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(ranges):
-        if out and a <= out[-1][1] + 1:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 def file_result(root: Path, rel: str, text: str | None = None, sidecar_path: Path | None = None) -> FileResult | None:

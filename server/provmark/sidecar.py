@@ -25,6 +25,7 @@ from .lines import content_hash, line_hash, squeezed_hash
 SCHEMA = "provmark/1"
 SIDECAR_DIR = ".provmark"
 ORIGIN_KINDS = ("ai", "human", "mixed", "unknown")
+MAX_SIDECAR_BYTES = 20_000_000
 
 
 class SidecarError(Exception):
@@ -133,10 +134,15 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
     return problems
 
 
-def load(root: Path, rel: str) -> dict[str, Any] | None:
-    """The sidecar of `rel`, None when there is none; SidecarError when it is unusable."""
-    path = sidecar_path(root, rel)
+def load(root: Path, rel: str, path: Path | None = None) -> dict[str, Any] | None:
+    """The sidecar of `rel` (at `path` when given), None when there is none; read as
+    untrusted input: SidecarError names the file and what is wrong with it."""
+    path = path or sidecar_path(root, rel)
     try:
+        if path.is_symlink():
+            raise SidecarError(f"{path}: a symbolic link; sidecars must be plain files")
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise SidecarError(f"{path}: larger than {MAX_SIDECAR_BYTES} bytes")
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
@@ -147,9 +153,22 @@ def load(root: Path, rel: str) -> dict[str, Any] | None:
     except json.JSONDecodeError as e:
         raise SidecarError(f"{path}: invalid JSON: {e}") from e
     problems = validate(data, rel)
+    if not problems and not _inside(root, rel):
+        problems.append(f"path {rel!r} leaves the root")
     if problems:
         raise SidecarError(f"{path}: " + "; ".join(problems))
     return data
+
+
+def _inside(root: Path, rel: str) -> bool:
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        return False
+    try:
+        (root / rel).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def dumps(data: dict[str, Any]) -> str:
