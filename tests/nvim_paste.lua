@@ -24,12 +24,29 @@ if not vim.wait(10000, function() return client.initialized end, 20) then
 end
 vim.wait(300)
 
-local lines = {}
-for i = 1, 20 do
-  lines[#lines + 1] = string.format("    total_%d = compute_value(records, weight=%d, label='w%d')", i, i, i)
-end
-table.insert(lines, 1, "def generated_summary(records):")
-table.insert(lines, "    return total_1")
+-- An assistant's answer as it reads: typed, documented, commented, f-strings.
+local lines = {
+  "def summarize_orders(orders: list[dict[str, float]], currency: str = \"EUR\") -> dict[str, float]:",
+  "    \"\"\"Summarize a list of orders into totals, averages and the largest order.\"\"\"",
+  "    if not orders:",
+  "        raise ValueError(\"Cannot summarize an empty list of orders\")",
+  "",
+  "    # Collect the amounts once so every statistic uses the same values.",
+  "    amounts = [float(order[\"amount\"]) for order in orders]",
+  "    total_amount = sum(amounts)",
+  "    average_amount = total_amount / len(amounts)",
+  "",
+  "    # Find the largest order to highlight it in the report.",
+  "    largest_order = max(amounts)",
+  "    print(f\"Processed {len(amounts)} orders totalling {total_amount:.2f} {currency}\")",
+  "",
+  "    return {",
+  "        \"total\": round(total_amount, 2),",
+  "        \"average\": round(average_amount, 2),",
+  "        \"largest\": round(largest_order, 2),",
+  "        \"count\": float(len(amounts)),",
+  "    }",
+}
 vim.api.nvim_buf_set_lines(buf, 3, 3, false, lines)
 
 local diags

@@ -196,6 +196,72 @@ def test_scan_workspace_reports_tagged_stale_and_declared_ai_code(tmp_path: Path
         assert [d["code"] for d in c.diagnostics[(ws / "stale.py").as_uri()]] == ["stale-record"]
         [w] = warnings_for(c, (ws / "agent.py").as_uri())
         assert w["data"]["tool"] == "claude-code"
+        kinds = [p["value"]["kind"] for p in c.progress]
+        assert kinds[0] == "begin" and kinds[-1] == "end" and "report" in kinds
+        assert len({p["token"] for p in c.progress}) == 1
+    finally:
+        assert c.close() == 0
+
+
+AI_MODULE = '''"""Rate limiting helpers for the public API."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class TokenBucket:
+    """A token bucket that refills continuously at a fixed rate."""
+
+    rate: float
+    capacity: int
+    tokens: float = field(init=False)
+    updated_at: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.tokens = float(self.capacity)
+
+    def allow(self, cost: float = 1.0) -> bool:
+        """Consume `cost` tokens if available and report whether the call may proceed."""
+        now = time.monotonic()
+        # Refill based on the time elapsed since the last call.
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated_at) * self.rate)
+        self.updated_at = now
+        if self.tokens < cost:
+            return False
+        self.tokens -= cost
+        return True
+'''
+
+
+def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progress(tmp_path: Path) -> None:
+    # Code already in the repository before Provmark ran: only its style gives it away.
+    c, ws, _ = start(tmp_path, files={"limits.py": AI_MODULE, "opened.py": AI_MODULE.replace("TokenBucket", "Bucket")})
+    try:
+        opened = (ws / "opened.py").as_uri()
+        c.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": opened,
+                    "languageId": "python",
+                    "version": 1,
+                    "text": (ws / "opened.py").read_text(),
+                }
+            },
+        )
+        totals = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
+        assert totals["flagged"] >= 2 and totals["files"] == 3
+        for uri in ((ws / "limits.py").as_uri(), opened):
+            assert c.wait(lambda u=uri: warnings_for(c, u), timeout=5), uri
+            w = warnings_for(c, uri)[0]
+            assert w["code"] == "ai-style" and any(e["signal"] == "style" for e in w["data"]["evidence"])
+        assert not warnings_for(c, (ws / "app.py").as_uri())
+        # The editor keeps answering while a scan runs (a second scan waits for the first).
+        again = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
+        assert again["cached"] == 3 and again["flagged"] == totals["flagged"]
     finally:
         assert c.close() == 0
 

@@ -125,7 +125,7 @@ def test_copy_of_flagged_text_inherits_the_flag() -> None:
 def test_editor_hint_lowers_and_external_hint_raises_the_score() -> None:
     scores = {}
     for source in ("editor", "external"):
-        tr = make()
+        tr = make(content_model=False)  # the hint alone; the style would outweigh it
         tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
         insert(tr, 30, AI_BLOCK)
         tr.paste_hint(URI, 2, (30, 0), (43, 0), source)
@@ -211,7 +211,7 @@ def test_a_snippet_right_after_a_paste_is_not_part_of_its_region() -> None:
 
 
 def test_multi_cursor_paste_flags_every_range() -> None:
-    tr = make()
+    tr = make(content_model=False)  # six lines of plain calls: the style alone would clear them
     tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
     part = "value = compute_total(records, weight=3)\nsave_report(value, path='out.txt')\n"
     tr.change(URI, 2, [(((40, 0), (40, 0)), part), (((20, 0), (20, 0)), part), (((5, 0), (5, 0)), part)], 1.0)

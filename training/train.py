@@ -38,7 +38,7 @@ OWN_SOURCE = {
     "provmark-tools": ROOT / "benchmarks",
 }
 MODEL_PATH = ROOT / "server" / "provmark" / "data" / "style-model.json"
-L2 = 3.0
+L2 = 30.0
 FOLDS = 5
 MIN_FAMILY_REPOS = 3  # per class, to fit a family of its own
 
@@ -80,7 +80,9 @@ def weights_for(batch: list[Sample]) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method on standardised features."""
-    mean = x.mean(axis=0)
+    mean = np.nanmean(x, axis=0)
+    mean = np.where(np.isnan(mean), 0.0, mean)
+    x = np.where(np.isnan(x), mean, x)  # unknown ratios: the mean, as the model does
     scale = x.std(axis=0)
     scale[scale < 1e-6] = 1.0
     z = (x - mean) / scale
@@ -101,6 +103,7 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def predict(x: np.ndarray, model: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> np.ndarray:
     mean, scale, coef, bias = model
+    x = np.where(np.isnan(x), mean, x)
     return 1.0 / (1.0 + np.exp(-np.clip(((x - mean) / scale) @ coef + bias, -30, 30)))
 
 

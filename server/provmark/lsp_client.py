@@ -20,6 +20,7 @@ class StdioClient:
         self.diagnostics: dict[str, list[dict]] = {}
         self.published: list[tuple[float, str, int]] = []  # (time, uri, count)
         self.messages: list[str] = []
+        self.progress: list[dict] = []  # $/progress notifications, in order
         self.config: dict[str, Any] = {}
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -53,6 +54,8 @@ class StdioClient:
                     self.published.append((time.monotonic(), p["uri"], len(p["diagnostics"])))
                 elif method == "window/showMessage":
                     self.messages.append(msg["params"]["message"])
+                elif method == "$/progress":
+                    self.progress.append(msg["params"])
                 elif method is not None and "id" in msg:
                     result: Any = None
                     if method == "workspace/configuration":
@@ -101,6 +104,7 @@ class StdioClient:
                 "initializationOptions": options or {},
                 "capabilities": {
                     "workspace": {"configuration": True},
+                    "window": {"workDoneProgress": True},
                     "textDocument": {"publishDiagnostics": {"dataSupport": True}},
                 },
             },

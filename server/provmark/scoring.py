@@ -22,10 +22,9 @@ class Evidence:
         return {"signal": self.signal, "weight": round(self.weight, 3), "detail": self.detail}
 
 
-# An unexplained bulk insertion of a whole block, with nothing else known, is more
-# likely than not to have come from an AI tool in a team that uses them daily: until the
-# style model exists this prior alone puts it over the default warn threshold.
-PRIOR = Evidence("unexplained-bulk-insert", 0.7, "arrived in bulk and matches nothing in the workspace")
+# An unexplained bulk insertion of a whole block, with nothing else known, leans towards
+# an AI tool in a team that uses them daily; the content model then moves it either way.
+PRIOR = Evidence("unexplained-bulk-insert", 0.5, "arrived in bulk and matches nothing in the workspace")
 
 
 def score(evidence: list[Evidence]) -> float:
@@ -34,8 +33,10 @@ def score(evidence: list[Evidence]) -> float:
 
 
 def hint_evidence(source: str | None) -> Evidence | None:
+    # Outside the editor means a chat, but as often another codebase or a web page: the
+    # content model, not the hint, has to tell those apart.
     if source == "external":
-        return Evidence("paste-hint", 1.0, "the editor says it was pasted from outside the editor")
+        return Evidence("paste-hint", 0.6, "the editor says it was pasted from outside the editor")
     if source == "editor":
         return Evidence("paste-hint", -1.6, "the editor says it was copied inside the editor")
     return None
@@ -70,6 +71,52 @@ _USAGE = re.compile(r"^\s*(#|//)\s*(example usage|usage example|usage:|example:)
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
 
 
+STYLE_WEIGHT = 1.2  # log-odds per unit of the model's own log-odds, for a block of full size
+STYLE_FULL_LINES = 12  # below this many code lines the style says less, in proportion
+STYLE_CAP = 3.0
+DISK_HUMAN_DAMPING = 0.3
+
+
+def code_only(text: str) -> str:
+    """The code of a chat answer: fence lines and the prose around the code left out."""
+    lines = text.splitlines()
+    if any(_FENCE.match(ln) for ln in lines):
+        kept, inside = [], False
+        for ln in lines:
+            if _FENCE.match(ln):
+                inside = not inside
+            elif inside:
+                kept.append(ln)
+        return "\n".join(kept)
+    return "\n".join(ln for ln in lines if not (_PROSE_START.match(ln.strip()) or _MD_STRUCTURE.match(ln)))
+
+
+def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | None:
+    """What the content model says of the code's style, weighted by how much code there is.
+    For code another process wrote into the workspace, a human look counts for less: what
+    writes source files there, besides git and the editor, is mostly an agent following the
+    file's own style."""
+    from .style import default_model
+
+    model = default_model()
+    if model is None:
+        return None
+    code = code_only(text)
+    n = sum(1 for ln in code.splitlines() if ln.strip())
+    if n < 3:
+        return None
+    p = model.probability(code, family)
+    if p is None:
+        return None
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    logit = math.log(p / (1 - p))
+    weight = max(-STYLE_CAP, min(STYLE_CAP, STYLE_WEIGHT * logit * min(1.0, n / STYLE_FULL_LINES)))
+    if on_disk and weight < 0:
+        weight *= DISK_HUMAN_DAMPING
+    top = ", ".join(name for name, _ in model.explain(code, family, top=2))
+    return Evidence("style", weight, f"content model: {p:.0%} AI-like ({family}; most telling: {top})")
+
+
 def content_evidence(text: str) -> list[Evidence]:
     """Cheap, nearly certain signs in the text itself that it came from a chat answer."""
     out: list[Evidence] = []
@@ -78,10 +125,16 @@ def content_evidence(text: str) -> list[Evidence]:
     if fences:
         out.append(Evidence("markdown-fence", 2.5, f"{fences} markdown code fence line(s)"))
     prose = 0
+    in_string = False
     for ln in lines:
         s = ln.strip()
-        if not s or _COMMENT.match(ln):
+        if s.count('"""') % 2 or s.count("'''") % 2:
+            in_string = not in_string  # docstrings hold sentences that are not chat prose
             continue
+        if not s or in_string or _COMMENT.match(ln):
+            continue
+        if ln[:1] in " \t":
+            continue  # chat prose sits at the margin; indented text is code or its strings
         if _PROSE_START.match(s) or _MD_STRUCTURE.match(ln):
             prose += 1
         elif ln == s and len(s) > 60 and s.count(" ") >= 8 and s[-1:] in ".:" and not s.endswith(("{", ";")):

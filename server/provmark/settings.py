@@ -33,6 +33,7 @@ class Settings:
     first_party_tools: tuple[str, ...] = ()
     transcripts: bool = True
     auto_tag: bool = False
+    content_model: bool = True  # let the text's style move scores (off: only other evidence)
 
 
 # Allowed ranges; the two thresholds must also be ordered.

@@ -99,6 +99,7 @@ FEATURES = (
     "modern",  # syntax and library calls of recent language versions
     "legacy",  # syntax of older versions that modern code avoids
     "interpolation",  # string interpolation (f-strings, template literals) among string building
+    "interpolation_rate",  # lines with string interpolation
     "typed",  # annotated definitions (Python)
     "non_ascii",  # lines with characters outside ASCII (emoji in messages, arrows in comments)
     "licence",  # a copyright or licence notice
@@ -106,6 +107,10 @@ FEATURES = (
     "error_text",  # raised or returned errors carrying a formatted message
     "double_quotes",  # double-quoted among all quoted strings
 )
+
+# A ratio with nothing to count (no comments, no strings): the model then uses the
+# training mean, so the feature neither raises nor lowers the score.
+UNKNOWN = float("nan")
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _KEYWORDS = frozenset(
@@ -123,18 +128,18 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 # interpolation, other string building, print calls, error with a message).
 _PY_DEF = re.compile(r"^\s*(async\s+def|def|class)\s+\w+")
 _PY_MODERN = re.compile(
-    r"\bf[\"']|\bfrom __future__ import annotations|\bdataclass\b|\bpathlib\b|\bPath\(|:=|"
+    r"(?:^|[\s(\[{=,:])[rR]?[fF][rR]?[\"']|\bfrom __future__ import annotations|\bdataclass\b|\bpathlib\b|\bPath\(|:=|"
     r"\b(list|dict|tuple|set)\[|\| None\b|\bmatch \w+:|\btyping\b|\bNamedTuple\b|\bEnum\b|\bperf_counter\b"
 )
 _PY_LEGACY = re.compile(
     r"\(object\)\s*:|\bsuper\(\w+,\s*self\)|\bu[\"']|%\s*\(|[\"']\s*%\s*[\w(]|\.format\(|\bprint\s+[\"'\w]|"
     r"\bbasestring\b|\bunicode\(|\bxrange\b|\biteritems\b|\bsix\.|\bexcept \w+, \w+:|\bhas_key\("
 )
-_PY_INTERP = re.compile(r"\bf[\"']")
+_PY_INTERP = re.compile(r"(?:^|[\s(\[{=,:])[rR]?[fF][rR]?[\"']")
 _PY_BUILD = re.compile(r"[\"']\s*%\s*[\w(]|\.format\(|[\"']\s*\+\s*\w|\w\s*\+\s*[\"']")
 _PY_PRINT = re.compile(r"^\s*print\(")
 _PY_ERROR = re.compile(r"\braise \w+\(f?[\"']")
-_PY_TYPED = re.compile(r"\)\s*->\s*[\w\[\"']|\(\s*self\s*,\s*\w+\s*:\s*\w|\(\s*\w+\s*:\s*\w")
+_PY_TYPED = re.compile(r"\)\s*->\s*[\w\[\"']|[(,]\s*\*{0,2}\w+\s*:\s*[\w\[\"']")
 
 _JS_DEF = re.compile(
     r"^\s*(export\s+)?(default\s+)?(async\s+)?(function\*?\s+\w+|class\s+\w+|(const|let)\s+\w+\s*=\s*(async\s*)?\(|"
@@ -226,6 +231,47 @@ def family_for(path: str | None = None, language_id: str | None = None) -> str:
         if suffix in _EXT_FAMILY:
             return _EXT_FAMILY[suffix]
     return "other"
+
+
+_GUESS = {
+    "python": re.compile(
+        r"^\s*(async\s+)?def \w+\(.*\)\s*(->.*)?:\s*$|^\s*(from [\w.]+ )?import \w[\w., ]*$|^\s*class \w+.*:\s*$|"
+        r"^\s*(elif|except|with) .*:\s*$|^\s*@\w+|\bself\.|\bNone\b|^\s*\"\"\"|^\s*(if|for|while) .*:\s*$"
+    ),
+    "go": re.compile(
+        r"^func |^package \w+\s*$|:= |\berr != nil\b|\bfmt\.\w+\(|\[\](string|byte|int)\b|\bstruct \{|"
+        r"^\t+(return|if|for|defer|go)\b|\bnil\b"
+    ),
+    "rust": re.compile(
+        r"\bfn \w+|\blet mut\b|^\s*impl\b|\w::\w|&str\b|&self\b|#\[(derive|test|cfg)|\bpub (fn|struct|enum)\b|"
+        r"\bprintln!|\bOk\(|\bSome\(|\.unwrap\(\)|\bmatch \w+ \{"
+    ),
+    "js": re.compile(
+        r"\b(const|let|var) \w+\s*=|\bfunction\b|=>|\brequire\(|module\.exports|console\.\w+\(|===|"
+        r"^\s*(export|import) |\binterface \w+ \{|\bundefined\b"
+    ),
+    "clike": re.compile(
+        r"\b(public|private|protected)\s+(static\s+)?(final\s+)?[\w<>\[\]]+\s+\w+\s*[({=;]|System\.out|#include|"
+        r"\bstd::|@Override|\bnew \w+(<.*>)?\(|\bString\[\]|\bvoid \w+\("
+    ),
+}
+
+
+def guess_family(text: str) -> str | None:
+    """The language family the text itself is written in, when it says so clearly (a
+    chat answer in Python pasted into a JavaScript file is scored as Python)."""
+    hits = dict.fromkeys(_GUESS, 0)
+    for line in text.splitlines()[:400]:
+        if not line.strip():
+            continue
+        for family, pattern in _GUESS.items():
+            if pattern.search(line):
+                hits[family] += 1
+    ranked = sorted(hits.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 3 and top >= 1.5 * second:
+        return best
+    return None
 
 
 def _comment_text(stripped: str, family: str, in_block: bool) -> tuple[str | None, bool]:
@@ -353,11 +399,11 @@ def features(text: str, family: str) -> dict[str, float]:
     lengths = [len(ln) for ln in nonblank]
     f = {
         "comment_ratio": len(comments) / n,
-        "comment_capital": capital / len(worded) if worded else 0.5,
+        "comment_capital": capital / len(worded) if worded else UNKNOWN,
         "comment_words": min(words / len(comments), 20) / 10 if comments else 0.0,
-        "comment_period": period / len(worded) if worded else 0.5,
+        "comment_period": period / len(worded) if worded else UNKNOWN,
         "todo": min(len(_TODO.findall(text)) / n * 20, 1.0),
-        "doc_ratio": (documented / definitions) if definitions else 0.5,
+        "doc_ratio": (documented / definitions) if definitions else UNKNOWN,
         "ident_len": min(ident_len, 30) / 10,
         "short_ident": short / ni,
         "multiword_ident": multi / ni,
@@ -370,18 +416,20 @@ def features(text: str, family: str) -> dict[str, float]:
         "blank_runs": runs / total,
         "modern": min(sum(len(syntax.modern.findall(ln)) for ln in code_lines) / n, 2.0),
         "legacy": min(sum(len(syntax.legacy.findall(ln)) for ln in code_lines) / n, 2.0),
-        "interpolation": interp / (interp + build) if interp + build else 0.5,
-        "typed": 0.0,
+        # Go has no string interpolation: Sprintf or concatenation tells nothing there.
+        "interpolation": interp / (interp + build) if interp + build and family != "go" else UNKNOWN,
+        "interpolation_rate": min(interp / n * 5, 1.0) if family != "go" else UNKNOWN,
+        "typed": UNKNOWN,
         "non_ascii": sum(1 for ln in nonblank if not ln.isascii()) / n,
         "licence": 1.0 if _LICENCE.search(text) else 0.0,
         "print_calls": sum(1 for ln in code_lines if syntax.printing.match(ln)) / n,
         "error_text": sum(1 for ln in code_lines if syntax.error.search(ln)) / n,
-        "double_quotes": doubles / (singles + doubles) if singles + doubles else 0.5,
+        "double_quotes": doubles / (singles + doubles) if singles + doubles else UNKNOWN,
     }
     if family == "python":
         defs = [ln for ln in code_lines if _PY_DEF.match(ln) and "class " not in ln.split("(")[0]]
         typed = sum(1 for ln in defs if _PY_TYPED.search(ln))
-        f["typed"] = typed / len(defs) if defs else 0.5
+        f["typed"] = typed / len(defs) if defs else UNKNOWN
     del doc_markers
     return f
 
@@ -397,30 +445,43 @@ class StyleModel:
         feats = features(text, family)
         return self.probability_of(feats, family)
 
-    def probability_of(self, feats: dict[str, float], family: str) -> float | None:
-        params = self.families.get(family) or self.families.get("all")
-        if params is None:
-            return None
+    def _logit(self, feats: dict[str, float], params: dict) -> float:
         z = params["bias"]
         for name, w, mean, scale in zip(
             params["features"], params["weights"], params["mean"], params["scale"], strict=False
         ):
-            z += w * (feats.get(name, 0.0) - mean) / scale
-        z = max(-30.0, min(30.0, z))
+            value = feats.get(name, mean)
+            if value == value:  # NaN (unknown) contributes nothing
+                z += w * (value - mean) / scale
+        return z
+
+    def probability_of(self, feats: dict[str, float], family: str) -> float | None:
+        # A family's own model knows its idioms but saw few repositories; averaging it with
+        # the all-families model keeps one quirk of a small corpus from deciding alone.
+        general = self.families.get("all")
+        own = self.families.get(family)
+        if general is None and own is None:
+            return None
+        parts = [self._logit(feats, p) for p in (own, general) if p is not None]
+        z = max(-30.0, min(30.0, sum(parts) / len(parts)))
         return 1.0 / (1.0 + math.exp(-z))
 
     def explain(self, text: str, family: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed this text's score most, with their log-odds share."""
-        params = self.families.get(family) or self.families.get("all")
-        if params is None:
+        models = [p for p in (self.families.get(family), self.families.get("all")) if p is not None]
+        if not models:
             return []
         feats = features(text, family)
-        parts = [
-            (name, w * (feats.get(name, 0.0) - mean) / scale)
+        share: dict[str, float] = {}
+        for params in models:
             for name, w, mean, scale in zip(
                 params["features"], params["weights"], params["mean"], params["scale"], strict=False
-            )
-        ]
+            ):
+                value = feats.get(name, mean)
+                if value != value:
+                    value = mean
+                share[name] = share.get(name, 0.0) + w * (value - mean) / scale / len(models)
+        parts = list(share.items())
         parts.sort(key=lambda p: -abs(p[1]))
         return [(name, round(v, 2)) for name, v in parts[:top]]
 

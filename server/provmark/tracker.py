@@ -23,6 +23,7 @@ from .regions import map_lines, merge_runs
 from .relocate import hashes_of, locate, squeezed_of
 from .scoring import Evidence
 from .settings import Settings
+from .style import family_for, guess_family
 from .textdoc import Edit, OutOfRange, TextDocument, index_to_column, split_lines
 from .transcripts import Match, TranscriptIndex
 from .workspace_index import WorkspaceIndex, verify_copy
@@ -381,6 +382,7 @@ class Tracker:
         # Undo, redo and moves: the text was deleted earlier in this session.
         restored = sum(1 for n in solid if n in self.deleted) / len(solid)
         explained = None
+        on_disk = False
         if restored >= 0.8:
             explained = "restored"
         else:
@@ -391,6 +393,7 @@ class Tracker:
                 explained = "reload-git"
             elif who == "disk":
                 evidence.append(Evidence("written-on-disk", 1.2, "another process wrote this to the file"))
+                on_disk = True
         match = self._transcript_match(region_lines) if explained is None else None
         if explained is not None:
             if prov is not None and ai_frac >= 0.5:
@@ -417,6 +420,17 @@ class Tracker:
             evidence.append(hint_ev)
         evidence.append(scoring.size_evidence(len([x for x in region_lines if x.strip()])))
         evidence += scoring.content_evidence(inserted)
+        style_ev = (
+            scoring.style_evidence(
+                inserted,
+                guess_family(inserted) or family_for(state.rel or doc.uri, doc.language_id),
+                on_disk=on_disk,
+            )
+            if s.content_model
+            else None
+        )
+        if style_ev is not None:
+            evidence.append(style_ev)
         if match is not None:
             evidence.append(_match_evidence(match))
         copy_frac, _ = self.index.candidates(solid)
@@ -546,6 +560,11 @@ class Tracker:
         evidence = [scoring.PRIOR, Evidence("written-on-disk", 1.2, "another process wrote this file")]
         evidence.append(scoring.size_evidence(len([x for x in new_lines if x.strip()])))
         evidence += scoring.content_evidence("\n".join(new_lines))
+        style_ev = (
+            scoring.style_evidence("\n".join(new_lines), family_for(rel), on_disk=True) if s.content_model else None
+        )
+        if style_ev is not None:
+            evidence.append(style_ev)
         if match is not None:
             evidence.append(_match_evidence(match))
         insertion = f"w{next(_ids)}"
@@ -593,8 +612,23 @@ class Tracker:
             added.append(r)
         return added
 
+    def add_scan_flags(self, state: DocState, flags: list[tuple[int, int, str | None, list[Evidence]]]) -> None:
+        """Blocks the workspace scan found (start, end, tool, evidence), as flags where
+        nothing else already covers them: a tag, an earlier flag or a commit says more."""
+        for a, b, tool, evidence in flags:
+            if b >= state.doc.line_count or any(r.start <= b and r.end >= a for r in state.regions):
+                continue
+            r = Region(a, b, FLAG, f"s{next(_ids)}", evidence=list(evidence), tool=tool)
+            self._rescore(r)
+            state.regions.append(r)
+
     def scan_file(
-        self, rel: str, text: str, sidecar: dict[str, Any] | None, history: list[tuple[int, int, str, str]]
+        self,
+        rel: str,
+        text: str,
+        sidecar: dict[str, Any] | None,
+        history: list[tuple[int, int, str, str]],
+        flags: list[tuple[int, int, str | None, list[Evidence]]] = (),
     ) -> list[Finding]:
         """What the workspace scan reports for a file that is not open: its tagged and
         stale records, lines of commits that declare an AI tool, and earlier flags that
@@ -606,6 +640,7 @@ class Tracker:
         if sidecar:
             self.attach_sidecar(state, sidecar)
         self._history_regions(state, history)
+        self.add_scan_flags(state, list(flags))
         lines = state.doc.lines()
         self._remember_closed(rel, text, lines, state.regions)
         return self.closed_findings(rel)
@@ -656,7 +691,16 @@ class Tracker:
             e.signal in ("markdown-fence", "chat-prose", "placeholder", "copy-of-ai") for e in region.evidence
         )
         disk = any(e.signal == "written-on-disk" for e in region.evidence)
-        if any(e.signal == "git-commit" for e in region.evidence):
+        signals = {e.signal for e in region.evidence}
+        if "repository-file" in signals:  # found by the workspace scan
+            region.code = (
+                "ai-transcript"
+                if "transcript-match" in signals
+                else "ai-commit"
+                if "git-commit" in signals
+                else "ai-style"
+            )
+        elif "git-commit" in signals:
             region.code = "ai-commit"
         else:
             region.code = "agent-write" if disk else "ai-paste" if content or region.tool else "external-paste"
@@ -775,6 +819,9 @@ def _flag_message(r: Region, n: int) -> str:
     how = {
         "agent-write": f"{lines} written to this file by another process",
         "ai-paste": f"{lines} that look like AI output arrived at once",
+        "ai-commit": f"{lines} added by a commit that declares an AI tool",
+        "ai-style": f"{lines} that read as AI-written (workspace scan)",
+        "ai-transcript": f"{lines} that an AI tool's session log holds (workspace scan)",
     }.get(r.code, f"{lines} pasted from outside the project")
     tool = f"; suspected tool: {r.tool}" if r.tool else ""
     return (

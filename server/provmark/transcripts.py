@@ -432,6 +432,11 @@ class TranscriptIndex:
                 return Match(w.tool, w.session, w.model, round(fraction, 3))
         return None
 
+    def paths(self) -> set[str]:
+        """The file paths the indexed writes name, as the tools logged them."""
+        with self._lock:
+            return {w.path for w in self._writes if w.path}
+
     def __len__(self) -> int:
         return len(self._writes)
 

@@ -1,0 +1,466 @@
+"""The workspace scan: every source file, block by block, against all the evidence
+Provmark has (sidecars, the AI tools' transcripts, git history, and the code's style).
+
+Pure: no LSP here. The content model's work is the expensive part, so it runs in worker
+processes and is cached by file content (sha256), with each file's size and mtime as a
+shortcut that spares reading unchanged files. Everything else is cheap and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import sidecar as sidecars
+from .disk import is_generated
+from .gitinfo import GitHistory
+from .ignore import IgnoreRules
+from .relocate import hashes_of, locate, squeezed_of
+from .scoring import STYLE_CAP, STYLE_FULL_LINES, STYLE_WEIGHT, Evidence
+from .segment import segment
+from .style import _EXT_FAMILY, default_model, family_for
+from .transcripts import TranscriptIndex
+
+CACHE_FORMAT = "provmark-scan/1"
+MAX_SCAN_BYTES = 1_000_000
+MAX_LINE_CHARS = 1_000  # a longer line means minified or generated code
+# Folders of other people's code: skipped by name wherever they are.
+VENDORED = {
+    "vendor", "vendors", "third_party", "third-party", "thirdparty", "external", "externals", "extern",
+    "bower_components", "jspm_packages", "site-packages", "dist-packages", "Pods", "Carthage", "deps",
+    "node_modules", "dist", "build", "out", "target", ".yarn",
+}  # fmt: skip
+# A file sitting in the repository is less likely AI-written than an unexplained bulk
+# insertion in the editor: the prior leans the other way and the evidence must lift it.
+SCAN_PRIOR = Evidence("repository-file", -0.6, "already in the repository; no editor event seen")
+FILE_STYLE_WEIGHT = 0.5  # how much the whole file's style adds to each of its blocks
+
+
+@dataclass
+class BlockStyle:
+    start: int  # 0-based first line
+    end: int  # 0-based last line, inclusive
+    name: str
+    p: float | None  # the content model's probability that the block is AI-written
+    lines: int  # non-blank lines
+
+
+@dataclass
+class Content:
+    """The cacheable, content-only part of a file's analysis."""
+
+    sha: str
+    family: str
+    p: float | None
+    blocks: list[BlockStyle]
+
+    def to_json(self) -> list[Any]:
+        return [self.family, self.p, [[b.start, b.end, b.name, b.p, b.lines] for b in self.blocks]]
+
+    @staticmethod
+    def from_json(sha: str, raw: list[Any]) -> Content:
+        family, p, blocks = raw
+        return Content(sha, family, p, [BlockStyle(*b) for b in blocks])
+
+
+@dataclass
+class Finding:
+    path: str
+    start: int  # 0-based, inclusive
+    end: int
+    name: str
+    severity: str  # "warning", "information", "hint"
+    code: str  # ai-style, ai-commit, ai-transcript, ai-tagged, human-tagged, stale-record
+    score: float
+    tool: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    fingerprint: str = ""
+
+
+@dataclass
+class FileReport:
+    path: str
+    family: str
+    lines: int
+    p: float | None
+    findings: list[Finding]
+    cached: bool
+
+
+@dataclass
+class Report:
+    root: str
+    files: list[FileReport]
+    skipped: dict[str, int]
+    problems: list[str]
+    seconds: float
+    bytes: int
+    cached_files: int
+    warn_threshold: float
+    report_threshold: float
+
+    def findings(self) -> Iterator[Finding]:
+        for f in self.files:
+            yield from f.findings
+
+    def totals(self) -> dict[str, int]:
+        out = {"files": len(self.files), "blocks_ai": 0, "blocks_unclear": 0, "ai_lines": 0, "tagged": 0, "stale": 0}
+        for f in self.findings():
+            if f.severity == "warning":
+                out["blocks_ai"] += 1
+                out["ai_lines"] += f.end - f.start + 1
+            elif f.code in ("ai-tagged", "human-tagged"):
+                out["tagged"] += 1
+            elif f.code == "stale-record":
+                out["stale"] += 1
+            elif f.severity == "information":
+                out["blocks_unclear"] += 1
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "totals": self.totals(),
+            "seconds": round(self.seconds, 3),
+            "bytes": self.bytes,
+            "cached_files": self.cached_files,
+            "skipped": self.skipped,
+            "problems": self.problems,
+            "files": [
+                {**{k: v for k, v in asdict(f).items() if k != "findings"}, "findings": [asdict(x) for x in f.findings]}
+                for f in self.files
+                if f.findings
+            ],
+        }
+
+
+# -- walking -------------------------------------------------------------------------
+def walk(root: Path, ignore: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]:
+    """Source files under root (by extension), honouring .gitignore and skipping vendored
+    folders and symlinks; yields (relative path, path)."""
+    rules = IgnoreRules(root, ignore)
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        folder = here.relative_to(root).as_posix()
+        folder = "" if folder == "." else folder
+        if folder and ".gitignore" in filenames:
+            rules.reload_folder(folder)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if d not in VENDORED
+            and not (here / d).is_symlink()
+            and not rules.ignored(f"{folder}/{d}" if folder else d, True)
+        )
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() not in _EXT_FAMILY:
+                continue
+            rel = f"{folder}/{name}" if folder else name
+            if not rules.ignored(rel):
+                yield rel, here / name
+
+
+def skip_reason(rel: str, data: bytes, max_bytes: int) -> str | None:
+    if len(data) > max_bytes:
+        return "large"
+    if b"\0" in data[:8192]:
+        return "binary"
+    head = data[:2000].decode("utf-8", errors="replace")
+    if is_generated(rel, head):
+        return "generated"
+    lines = data.count(b"\n") + 1
+    if len(data) / lines > 300 or any(len(x) > MAX_LINE_CHARS * 10 for x in data[:200_000].split(b"\n")):
+        return "minified"
+    return None
+
+
+# -- the content model over one file (runs in worker processes) --------------------------
+def analyse(text: str, family: str, sha: str = "") -> Content:
+    model = default_model()
+    lines = text.splitlines()
+    blocks: list[BlockStyle] = []
+    for b in segment(text):
+        body = lines[b.start : b.end]
+        n = sum(1 for x in body if x.strip())
+        p = model.probability("\n".join(body), family) if model and n >= 3 else None
+        blocks.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n))
+    p_file = model.probability(text, family) if model else None
+    return Content(sha, family, None if p_file is None else round(p_file, 4), blocks)
+
+
+def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:
+    """Worker: read, hash and analyse one file. Returns (rel, sha, content, skip reason)."""
+    path, rel, max_bytes = job
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        return rel, None, None, f"unreadable: {e.strerror or e}"
+    reason = skip_reason(rel, data, max_bytes)
+    if reason:
+        return rel, None, None, reason
+    sha = hashlib.sha256(data).hexdigest()
+    text = data.decode("utf-8", errors="replace")
+    return rel, sha, analyse(text, family_for(rel), sha).to_json(), None
+
+
+# -- the cache -------------------------------------------------------------------------
+def default_cache_path(root: Path) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "provmark" / "scan"
+    return base / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".json")
+
+
+class Cache:
+    """sha256 of a file's bytes -> its Content; path -> (size, mtime_ns, sha) to skip
+    reading files that did not change. Keyed to the model's version: new weights, new cache."""
+
+    def __init__(self, path: Path | None, model_key: str):
+        self.path = path
+        self.model_key = model_key
+        self.files: dict[str, list[Any]] = {}
+        self.results: dict[str, list[Any]] = {}
+        if path is None:
+            return
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if raw.get("format") == CACHE_FORMAT and raw.get("model") == model_key:
+                self.files, self.results = dict(raw["files"]), dict(raw["results"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass  # no cache, or a broken one: start afresh
+
+    def save(self, live: set[str]) -> None:
+        if self.path is None:
+            return
+        files = {k: v for k, v in self.files.items() if k in live}
+        shas = {v[2] for v in files.values()}
+        body = {
+            "format": CACHE_FORMAT,
+            "model": self.model_key,
+            "files": files,
+            "results": {k: v for k, v in self.results.items() if k in shas},
+        }
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".scan-")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(body, f, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next run
+
+
+def model_key() -> str:
+    model = default_model()
+    raw = json.dumps(model.families, sort_keys=True) if model else "none"
+    return hashlib.sha256(("scan1" + raw).encode()).hexdigest()[:16]
+
+
+# -- judging a file ----------------------------------------------------------------------
+def style_weight(p: float | None, lines: int) -> float:
+    if p is None:
+        return 0.0
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    w = STYLE_WEIGHT * math.log(p / (1 - p)) * min(1.0, lines / STYLE_FULL_LINES)
+    return max(-STYLE_CAP, min(STYLE_CAP, w))
+
+
+def _logistic(x: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x)))), 4)
+
+
+def judge(
+    rel: str,
+    content: Content,
+    lines: list[str] | None,
+    record_file: dict[str, Any] | None,
+    history: list[tuple[int, int, str, str]],
+    transcripts: TranscriptIndex | None,
+    warn: float,
+    report: float,
+    min_lines: int = 5,
+) -> list[Finding]:
+    """Findings for one file. `lines` is the text, needed only to place sidecar records
+    and match transcripts (None when neither applies)."""
+    findings: list[Finding] = []
+    covered: list[tuple[int, int]] = []  # lines a sidecar record already accounts for
+    if record_file and lines is not None:
+        hashes, squeezed = hashes_of(lines), squeezed_of(lines)
+        for rec in record_file.get("records", []):
+            found = locate(rec, hashes, squeezed)
+            tool = (rec.get("origin") or {}).get("tool")
+            if found is None:
+                line = max(0, min(rec["start_line"] - 1, max(len(lines) - 1, 0)))
+                findings.append(
+                    Finding(rel, line, line, "", "information", "stale-record", 0.0, tool, fingerprint=rec["id"])
+                )
+                continue
+            kind = (rec.get("origin") or {}).get("kind")
+            code = "ai-tagged" if kind in ("ai", "mixed") else "human-tagged"
+            score = 1.0 if code == "ai-tagged" else 0.0
+            findings.append(Finding(rel, found.start, found.end, "", "hint", code, score, tool, fingerprint=rec["id"]))
+            covered.append((found.start, found.end))
+    file_ev = style_weight(content.p, 40) * FILE_STYLE_WEIGHT if content.p is not None else 0.0
+    for b in content.blocks:
+        inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
+        if inside >= (b.end - b.start + 1) / 2:
+            continue  # tagged already (either way): the record speaks for it
+        evidence = [SCAN_PRIOR]
+        tool = None
+        if b.p is not None:
+            evidence.append(Evidence("style", style_weight(b.p, b.lines), f"content model: {b.p:.0%} AI-like"))
+        if file_ev:
+            evidence.append(Evidence("file-style", file_ev, f"the whole file: {content.p:.0%} AI-like"))
+        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start]
+        code = "ai-style"
+        if commit:
+            share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
+            if share >= 0.5:
+                tool = commit[0][2]
+                evidence.append(Evidence("git-commit", 4.0, f"commit {commit[0][3][:12]} declares {tool}"))
+                code = "ai-commit"
+        if transcripts is not None and lines is not None:
+            match = transcripts.match(lines[b.start : b.end + 1])
+            if match is not None:
+                tool = match.tool
+                evidence.append(Evidence("transcript-match", 5.0, f"{match.tool} wrote these lines (session log)"))
+                code = "ai-transcript"
+        score = _logistic(sum(e.weight for e in evidence))
+        if score < report or (code == "ai-style" and b.lines < min_lines):
+            continue  # a few lines of imports say too little on style alone
+        severity = "warning" if score >= warn else "information"
+        fp = hashlib.sha256(f"{rel}\0{b.name}\0{content.sha}\0{b.start}".encode()).hexdigest()[:32]
+        findings.append(
+            Finding(rel, b.start, b.end, b.name, severity, code, score, tool, [e.to_json() for e in evidence], fp)
+        )
+    findings.sort(key=lambda f: (f.start, f.end))
+    return findings
+
+
+# -- the whole scan ----------------------------------------------------------------------
+Progress = Callable[[int, int, str], None]
+
+
+def scan(
+    root: Path,
+    *,
+    warn: float = 0.5,
+    report: float = 0.2,
+    ignore: tuple[str, ...] = (),
+    jobs: int | None = None,
+    cache_path: Path | None = None,
+    use_cache: bool = True,
+    git: bool = True,
+    transcripts: TranscriptIndex | None = None,
+    max_bytes: int = MAX_SCAN_BYTES,
+    progress: Progress | None = None,
+    paths: list[str] | None = None,
+) -> Report:
+    import time
+
+    t0 = time.perf_counter()
+    root = root.resolve()
+    cache = Cache((cache_path or default_cache_path(root)) if use_cache else None, model_key())
+    files = [(rel, p) for rel, p in walk(root, ignore) if paths is None or rel in paths]
+    skipped: dict[str, int] = {}
+    problems: list[str] = []
+    contents: dict[str, Content] = {}
+    cached: set[str] = set()
+    todo: list[tuple[str, str, int]] = []
+    total_bytes = 0
+    for rel, path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            skipped["unreadable"] = skipped.get("unreadable", 0) + 1
+            continue
+        entry = cache.files.get(rel)
+        if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] in cache.results:
+            contents[rel] = Content.from_json(entry[2], cache.results[entry[2]])
+            cached.add(rel)
+            total_bytes += st.st_size
+        else:
+            todo.append((str(path), rel, max_bytes))
+    done = len(cached)
+    if progress:
+        progress(done, len(files), "")
+    stats = {rel: p.stat() for rel, p in files if rel not in cached and p.exists()}
+
+    def take(rel: str, sha: str | None, raw: list[Any] | None, reason: str | None) -> None:
+        nonlocal done, total_bytes
+        done += 1
+        if reason is not None or sha is None or raw is None:
+            key = reason.split(":")[0] if reason else "unreadable"
+            skipped[key] = skipped.get(key, 0) + 1
+        else:
+            contents[rel] = Content.from_json(sha, raw)
+            cache.results[sha] = raw
+            st = stats.get(rel)
+            if st is not None:
+                cache.files[rel] = [st.st_size, st.st_mtime_ns, sha]
+                total_bytes += st.st_size
+        if progress:
+            progress(done, len(files), rel)
+
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(todo) > 8:
+        chunk = max(1, min(64, len(todo) // (workers * 8)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(_analyse_file, todo, chunksize=chunk):
+                take(*result)
+    else:
+        for job in todo:
+            take(*_analyse_file(job))
+
+    history = GitHistory(root) if git and (root / ".git").exists() else None
+    ai_paths = history.ai_paths() if history else set()
+    written = transcript_paths(transcripts, root) if transcripts is not None else set()
+    reports: list[FileReport] = []
+    for rel, _ in files:
+        content = contents.get(rel)
+        if content is None:
+            continue
+        try:
+            record_file = sidecars.load(root, rel)
+        except sidecars.SidecarError as e:
+            record_file = None
+            problems.append(f"{e}; the pipeline excludes the whole file")
+        runs = history.ai_lines(rel) if history and rel in ai_paths else []
+        need_text = bool(record_file) or rel in written
+        lines = _read_lines(root / rel) if need_text else None
+        found = judge(rel, content, lines, record_file, runs, transcripts if rel in written else None, warn, report)
+        n_lines = content.blocks[-1].end + 1 if content.blocks else 0
+        reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached))
+    cache.save({rel for rel, _ in files})
+    return Report(
+        str(root), reports, skipped, problems, time.perf_counter() - t0, total_bytes, len(cached), warn, report
+    )
+
+
+def _read_lines(path: Path) -> list[str] | None:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+
+
+def transcript_paths(index: TranscriptIndex, root: Path) -> set[str]:
+    """Workspace files (relative paths) that some transcript says a tool wrote."""
+    index.refresh()
+    out: set[str] = set()
+    for p in index.paths():
+        path = Path(p)
+        if not path.is_absolute():
+            out.add(path.as_posix())
+            continue
+        try:
+            out.add(path.resolve().relative_to(root).as_posix())
+        except (ValueError, OSError):
+            continue
+    return out

@@ -1,0 +1,194 @@
+"""The content model's features, the language guess, the shipped weights, and the
+segmenter."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from provmark import scoring
+from provmark.segment import segment
+from provmark.style import FEATURES, default_model, family_for, features, guess_family, load_model
+
+OLD_PY = """# -*- coding: utf-8 -*-
+# Copyright (c) 2012 by the authors.  Licensed under the BSD license.
+import os, sys
+
+class Loader(object):
+    def __init__(self, path, enc='utf-8'):
+        super(Loader, self).__init__()
+        self.p = path
+        self.enc = enc
+
+    def load(self, n):
+        # XXX: this reads the whole file, fine for now
+        fp = open(self.p)
+        try:
+            d = fp.read()
+        finally:
+            fp.close()
+        if not d:
+            raise IOError('empty file: %s' % self.p)
+        return d[:n]
+"""
+
+NEW_PY = '''"""Load configuration files with validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ConfigLoader:
+    """Reads a UTF-8 configuration file and validates its size."""
+
+    path: Path
+    max_bytes: int = 1_000_000
+
+    def load(self) -> str:
+        """Return the file's text, refusing files that are too large."""
+        size = self.path.stat().st_size
+        if size > self.max_bytes:
+            raise ValueError(f"Config file {self.path} is too large ({size} bytes)")
+        # Read as text so callers never deal with bytes.
+        return self.path.read_text(encoding="utf-8")
+'''
+
+GO = """package kv
+
+import "errors"
+
+// ErrMissing is returned for unknown keys.
+var ErrMissing = errors.New("missing")
+
+func Get(m map[string]string, k string) (string, error) {
+\tv, ok := m[k]
+\tif !ok {
+\t\treturn "", ErrMissing
+\t}
+\treturn v, nil
+}
+"""
+
+
+def test_every_feature_is_finite_or_unknown_and_size_independent() -> None:
+    one = features(NEW_PY, "python")
+    twice = features(NEW_PY + "\n\n" + NEW_PY, "python")
+    assert set(one) == set(FEATURES)
+    for name in FEATURES:
+        v = one[name]
+        assert math.isnan(v) or (math.isfinite(v) and -0.001 <= v <= 3.0), name
+        if not math.isnan(v) and name not in ("blank_runs", "blank_ratio"):
+            assert abs(v - twice[name]) < 0.15, name  # ratios, not counts
+
+
+def test_features_see_the_obvious_differences() -> None:
+    old, new = features(OLD_PY, "python"), features(NEW_PY, "python")
+    assert old["legacy"] > new["legacy"] and new["modern"] > old["modern"]
+    assert old["todo"] > 0 and new["todo"] == 0
+    assert old["licence"] == 1.0 and new["licence"] == 0.0
+    assert new["typed"] == 1.0 and old["typed"] == 0.0
+    assert new["doc_ratio"] > old["doc_ratio"]
+    assert features(GO, "go")["tab_indent"] == 1.0
+
+
+def test_features_of_empty_and_odd_text_do_not_raise() -> None:
+    for text in ("", "\n\n", "x", "\u2028\x0c\x85", "'''", "/*", "// only a comment", "a" * 5000):
+        for family in ("python", "js", "go", "rust", "clike", "other"):
+            features(text, family)
+
+
+def test_family_by_path_and_language_id() -> None:
+    assert family_for("a/b.py") == "python"
+    assert family_for("x.tsx") == "js"
+    assert family_for("x.rs") == "rust"
+    assert family_for("Main.java") == "clike"
+    assert family_for("README") == "other"
+    assert family_for("x.txt", "typescript") == "js"
+
+
+def test_guess_family_reads_the_text_not_the_path() -> None:
+    assert guess_family(NEW_PY) == "python"
+    assert guess_family(GO) == "go"
+    assert guess_family("const x = require('y');\nmodule.exports = x;\nfunction f() { return 1; }\n") == "js"
+    assert guess_family('fn main() {\n    let mut v = Vec::new();\n    v.push(1);\n    println!("{}", v[0]);\n}\n') == (
+        "rust"
+    )
+    assert guess_family("hello\nworld\n") is None
+
+
+def test_shipped_model_loads_and_ranks_old_below_new() -> None:
+    model = default_model()
+    assert model is not None
+    p_old, p_new = model.probability(OLD_PY, "python"), model.probability(NEW_PY, "python")
+    assert p_old is not None and p_new is not None
+    assert p_old < 0.5 < p_new
+    names = [name for name, _ in model.explain(NEW_PY, "python", top=3)]
+    assert len(names) == 3 and set(names) <= set(FEATURES)
+    # A family without a model of its own falls back to the all-families one.
+    assert model.probability(NEW_PY, "clike") is not None
+
+
+def test_a_broken_weights_file_means_no_model(tmp_path: Path) -> None:
+    bad = tmp_path / "m.json"
+    for body in ("{", "[]", json.dumps({"families": {"all": {"features": ["a"], "weights": []}}})):
+        bad.write_text(body)
+        assert load_model(bad) is None
+    assert load_model(tmp_path / "missing.json") is None
+
+
+def test_style_evidence_is_weighted_by_size_and_damped_on_disk() -> None:
+    full = scoring.style_evidence(OLD_PY, "python")
+    assert full is not None and full.weight < 0
+    damped = scoring.style_evidence(OLD_PY, "python", on_disk=True)
+    assert damped is not None and damped.weight > full.weight
+    short = scoring.style_evidence("\n".join(OLD_PY.splitlines()[:5]), "python")
+    assert short is None or abs(short.weight) <= abs(full.weight)
+    assert scoring.style_evidence("x = 1\n", "python") is None  # too little to say anything
+
+
+def test_chat_answer_code_is_scored_without_its_prose() -> None:
+    answer = "Here is the function you asked for:\n\n```python\n" + NEW_PY + "```\n\nThis validates the size.\n"
+    assert scoring.code_only(answer).strip() == NEW_PY.strip()
+
+
+def test_segment_finds_definitions_with_their_comments_and_decorators() -> None:
+    text = NEW_PY + "\n\n# helper for tests\n@cache\ndef helper(x):\n    return x\n"
+    blocks = segment(text)
+    names = [b.name for b in blocks]
+    assert "ConfigLoader" in names and "helper" in names
+    helper = next(b for b in blocks if b.name == "helper")
+    assert text.splitlines()[helper.start] == "# helper for tests"
+    # Every non-blank line is in exactly one block.
+    lines = text.splitlines()
+    covered = [i for b in blocks for i in range(b.start, b.end)]
+    assert len(covered) == len(set(covered))
+    assert {i for i, x in enumerate(lines) if x.strip()} <= set(covered)
+
+
+def test_segment_keeps_multiline_strings_and_else_branches_whole() -> None:
+    text = 'SQL = """\nSELECT 1\nFROM t\n"""\n\nif x:\n    a = 1\nelse:\n    a = 2\n\ndef f():\n    return 1\n'
+    blocks = segment(text)
+    starts = [b.start for b in blocks]
+    assert 2 not in starts and 7 not in starts  # inside the string, the else branch
+
+
+def test_segment_splits_a_long_class_into_members() -> None:
+    body = "".join(f"    def m{i}(self):\n" + "        x = 1\n" * 8 + "\n" for i in range(20))
+    blocks = segment("class Big:\n" + body)
+    assert len(blocks) >= 10
+    assert blocks[0].start == 0 and blocks[0].name in ("Big", "m0")
+
+
+def test_segment_braces_languages() -> None:
+    blocks = segment(GO)
+    assert [b.name for b in blocks if b.name] == ["ErrMissing", "Get"] or "Get" in [b.name for b in blocks]
+    java = (
+        "public class A {\n"
+        + "".join(f"    public int f{i}() {{\n" + "        return 1;\n" * 5 + "    }\n" for i in range(30))
+        + "}\n"
+    )
+    assert len(segment(java)) > 10
