@@ -103,6 +103,7 @@ def main() -> int:
         "cached_fraction_of_first": round(second_s / first_s, 3),
         "cached_files": second["cached_files"],
         "peak_rss_mb_largest_process": round(peak_mb, 1),
+        "blocks": totals["blocks"],
         "blocks_flagged": totals["blocks_ai"],
         "blocks_unclear": totals["blocks_unclear"],
         "files_scanned": totals["files"],

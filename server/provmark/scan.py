@@ -93,6 +93,7 @@ class FileReport:
     p: float | None
     findings: list[Finding]
     cached: bool
+    blocks: int = 0  # blocks the file split into
 
 
 @dataclass
@@ -112,7 +113,15 @@ class Report:
             yield from f.findings
 
     def totals(self) -> dict[str, int]:
-        out = {"files": len(self.files), "blocks_ai": 0, "blocks_unclear": 0, "ai_lines": 0, "tagged": 0, "stale": 0}
+        out = {
+            "files": len(self.files),
+            "blocks": sum(f.blocks for f in self.files),
+            "blocks_ai": 0,
+            "blocks_unclear": 0,
+            "ai_lines": 0,
+            "tagged": 0,
+            "stale": 0,
+        }
         for f in self.findings():
             if f.severity == "warning":
                 out["blocks_ai"] += 1
@@ -436,7 +445,7 @@ def scan(
         lines = _read_lines(root / rel) if need_text else None
         found = judge(rel, content, lines, record_file, runs, transcripts if rel in written else None, warn, report)
         n_lines = content.blocks[-1].end + 1 if content.blocks else 0
-        reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached))
+        reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached, len(content.blocks)))
     cache.save({rel for rel, _ in files})
     return Report(
         str(root), reports, skipped, problems, time.perf_counter() - t0, total_bytes, len(cached), warn, report

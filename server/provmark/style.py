@@ -128,14 +128,14 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 # interpolation, other string building, print calls, error with a message).
 _PY_DEF = re.compile(r"^\s*(async\s+def|def|class)\s+\w+")
 _PY_MODERN = re.compile(
-    r"(?:^|[\s(\[{=,:])[rR]?[fF][rR]?[\"']|\bfrom __future__ import annotations|\bdataclass\b|\bpathlib\b|\bPath\(|:=|"
+    r"(?<![\w\-'\"])[rR]?[fF][rR]?[\"']|\bfrom __future__ import annotations|\bdataclass\b|\bpathlib\b|\bPath\(|:=|"
     r"\b(list|dict|tuple|set)\[|\| None\b|\bmatch \w+:|\btyping\b|\bNamedTuple\b|\bEnum\b|\bperf_counter\b"
 )
 _PY_LEGACY = re.compile(
     r"\(object\)\s*:|\bsuper\(\w+,\s*self\)|\bu[\"']|%\s*\(|[\"']\s*%\s*[\w(]|\.format\(|\bprint\s+[\"'\w]|"
     r"\bbasestring\b|\bunicode\(|\bxrange\b|\biteritems\b|\bsix\.|\bexcept \w+, \w+:|\bhas_key\("
 )
-_PY_INTERP = re.compile(r"(?:^|[\s(\[{=,:])[rR]?[fF][rR]?[\"']")
+_PY_INTERP = re.compile(r"(?<![\w\-'\"])[rR]?[fF][rR]?[\"']")
 _PY_BUILD = re.compile(r"[\"']\s*%\s*[\w(]|\.format\(|[\"']\s*\+\s*\w|\w\s*\+\s*[\"']")
 _PY_PRINT = re.compile(r"^\s*print\(")
 _PY_ERROR = re.compile(r"\braise \w+\(f?[\"']")
@@ -220,6 +220,21 @@ _SYNTAX = {
         re.compile(r"^\s*(puts|echo|print)\b"),
         re.compile(r"\b(raise|die|error)\b.*[\"']"),
     ),
+}
+
+
+def _fast(pattern: str) -> re.Pattern[str]:
+    """Compiled to count over a whole block at once (^ is a line start). A leading \\b on
+    an alternative stops the regex engine's literal-prefix search and makes it ten times
+    slower; without it "xdataclass" would count too, which costs nothing measurable."""
+    if pattern.startswith("\\b"):
+        pattern = pattern[2:]
+    return re.compile(pattern.replace("|\\b", "|"), re.M)
+
+
+_SYNTAX = {
+    name: _Syntax(*(_fast(getattr(syn, f).pattern) for f in _Syntax.__dataclass_fields__))
+    for name, syn in _SYNTAX.items()
 }
 
 
@@ -371,7 +386,7 @@ def features(text: str, family: str) -> dict[str, float]:
     ni = max(len(idents), 1)
     ident_len = sum(len(w) for w in idents) / ni
     short = sum(1 for w in idents if len(w) <= 2)
-    multi = sum(1 for w in idents if "_" in w.strip("_") or (w[:1].islower() and any(c.isupper() for c in w[1:])))
+    multi = sum(1 for w in idents if "_" in w.strip("_") or (w[0].islower() and w[1:].lower() != w[1:]))
 
     indented = [ln for ln in nonblank if ln[:1] in " \t"]
     nind = max(len(indented), 1)
@@ -391,8 +406,8 @@ def features(text: str, family: str) -> dict[str, float]:
     if family == "python":
         runs = sum(1 for i in range(2, len(blanks)) if blanks[i] and blanks[i - 1] and blanks[i - 2])
 
-    interp = sum(len(syntax.interp.findall(ln)) for ln in code_lines)
-    build = sum(len(syntax.build.findall(ln)) for ln in code_lines)
+    interp = len(syntax.interp.findall(code))
+    build = len(syntax.build.findall(code))
     singles = code.count("'") // 2
     doubles = code.count('"') // 2
 
@@ -414,16 +429,16 @@ def features(text: str, family: str) -> dict[str, float]:
         "odd_indent": odd / nind,
         "blank_ratio": (total - len(nonblank)) / total,
         "blank_runs": runs / total,
-        "modern": min(sum(len(syntax.modern.findall(ln)) for ln in code_lines) / n, 2.0),
-        "legacy": min(sum(len(syntax.legacy.findall(ln)) for ln in code_lines) / n, 2.0),
+        "modern": min(len(syntax.modern.findall(code)) / n, 2.0),
+        "legacy": min(len(syntax.legacy.findall(code)) / n, 2.0),
         # Go has no string interpolation: Sprintf or concatenation tells nothing there.
         "interpolation": interp / (interp + build) if interp + build and family != "go" else UNKNOWN,
         "interpolation_rate": min(interp / n * 5, 1.0) if family != "go" else UNKNOWN,
         "typed": UNKNOWN,
         "non_ascii": sum(1 for ln in nonblank if not ln.isascii()) / n,
         "licence": 1.0 if _LICENCE.search(text) else 0.0,
-        "print_calls": sum(1 for ln in code_lines if syntax.printing.match(ln)) / n,
-        "error_text": sum(1 for ln in code_lines if syntax.error.search(ln)) / n,
+        "print_calls": len(syntax.printing.findall(code)) / n,
+        "error_text": len(syntax.error.findall(code)) / n,
         "double_quotes": doubles / (singles + doubles) if singles + doubles else UNKNOWN,
     }
     if family == "python":
