@@ -74,10 +74,72 @@ def run_scan(root: Path, cache: Path, jobs: int | None) -> tuple[float, dict]:
     return elapsed, json.loads(done.stdout)
 
 
+def scan_over_lsp(root: Path, seconds_cap: float = 900.0) -> dict[str, float]:
+    """scanWorkspace over LSP while a client types 20 keys a second into an open file and
+    asks provmark/status: how long the scan takes and how long the typing waits."""
+    import threading
+
+    from provmark.lsp_client import StdioClient
+
+    server = [sys.executable, "-m", "provmark", "serve"]
+    doc = root / "typing.py"
+    doc.write_text("def typed_here():\n    pass\n")
+    c = StdioClient(server, cwd=str(root), env={**os.environ, "HOME": str(root.parent)})
+    c.initialize(root.as_uri())
+    uri = doc.as_uri()
+    c.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": doc.read_text()}},
+    )
+    done: dict[str, float] = {}
+
+    def run() -> None:
+        t0 = time.perf_counter()
+        c.request(
+            "workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []}, timeout=seconds_cap
+        )
+        done["scan_s"] = time.perf_counter() - t0
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    waits: list[float] = []
+    version, col = 1, 0
+    while worker.is_alive():
+        version += 1
+        c.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [
+                    {
+                        "range": {"start": {"line": 1, "character": col}, "end": {"line": 1, "character": col}},
+                        "text": "x",
+                    }
+                ],
+            },
+        )
+        col += 1
+        t0 = time.perf_counter()
+        c.request("provmark/status", {})
+        waits.append(time.perf_counter() - t0)
+        time.sleep(0.05)
+    worker.join()
+    c.close()
+    waits.sort()
+    return {
+        "lsp_scan_s": round(done.get("scan_s", float("nan")), 2),
+        "typing_requests": len(waits),
+        "typing_wait_p50_ms": round(1000 * waits[len(waits) // 2], 1),
+        "typing_wait_p99_ms": round(1000 * waits[min(len(waits) - 1, int(len(waits) * 0.99))], 1),
+        "typing_wait_max_ms": round(1000 * waits[-1], 1),
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--no-lsp", action="store_true", help="skip the scan over LSP while typing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pm-scan-bench-") as tmp:
         root, cache = Path(tmp, "tree"), Path(tmp, "cache.json")
@@ -88,6 +150,8 @@ def main() -> int:
         first_s, first = run_scan(root, cache, args.jobs)
         second_s, second = run_scan(root, cache, args.jobs)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        # Over LSP, with its own (empty) cache under the temporary HOME: a first scan.
+        lsp = {} if args.no_lsp else scan_over_lsp(root)
     totals = first["totals"]
     out = {
         "tree": f"{files} files, {mb:.1f} MB (stdlib .py x{args.copies})",
@@ -107,6 +171,7 @@ def main() -> int:
         "blocks_flagged": totals["blocks_ai"],
         "blocks_unclear": totals["blocks_unclear"],
         "files_scanned": totals["files"],
+        **lsp,
     }
     print(json.dumps(out, indent=2))
     if rg_s is None:

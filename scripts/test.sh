@@ -4,7 +4,7 @@
 # extension in code-server when PROVMARK_E2E_DIR is set (client-vscode/e2e/install.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[test]"; }
+[ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[test,train]"; }
 .venv/bin/ruff check server tests benchmarks samples training
 .venv/bin/ruff format --check server tests benchmarks samples training
 if command -v npm >/dev/null 2>&1; then

@@ -4,6 +4,7 @@ SARIF 2.1.0 validated against the OASIS schema) and the `provmark scan` command.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -211,3 +212,21 @@ def test_cli_exit_codes_formats_and_output_file(repo: Path, tmp_path: Path) -> N
     assert done.returncode == 2 and "not a folder" in done.stderr
     done = run_cli(str(repo), "--fail-threshold", "3")
     assert done.returncode == 2 and "between 0 and 1" in done.stderr
+
+
+def test_cli_on_the_sample_workspace_and_after_tagging(tmp_path: Path) -> None:
+    """samples/shop was written by an AI agent, as was all of this project: the scan says
+    so; once its blocks are tagged, it passes."""
+    shop = tmp_path / "shop"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "samples" / "shop", shop)
+    done = run_cli(str(shop), "--no-cache", "--format", "json")
+    assert done.returncode == 1, done.stdout
+    found = [f for x in json.loads(done.stdout)["files"] for f in x["findings"] if f["severity"] == "warning"]
+    assert found and all(f["code"] == "ai-style" for f in found)
+    for path in sorted(shop.glob("*.py")):
+        lines = path.read_text().splitlines()
+        rec = sidecar.make_record(lines, 1, {"kind": "ai", "tool": "claude-code"}, "exclude")
+        sidecar.update(shop, path.name, add=[rec])
+    done = run_cli(str(shop), "--no-cache")
+    assert done.returncode == 0, done.stdout
+    assert "0 likely AI-written blocks untagged" in done.stdout

@@ -22,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = Path.home() / ".cache" / "provmark-train" / "human"
-EXTENSIONS = {".py", ".js", ".mjs", ".ts", ".tsx", ".go", ".rs", ".java"}
+EXTENSIONS = {".py", ".js", ".mjs", ".ts", ".tsx", ".go", ".rs", ".java", ".c", ".h", ".cc", ".cpp", ".hpp", ".cs"}
 # Folders that hold other people's code, bundles or data rather than the release's own source.
 SKIP_PARTS = {"node_modules", "vendor", "dist", "build", "umd", "bundles", "fixtures", "testdata", "_vendor"}
 MIN_BYTES, MAX_BYTES = 400, 100_000

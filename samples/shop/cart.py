@@ -1,4 +1,4 @@
-"""A small shopping cart, written by hand for the Provmark sample."""
+"""A small shopping cart: the workspace of the Provmark demo."""
 
 from decimal import Decimal
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import threading
@@ -14,7 +15,7 @@ class StdioClient:
         self.proc = subprocess.Popen(
             cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env
         )
-        self._next = 0
+        self._ids = itertools.count(1)  # next() is atomic: requests may come from several threads
         self._lock = threading.Condition()
         self.responses: dict[int, Any] = {}
         self.diagnostics: dict[str, list[dict]] = {}
@@ -69,8 +70,7 @@ class StdioClient:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})
 
     def request(self, method: str, params: Any, timeout: float = 30.0) -> Any:
-        self._next += 1
-        mid = self._next
+        mid = next(self._ids)
         self._send({"jsonrpc": "2.0", "id": mid, "method": method, "params": params})
         deadline = time.monotonic() + timeout
         with self._lock:
