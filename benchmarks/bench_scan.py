@@ -62,7 +62,7 @@ def ripgrep(root: Path) -> float | None:
 
 
 def run_scan(root: Path, cache: Path, jobs: int | None) -> tuple[float, dict]:
-    cmd = [sys.executable, "-m", "provmark", "scan", str(root), "--format", "json", "--progress", "never"]
+    cmd = [str(Path(sys.executable).parent / "provmark"), "scan", str(root), "--format", "json", "--progress", "never"]
     cmd += ["--cache", str(cache), "--no-git", "--no-transcripts"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
@@ -81,8 +81,9 @@ def scan_over_lsp(root: Path, seconds_cap: float = 900.0) -> dict[str, float]:
 
     from provmark.lsp_client import StdioClient
 
-    server = [sys.executable, "-m", "provmark", "serve"]
-    doc = root / "typing.py"
+    # The console script: `python -m` would put the tree (cwd) first on sys.path.
+    server = [str(Path(sys.executable).parent / "provmark"), "serve"]
+    doc = root / "typed_here.py"
     doc.write_text("def typed_here():\n    pass\n")
     c = StdioClient(server, cwd=str(root), env={**os.environ, "HOME": str(root.parent)})
     c.initialize(root.as_uri())

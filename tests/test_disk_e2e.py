@@ -238,7 +238,10 @@ class TokenBucket:
 
 def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progress(tmp_path: Path) -> None:
     # Code already in the repository before Provmark ran: only its style gives it away.
-    c, ws, _ = start(tmp_path, files={"limits.py": AI_MODULE, "opened.py": AI_MODULE.replace("TokenBucket", "Bucket")})
+    files = {"limits.py": AI_MODULE, "opened.py": AI_MODULE.replace("TokenBucket", "Bucket")}
+    # Enough files for the scan to use worker processes, started from a server with threads.
+    files.update({f"mod{i}.py": HUMAN.replace("handler", f"h{i}") for i in range(12)})
+    c, ws, _ = start(tmp_path, files=files)
     try:
         opened = (ws / "opened.py").as_uri()
         c.notify(
@@ -253,7 +256,7 @@ def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progre
             },
         )
         totals = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
-        assert totals["flagged"] >= 2 and totals["files"] == 3
+        assert totals["flagged"] >= 2 and totals["files"] == 15
         for uri in ((ws / "limits.py").as_uri(), opened):
             assert c.wait(lambda u=uri: warnings_for(c, u), timeout=5), uri
             w = warnings_for(c, uri)[0]
@@ -261,7 +264,7 @@ def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progre
         assert not warnings_for(c, (ws / "app.py").as_uri())
         # The editor keeps answering while a scan runs (a second scan waits for the first).
         again = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
-        assert again["cached"] == 3 and again["flagged"] == totals["flagged"]
+        assert again["cached"] == 15 and again["flagged"] == totals["flagged"]
     finally:
         assert c.close() == 0
 

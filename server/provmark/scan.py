@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -420,7 +421,9 @@ def scan(
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(todo) > 8:
         chunk = max(1, min(64, len(todo) // (workers * 8)))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # spawn, not fork: the language server has threads (watchdog, executors), and a
+        # child forked while another thread holds a lock can hang for ever.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             for result in pool.map(_analyse_file, todo, chunksize=chunk):
                 take(*result)
     else:

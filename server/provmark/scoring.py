@@ -24,7 +24,7 @@ class Evidence:
 
 # An unexplained bulk insertion of a whole block, with nothing else known, leans towards
 # an AI tool in a team that uses them daily; the content model then moves it either way.
-PRIOR = Evidence("unexplained-bulk-insert", 0.5, "arrived in bulk and matches nothing in the workspace")
+PRIOR = Evidence("unexplained-bulk-insert", 0.3, "arrived in bulk and matches nothing in the workspace")
 
 
 def score(evidence: list[Evidence]) -> float:

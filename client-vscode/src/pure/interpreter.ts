@@ -18,6 +18,13 @@ export function chooseInterpreter(src: InterpreterSources): { command: string; a
   return { command: "python3", args: [], from: "python3 on PATH" };
 }
 
+// `python -m provmark` would put the current folder (the workspace) first on sys.path:
+// a workspace holding a json.py or a provmark/ folder would then run its own code inside
+// the server. So the server starts from -c, which drops that entry before importing.
+export const SERVER_BOOT =
+  "import sys; sys.path[:] = [p for p in sys.path if p not in ('', '.')]; " +
+  "from provmark.cli import main; sys.exit(main(['serve']))";
+
 export function serverArgs(interpreterArgs: string[]): string[] {
-  return [...interpreterArgs, "-m", "provmark", "serve"];
+  return [...interpreterArgs, "-c", SERVER_BOOT];
 }
