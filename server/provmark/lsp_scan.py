@@ -118,7 +118,8 @@ class ScanMixin:
             runs = history.ai_lines(rel) if history and rel in ai_paths and text is not None else []
             return text, car, runs
 
-        for n, file in enumerate(result.files):
+        yielded = time.monotonic()
+        for file in result.files:
             totals["files"] += 1
             flags = _flags(file.findings)
             state = self.tracker.open_rel(file.path)
@@ -151,6 +152,7 @@ class ScanMixin:
                     totals["stale"] += 1
                 elif f.severity == "information":
                     totals["unclear"] += 1
-            if n % 50 == 0:
-                await asyncio.sleep(0)  # let edits in between files
+            if time.monotonic() - yielded > 0.01:
+                await asyncio.sleep(0)  # let edits and requests in, every 10 ms of this work
+                yielded = time.monotonic()
         return totals

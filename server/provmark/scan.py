@@ -30,7 +30,7 @@ from .segment import segment
 from .style import _EXT_FAMILY, default_model, family_for
 from .transcripts import TranscriptIndex
 
-CACHE_FORMAT = "provmark-scan/1"
+CACHE_FORMAT = "provmark-scan/2"
 MAX_SCAN_BYTES = 1_000_000
 MAX_LINE_CHARS = 1_000  # a longer line means minified or generated code
 # Folders of other people's code: skipped by name wherever they are.
@@ -229,7 +229,11 @@ def default_cache_path(root: Path) -> Path:
 
 class Cache:
     """sha256 of a file's bytes -> its Content; path -> (size, mtime_ns, sha) to skip
-    reading files that did not change. Keyed to the model's version: new weights, new cache."""
+    reading files that did not change. Keyed to the model's version: new weights, new cache.
+
+    Stored as JSON Lines (a header, then one line per file), read and written a line at a
+    time: one big json.loads or json.dump would hold the GIL for a long stretch, and the
+    language server runs the scan in a thread beside the editor's requests."""
 
     def __init__(self, path: Path | None, model_key: str):
         self.path = path
@@ -239,28 +243,28 @@ class Cache:
         if path is None:
             return
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            if raw.get("format") == CACHE_FORMAT and raw.get("model") == model_key:
-                self.files, self.results = dict(raw["files"]), dict(raw["results"])
+            with path.open(encoding="utf-8") as f:
+                head = json.loads(f.readline() or "{}")
+                if head.get("format") != CACHE_FORMAT or head.get("model") != model_key:
+                    return
+                for line in f:
+                    rel, size, mtime, sha, raw = json.loads(line)
+                    self.files[rel] = [size, mtime, sha]
+                    self.results[sha] = raw
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass  # no cache, or a broken one: start afresh
+            self.files, self.results = {}, {}  # no cache, or a broken one: start afresh
 
     def save(self, live: set[str]) -> None:
         if self.path is None:
             return
-        files = {k: v for k, v in self.files.items() if k in live}
-        shas = {v[2] for v in files.values()}
-        body = {
-            "format": CACHE_FORMAT,
-            "model": self.model_key,
-            "files": files,
-            "results": {k: v for k, v in self.results.items() if k in shas},
-        }
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".scan-")
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(body, f, separators=(",", ":"))
+                f.write(json.dumps({"format": CACHE_FORMAT, "model": self.model_key}) + "\n")
+                for rel, (size, mtime, sha) in self.files.items():
+                    if rel in live and sha in self.results:
+                        f.write(json.dumps([rel, size, mtime, sha, self.results[sha]], separators=(",", ":")) + "\n")
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time next run

@@ -111,7 +111,8 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
         rid = r.get("id")
         if not isinstance(rid, str) or rid in seen:
             problems.append(f"record {i}: missing or duplicate id")
-        seen.add(rid)
+        else:
+            seen.add(rid)
         a, b = r.get("start_line"), r.get("end_line")
         hashes = r.get("line_hashes")
         if not (isinstance(a, int) and isinstance(b, int) and 1 <= a <= b <= 10_000_000):

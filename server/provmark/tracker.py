@@ -484,8 +484,8 @@ class Tracker:
                 continue
             raw = other.doc.raw_lines()
             hits = [i for i, x in enumerate(raw) if x.strip() in want and (other is not state or not start <= i <= end)]
-            if len(hits) < 0.8 * len(want):
-                continue
+            if not hits or len(hits) < 0.8 * len(want):
+                continue  # (no solid line at all: nothing to recognise a copy by)
             mid = hits[len(hits) // 2]
             lo, hi = max(0, mid - 2 * n), mid + 2 * n
             window = [
