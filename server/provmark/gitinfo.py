@@ -41,9 +41,14 @@ def tool_of_commit(author: str, message: str) -> str | None:
     return None
 
 
+# A repository's own config can name programs for git to run (core.fsmonitor, hooks);
+# Provmark reads repositories it did not vet, so it turns those off for every git call.
+GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null")
+
+
 def _git(root: Path, *args: str, timeout: float = 20) -> str | None:
     try:
-        r = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=timeout)
+        r = subprocess.run([*GIT, *args], cwd=root, capture_output=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired) as e:
         log.info("git %s failed: %s", args[0], e)
         return None

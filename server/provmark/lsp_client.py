@@ -11,10 +11,9 @@ from typing import Any
 
 
 class StdioClient:
-    def __init__(self, cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None):
-        self.proc = subprocess.Popen(
-            cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=cwd, env=env
-        )
+    def __init__(self, cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None, stderr: Any = None):
+        err = subprocess.DEVNULL if stderr is None else stderr  # a file to keep the server's log in
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, cwd=cwd, env=env)
         self._ids = itertools.count(1)  # next() is atomic: requests may come from several threads
         self._lock = threading.Condition()
         self.responses: dict[int, Any] = {}

@@ -16,6 +16,7 @@ from lsprotocol import types as t
 
 from . import sidecar
 from .disk import stat_of
+from .gitinfo import GIT
 from .watcher import DiskWatcher
 from .workspace_index import looks_binary
 
@@ -210,7 +211,7 @@ class DiskMixin:
             return set()
         try:
             r = subprocess.run(
-                ["git", "cat-file", "--batch-check"],
+                [*GIT, "cat-file", "--batch-check"],
                 cwd=self.root,
                 capture_output=True,
                 timeout=30,

@@ -174,7 +174,7 @@ def walk(root: Path, ignore: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]
             if Path(name).suffix.lower() not in _EXT_FAMILY:
                 continue
             rel = f"{folder}/{name}" if folder else name
-            if not rules.ignored(rel):
+            if not rules.ignored(rel) and not (here / name).is_symlink():  # never read outside the root
                 yield rel, here / name
 
 

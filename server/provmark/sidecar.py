@@ -17,6 +17,7 @@ import os
 import secrets
 import tempfile
 from collections.abc import Iterator
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -208,11 +209,20 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _sweep_temporaries(path: Path) -> None:
+    """Remove temporary files a writer killed mid-write left beside `path`. Called under
+    the folder's lock: no live writer of this folder has one open."""
+    for tmp in path.parent.glob("." + glob_escape(path.name) + ".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def update(root: Path, rel: str, add: list[dict[str, Any]] = (), remove: set[str] = frozenset()) -> dict[str, Any]:
     """Add and remove records of `rel`'s sidecar, merging with what is on disk now."""
     path = sidecar_path(root, rel)
     try:
         with _locked(path):
+            _sweep_temporaries(path)
             try:
                 data = load(root, rel)
             except SidecarError:
