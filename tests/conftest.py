@@ -31,3 +31,35 @@ def git(root: Path, *args: str, author: str = "dev") -> str:
         "GIT_COMMITTER_EMAIL": "dev@example.com",
     }
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
+
+
+def claude_record(ws: Path, rel: str, content: str, session: str = "sess-1") -> dict:
+    """One line of a Claude Code session log: the Write tool writing `content` to `rel`."""
+    return {
+        "type": "assistant",
+        "sessionId": session,
+        "cwd": str(ws.resolve()),
+        "message": {
+            "model": "claude-test",
+            "content": [
+                {
+                    "type": "tool_use",
+                    "name": "Write",
+                    "input": {"file_path": str(ws.resolve() / rel), "content": content},
+                }
+            ],
+        },
+    }
+
+
+def claude_writes(ws: Path, home: Path, rel: str, content: str, session: str = "sess-1") -> Path:
+    """Append that line to the session's log under `home`, as Claude Code does; returns the log."""
+    import json
+
+    from provmark.transcripts import claude_dir_name
+
+    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / f"{session}.jsonl"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "a") as f:
+        f.write(json.dumps(claude_record(ws, rel, content, session)) + "\n")
+    return log

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER, git
+from conftest import SERVER, claude_writes, git
 from provmark.lsp_client import StdioClient
-from provmark.transcripts import claude_dir_name
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(10))
 AGENT = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(8))
@@ -42,28 +41,6 @@ def server(tmp_path: Path):
     c, ws, home = start(tmp_path)
     yield c, ws, home
     assert c.close() == 0
-
-
-def claude_writes(ws: Path, home: Path, rel: str, content: str) -> None:
-    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "sess-1.jsonl"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    rec = {
-        "type": "assistant",
-        "sessionId": "sess-1",
-        "cwd": str(ws.resolve()),
-        "message": {
-            "model": "claude-test",
-            "content": [
-                {
-                    "type": "tool_use",
-                    "name": "Write",
-                    "input": {"file_path": str(ws.resolve() / rel), "content": content},
-                }
-            ],
-        },
-    }
-    with open(log, "a") as f:
-        f.write(json.dumps(rec) + "\n")
 
 
 def warnings_for(c: StdioClient, uri: str) -> list[dict]:

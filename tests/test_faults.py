@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git
+from conftest import claude_record, claude_writes, git
 from provmark import sidecar
 from provmark.lsp_client import StdioClient
 
@@ -189,22 +189,12 @@ def test_vanished_workspace_and_deleted_open_file_are_survived(tmp_path: Path) -
 
 
 def test_transcript_truncated_while_being_read(tmp_path: Path) -> None:
-    from provmark.transcripts import TranscriptIndex, claude_dir_name
+    from provmark.transcripts import TranscriptIndex
 
     ws = tmp_path / "ws"
     ws.mkdir()
-    log = tmp_path / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "s.jsonl"
-    log.parent.mkdir(parents=True)
-    rec = {
-        "type": "assistant",
-        "sessionId": "s",
-        "cwd": str(ws.resolve()),
-        "message": {
-            "content": [
-                {"type": "tool_use", "name": "Write", "input": {"file_path": str(ws / "a.py"), "content": TEXT}}
-            ]
-        },
-    }
+    log = claude_writes(ws, tmp_path, "a.py", TEXT)
+    rec = claude_record(ws, "a.py", TEXT)
     log.write_text(json.dumps(rec) + "\n" + json.dumps(rec)[:40])  # the second line cut mid-way
     index = TranscriptIndex(ws, home=tmp_path)
     index.refresh()

@@ -106,32 +106,19 @@ def test_a_hostile_repository_config_runs_no_program(tmp_path: Path) -> None:
 
 
 def test_source_and_transcript_text_never_reach_sidecars_caches_or_logs(tmp_path: Path) -> None:
-    import json as _json
     import os
     import time
 
+    from conftest import claude_writes
     from provmark.lsp_client import StdioClient
-    from provmark.transcripts import claude_dir_name
 
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()
     home.mkdir()
     (ws / "app.py").write_text("import os\n\n")
     transcript_only = "transcript_only_marker_k3v"
-    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "s.jsonl"
-    log.parent.mkdir(parents=True)
     content = AI_CODE.replace("secret_marker_function_q7x", transcript_only)
-    rec = {
-        "type": "assistant",
-        "sessionId": "s",
-        "cwd": str(ws.resolve()),
-        "message": {
-            "content": [
-                {"type": "tool_use", "name": "Write", "input": {"file_path": str(ws / "gen.py"), "content": content}}
-            ]
-        },
-    }
-    log.write_text(_json.dumps(rec) + "\n")
+    claude_writes(ws, home, "gen.py", content)
     stderr = tmp_path / "server.log"
     env = {**os.environ, "HOME": str(home), "PROVMARK_LOG": "DEBUG", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     script = Path(sys.executable).parent / "provmark"
