@@ -28,8 +28,28 @@ def big_file(lines: int) -> str:
 
 
 def paste_block(k: int) -> str:
-    body = "".join(f"    step_{k}_{j} = transform(data, option={j}, label='p{k}')\n" for j in range(18))
-    return f"def generated_{k}(data):\n{body}    return data\n\n"
+    """A block as an assistant writes one (each paste different, so none is a copy)."""
+    return f'''def summarize_orders_{k}(orders: list[dict[str, float]], currency: str = "EUR") -> dict[str, float]:
+    """Summarize a list of orders into totals, averages and the largest order."""
+    if not orders:
+        raise ValueError("Cannot summarize an empty list of orders")
+
+    # Collect the amounts once so every statistic uses the same values.
+    amounts = [float(order["amount"]) * {k + 1} for order in orders]
+    total_amount = sum(amounts)
+    average_amount = total_amount / len(amounts)
+
+    # Find the largest order to highlight it in the report.
+    largest_order = max(amounts)
+    print(f"Processed {{len(amounts)}} orders totalling {{total_amount:.2f}} {{currency}}")
+
+    return {{
+        "total": round(total_amount, 2),
+        "average": round(average_amount, 2),
+        "largest": round(largest_order, 2),
+    }}
+
+'''
 
 
 def rss_kb(pid: int) -> int:
