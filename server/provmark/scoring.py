@@ -74,6 +74,7 @@ _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
 STYLE_WEIGHT = 1.2  # log-odds per unit of the model's own log-odds, for a block of full size
 STYLE_FULL_LINES = 12  # below this many code lines the style says less, in proportion
 STYLE_CAP = 3.0
+STYLE_SAMPLE_LINES = 2000
 DISK_HUMAN_DAMPING = 0.3
 
 
@@ -101,11 +102,18 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
     model = default_model()
     if model is None:
         return None
+    from .style import features
+
     code = code_only(text)
-    n = sum(1 for ln in code.splitlines() if ln.strip())
+    lines = code.splitlines()
+    n = sum(1 for ln in lines if ln.strip())
     if n < 3:
         return None
-    p = model.probability(code, family)
+    if len(lines) > STYLE_SAMPLE_LINES:
+        # Features are ratios: a sample of a huge insertion says as much, in bounded time.
+        code = "\n".join(lines[:STYLE_SAMPLE_LINES])
+    feats = features(code, family)
+    p = model.probability_of(feats, family)
     if p is None:
         return None
     p = min(max(p, 1e-4), 1 - 1e-4)
@@ -113,7 +121,7 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
     weight = max(-STYLE_CAP, min(STYLE_CAP, STYLE_WEIGHT * logit * min(1.0, n / STYLE_FULL_LINES)))
     if on_disk and weight < 0:
         weight *= DISK_HUMAN_DAMPING
-    top = ", ".join(name for name, _ in model.explain(code, family, top=2))
+    top = ", ".join(name for name, _ in model.explain_features(feats, family, top=2))
     return Evidence("style", weight, f"content model: {p:.0%} AI-like ({family}; most telling: {top})")
 
 

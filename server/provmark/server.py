@@ -8,6 +8,7 @@ All sends happen on the event loop's thread (pygls writes stdout without a lock)
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import threading
 import time
@@ -561,7 +562,19 @@ def create_server() -> ProvmarkServer:
             "pending_disk_changes": len(ls._disk_queue),
             "transcript_writes": len(ls.tracker.transcripts) if ls.tracker.transcripts else 0,
             "open_documents": len(ls.tracker.docs),
+            **_document_status(ls, params),
         }
+
+    def _document_status(ls: ProvmarkServer, params: Any) -> dict[str, Any]:
+        # With {"uri": ...}: the version, line count and sha256 of the text the server
+        # holds, so a client (or a test) can check that both sides agree. No text.
+        uri = params.get("uri") if isinstance(params, dict) else getattr(params, "uri", None)
+        state = ls.tracker.docs.get(uri) if isinstance(uri, str) else None
+        if state is None:
+            return {}
+        text = state.doc.text
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return {"document": {"version": state.doc.version, "lines": state.doc.line_count, "sha256": digest}}
 
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: ProvmarkServer, params: Any) -> None:

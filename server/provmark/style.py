@@ -483,10 +483,12 @@ class StyleModel:
 
     def explain(self, text: str, family: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed this text's score most, with their log-odds share."""
+        return self.explain_features(features(text, family), family, top)
+
+    def explain_features(self, feats: dict[str, float], family: str, top: int = 3) -> list[tuple[str, float]]:
         models = [p for p in (self.families.get(family), self.families.get("all")) if p is not None]
         if not models:
             return []
-        feats = features(text, family)
         share: dict[str, float] = {}
         for params in models:
             for name, w, mean, scale in zip(

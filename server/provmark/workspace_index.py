@@ -23,6 +23,7 @@ from .lines import is_solid, normalize
 log = logging.getLogger(__name__)
 
 MAX_INDEX_FILE = 1_000_000
+LONG_COPY_LINES = 300
 MAX_FILES = 50_000
 
 
@@ -136,9 +137,18 @@ def verify_copy(inserted: list[str], source_lines: list[str], threshold: float =
         return False
     src = solid_norms(source_lines)
     first = set(ins[:3])
-    needle = "\n".join(ins)
     # Try each place where one of the first lines occurs; compare an equally long window.
     starts = [i for i, n in enumerate(src) if n in first] or [0]
+    if len(ins) > LONG_COPY_LINES:
+        # Character-level comparison grows with the product of the lengths (a 5 MB paste
+        # took minutes): long insertions are compared line by line, as hash sequences.
+        want = [hash(n) for n in ins]
+        for i in starts[:5]:
+            a = max(0, i - 3)
+            if fuzz.ratio(want, [hash(n) for n in src[a : a + len(ins) + 3]]) >= threshold:
+                return True
+        return False
+    needle = "\n".join(ins)
     for i in starts[:50]:
         a = max(0, i - 3)
         window = "\n".join(src[a : a + len(ins) + 3])
