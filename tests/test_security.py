@@ -175,3 +175,18 @@ def test_source_and_transcript_text_never_reach_sidecars_caches_or_logs(tmp_path
         markers = body if path in reports else (*body, "secret_marker_function_q7x", transcript_only)
         for marker in markers:
             assert marker not in data, f"{marker} found in {path}"
+
+
+def test_no_setting_names_a_program_and_the_extension_keeps_the_interpreter_to_the_machine() -> None:
+    import json as _json
+    from dataclasses import fields
+
+    from provmark.settings import Settings
+
+    # Server settings (pyproject, .provmark/config.toml, the client): numbers, flags, globs
+    # and tool names; none is a command or a path to run.
+    assert {f.type for f in fields(Settings)} <= {"float", "int", "bool", "tuple[str, ...]"}
+    pkg = _json.loads((ROOT / "client-vscode" / "package.json").read_text(encoding="utf-8"))
+    interp = pkg["contributes"]["configuration"]["properties"]["provmark.interpreter"]
+    assert interp["scope"] == "machine"  # not settable from a workspace's .vscode/settings.json
+    assert "provmark.interpreter" in pkg["capabilities"]["untrustedWorkspaces"]["restrictedConfigurations"]
