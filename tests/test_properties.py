@@ -9,6 +9,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,49 @@ def test_hostile_sidecars_never_crash_and_fail_closed(tmp_path_factory, payload:
 def test_the_property_profile_runs_enough_examples() -> None:
     assert EXAMPLES >= 50  # a smaller run would not be a property test worth the name
     assert Path(__file__).name == "test_properties.py"
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    import sys as _sys
+
+    from provmark.lsp_client import StdioClient
+
+    ws = tmp_path_factory.mktemp("live")
+    c = StdioClient([str(Path(_sys.executable).parent / "provmark"), "serve"], cwd=str(ws), env={**os.environ})
+    c.initialize(ws.as_uri())
+    yield c, ws
+    assert c.close() == 0
+
+
+_doc_counter = iter(range(10**9))
+
+
+@settings(max_examples=max(20, EXAMPLES // 5), deadline=None, suppress_health_check=list(HealthCheck))
+@given(initial=TEXT, edits=EDITS)
+def test_over_lsp_the_server_holds_exactly_the_clients_text(live_server, initial: str, edits: list) -> None:
+    import hashlib
+
+    c, ws = live_server
+    uri = (ws / f"doc{next(_doc_counter)}.py").as_uri()
+    c.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": initial}}
+    )
+    text = initial
+    for version, (fa, fb, insert, _gap) in enumerate(edits, start=2):
+        a, b = sorted((boundary(text, int(fa * len(text))), boundary(text, int(fb * len(text)))))
+        (sl, sc), (el, ec) = position(text, a, UTF16), position(text, b, UTF16)
+        change = {
+            "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}},
+            "text": insert,
+        }
+        c.notify(
+            "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
+        )
+        text = text[:a] + insert + text[b:]
+    doc = c.request("provmark/status", {"uri": uri})["document"]
+    assert doc["sha256"] == hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    assert doc["version"] == len(edits) + 1
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    for d in c.diagnostics.get(uri, []):
+        assert d["range"]["start"]["line"] <= d["range"]["end"]["line"] <= doc["lines"]
