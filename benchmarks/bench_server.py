@@ -80,9 +80,8 @@ def barrier(c: StdioClient) -> None:
         pass  # method not found is an answer too
 
 
-def keystrokes(c: StdioClient, uri: str, n: int, version: int) -> tuple[float, int]:
+def keystrokes(c: StdioClient, uri: str, n: int, version: int, line: int = 5000) -> tuple[float, int]:
     t0 = time.perf_counter()
-    line = 5000
     for i in range(n):
         version += 1
         c.notify(
@@ -155,14 +154,18 @@ def main() -> int:
         (ws / "big.py").write_text(text)
         c, uri = start(cmd, ws, text)
         rss0 = rss_kb(c.proc.pid)
-        rate, v = keystrokes(c, uri, args.keys, 1)
+        mid = args.lines // 2  # typing in the middle of the file
+        rate, v = keystrokes(c, uri, args.keys, 1, mid)
         lat: list[float] = []
         if cmd is PROVMARK:
+            # A person pauses between typing and pasting: changes closer than the burst
+            # window (40 ms) would be judged together as one burst, typing included.
+            time.sleep(0.3)
             lat, v = pastes(c, uri, args.pastes, v)
         done = args.keys
         while done < args.edits:
             batch = min(10_000, args.edits - done)
-            _, v = keystrokes(c, uri, batch, v)
+            _, v = keystrokes(c, uri, batch, v, mid)
             done += batch
         time.sleep(0.5)
         rss1 = rss_kb(c.proc.pid)

@@ -68,6 +68,7 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 _USAGE = re.compile(r"^\s*(#|//)\s*(example usage|usage example|usage:|example:)", re.I)
+_CODE_PUNCT = re.compile(r"[(){}\[\]=;]")  # a signature or a statement, not a sentence
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
 
 
@@ -145,7 +146,7 @@ def content_evidence(text: str) -> list[Evidence]:
             continue  # chat prose sits at the margin; indented text is code or its strings
         if _PROSE_START.match(s) or _MD_STRUCTURE.match(ln):
             prose += 1
-        elif ln == s and len(s) > 60 and s.count(" ") >= 8 and s[-1:] in ".:" and not s.endswith(("{", ";")):
+        elif ln == s and len(s) > 60 and s.count(" ") >= 8 and s[-1:] in ".:" and not _CODE_PUNCT.search(s):
             # A long unindented sentence that ends like prose, not like code.
             prose += 1
     if prose:

@@ -339,9 +339,11 @@ class Tracker:
         if max(p.longest for p in parts) <= 2:
             return Judgement("typing")
         # What is new: inserted lines that were not there before the burst.
-        gone = Counter(normalize(x) for x in deleted.splitlines())
+        # Each edit's text on its own: joined, a typed character and the first line of a
+        # paste in the same burst would read as one line that exists nowhere.
+        gone = Counter(normalize(x) for p in parts for d in p.deleted for x in d.splitlines())
         new_norms: list[str] = []
-        for line in inserted.splitlines():
+        for line in (x for p in parts for t in p.texts for x in t.splitlines()):
             n = normalize(line)
             if not n:
                 continue
@@ -419,11 +421,13 @@ class Tracker:
         if hint_ev:
             evidence.append(hint_ev)
         evidence.append(scoring.size_evidence(len([x for x in region_lines if x.strip()])))
-        evidence += scoring.content_evidence(inserted)
+        # The region's own text: a burst may also hold typing elsewhere in the file.
+        region_text = "\n".join(region_lines)
+        evidence += scoring.content_evidence(region_text)
         style_ev = (
             scoring.style_evidence(
-                inserted,
-                guess_family(inserted) or family_for(state.rel or doc.uri, doc.language_id),
+                region_text,
+                guess_family(region_text) or family_for(state.rel or doc.uri, doc.language_id),
                 on_disk=on_disk,
             )
             if s.content_model
