@@ -184,6 +184,7 @@ def test_vanished_workspace_and_deleted_open_file_are_survived(tmp_path: Path) -
         assert c.request("provmark/status", {}) is not None
         totals = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
         assert totals["files"] == 0
+        assert any("is gone" in m for m in c.messages), c.messages  # said, not crashed
     finally:
         assert c.close() == 0
 

@@ -139,6 +139,19 @@ class DiskMixin:
             self.index.snapshots.forget(rel)
             if self.tracker.closed.pop(rel, None) is not None:
                 self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            if not self.root.is_dir():
+                self.tell(
+                    f"the workspace folder {self.root} is gone; open documents are still tracked, "
+                    "files on disk are not until it is back",
+                    once="root-gone",
+                )
+            elif self.tracker.open_rel(rel) is not None and not path.exists():
+                self.window_log_message(
+                    t.LogMessageParams(
+                        type=t.MessageType.Info,
+                        message=f"Provmark: {rel} was deleted on disk; its flags stay while it is open",
+                    )
+                )
             return
         text = data.decode("utf-8", errors="replace")
         if rel.endswith(".gitignore") and self.index.rules is not None:

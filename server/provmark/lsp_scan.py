@@ -37,6 +37,9 @@ class ScanMixin:
         One scan at a time; the work runs in worker processes, so typing is never held up."""
         if self.root is None:
             return dict(EMPTY)
+        if not self.root.is_dir():
+            self.tell(f"the workspace folder {self.root} is gone; nothing to scan", once="root-gone-scan")
+            return dict(EMPTY)
         if self._scan_lock is None:
             self._scan_lock = asyncio.Lock()
         async with self._scan_lock:

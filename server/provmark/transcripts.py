@@ -89,6 +89,7 @@ class _Tail:
         try:
             size = self.path.stat().st_size
             if size < self.offset:  # truncated or replaced: start over
+                log.info("%s shrank from %d to %d bytes; reading it again from the start", self.path, self.offset, size)
                 self.offset = 0
             if size == self.offset:
                 return []
