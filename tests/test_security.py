@@ -79,8 +79,8 @@ def test_no_sidecar_path_escapes_the_root(tmp_path: Path) -> None:
 
 
 def test_a_hostile_repository_config_runs_no_program(tmp_path: Path) -> None:
-    """git reads the repository's own config; core.fsmonitor in it names a program git
-    would run. Provmark's git calls (scan, blame, export) must not run it."""
+    """git reads the repository's own config; core.fsmonitor and filter drivers in it name
+    programs git would run. Provmark's git calls (scan, blame, export) must run none."""
     import json as _json
 
     from conftest import git
@@ -96,6 +96,10 @@ def test_a_hostile_repository_config_runs_no_program(tmp_path: Path) -> None:
     hook.write_text(f"#!/bin/sh\ntouch {marker}\n")
     hook.chmod(0o755)
     git(ws, "config", "core.fsmonitor", str(hook))
+    # A filter driver too: git blame and git status run `clean` on working-tree files.
+    (ws / ".gitattributes").write_text("*.py filter=evil\n")
+    git(ws, "config", "filter.evil.clean", f"sh -c 'touch {marker}; cat'")
+    (ws / "a.py").write_text(AI_CODE + "\n# changed\n")
     script = Path(sys.executable).parent / "provmark"
     for args in (["scan", str(ws), "--no-cache"], ["export", "--agent-trace", str(ws)], ["manifest", str(ws)]):
         subprocess.run([str(script), *args], capture_output=True, timeout=120)

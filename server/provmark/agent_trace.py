@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .gitinfo import GIT
+from .gitinfo import git_command
 from .pipeline import file_result, read_sidecar, sidecar_files
 from .sidecar import SidecarError
 
@@ -42,8 +42,12 @@ def model_id(model: str | None) -> str | None:
 
 def _git_head(root: Path) -> tuple[str | None, bool]:
     try:
-        head = subprocess.run([*GIT, "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=10)
-        dirty = subprocess.run([*GIT, "status", "--porcelain"], cwd=root, capture_output=True, text=True, timeout=30)
+        head = subprocess.run(
+            git_command(root, "rev-parse", "HEAD"), cwd=root, capture_output=True, text=True, timeout=10
+        )
+        dirty = subprocess.run(
+            git_command(root, "status", "--porcelain"), cwd=root, capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None, False
     if head.returncode != 0:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import sidecar
-from .gitinfo import GIT
+from .gitinfo import git_command
 from .lines import content_hash, line_hash
 from .relocate import locate
 
@@ -45,7 +45,7 @@ class Attestation:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        r = subprocess.run([*GIT, *args], cwd=root, capture_output=True, timeout=60)
+        r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return None
     return r.stdout.decode("utf-8", errors="replace") if r.returncode == 0 else None

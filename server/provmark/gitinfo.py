@@ -44,11 +44,46 @@ def tool_of_commit(author: str, message: str) -> str | None:
 # A repository's own config can name programs for git to run (core.fsmonitor, hooks);
 # Provmark reads repositories it did not vet, so it turns those off for every git call.
 GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null")
+_filters: dict[Path, tuple[float, tuple[str, ...]]] = {}
+
+
+def git_command(root: Path, *args: str) -> list[str]:
+    """A git command line that runs no program the repository's config names: fsmonitor
+    and hooks off, and every clean/smudge/process filter driver it defines emptied (git
+    blame and status would otherwise run a filter on working-tree files)."""
+    return [*GIT, *_filter_overrides(root), *args]
+
+
+def _filter_overrides(root: Path) -> tuple[str, ...]:
+    config = root / ".git" / "config"
+    try:
+        stamp = config.stat().st_mtime
+    except OSError:
+        return ()
+    cached = _filters.get(root)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    out: list[str] = []
+    try:  # reading config runs nothing
+        r = subprocess.run(
+            [*GIT, "config", "--get-regexp", r"^filter\..*\.(clean|smudge|process)$"],
+            cwd=root,
+            capture_output=True,
+            timeout=10,
+        )
+        names = {line.split(" ", 1)[0].rsplit(".", 1)[0] for line in r.stdout.decode(errors="replace").splitlines()}
+    except (OSError, subprocess.TimeoutExpired):
+        names = set()
+    for name in sorted(names):
+        for key in ("clean", "smudge", "process"):
+            out += ["-c", f"{name}.{key}="]
+    _filters[root] = (stamp, tuple(out))
+    return tuple(out)
 
 
 def _git(root: Path, *args: str, timeout: float = 20) -> str | None:
     try:
-        r = subprocess.run([*GIT, *args], cwd=root, capture_output=True, timeout=timeout)
+        r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired) as e:
         log.info("git %s failed: %s", args[0], e)
         return None

@@ -16,7 +16,7 @@ from lsprotocol import types as t
 
 from . import sidecar
 from .disk import stat_of
-from .gitinfo import GIT
+from .gitinfo import git_command
 from .watcher import DiskWatcher
 from .workspace_index import looks_binary
 
@@ -224,7 +224,7 @@ class DiskMixin:
             return set()
         try:
             r = subprocess.run(
-                [*GIT, "cat-file", "--batch-check"],
+                git_command(self.root, "cat-file", "--batch-check"),
                 cwd=self.root,
                 capture_output=True,
                 timeout=30,
