@@ -45,7 +45,13 @@ class StdioClient:
                     length = int(line.split(b":")[1])
             if length is None:
                 continue
-            msg = json.loads(out.read(length))
+            body = out.read(length)
+            if len(body) < length:
+                return  # the server went away mid-message (killed, say)
+            try:
+                msg = json.loads(body)
+            except ValueError:
+                continue  # not JSON: skip it, as a tolerant client would
             method = msg.get("method")
             with self._lock:
                 if method == "textDocument/publishDiagnostics":
