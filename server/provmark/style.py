@@ -339,7 +339,6 @@ def features(text: str, family: str) -> dict[str, float]:
 
     comments: list[str] = []
     code_lines: list[str] = []
-    doc_markers = 0
     in_block = False
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -348,14 +347,11 @@ def features(text: str, family: str) -> dict[str, float]:
         if i in docstrings:
             comments.append(stripped.strip("\"'rRbBuU ").strip())
             continue
-        was_block = in_block
         body, in_block = _comment_text(stripped, family, in_block)
         if body is None:
             code_lines.append(line)
         else:
             comments.append(body)
-            if stripped.startswith(("/**", "///", "//!")) or (was_block and stripped.startswith("*")):
-                doc_markers += 1
 
     worded = [c for c in comments if c[:1].isalpha()]
     capital = sum(1 for c in worded if c[0].isupper())
@@ -445,7 +441,6 @@ def features(text: str, family: str) -> dict[str, float]:
         defs = [ln for ln in code_lines if _PY_DEF.match(ln) and "class " not in ln.split("(")[0]]
         typed = sum(1 for ln in defs if _PY_TYPED.search(ln))
         f["typed"] = typed / len(defs) if defs else UNKNOWN
-    del doc_markers
     return f
 
 
