@@ -151,44 +151,181 @@ def _root(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="provmark", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"provmark {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    serve = sub.add_parser("serve", help="run the language server on stdio")
+DESCRIPTION = """\
+Provmark notices AI-written code where it enters a repository (a paste from a
+chat, an agent's write on disk), lets you tag its provenance in sidecar files
+under .provmark/, and tells model-training pipelines which code to leave out."""
+
+EPILOG = """\
+examples:
+  provmark scan . --format sarif -o provmark.sarif
+  provmark filter path/to/repo --out /tmp/repo-for-training
+
+Run 'provmark COMMAND --help' for a command's options."""
+
+
+def _unit_interval(text: str) -> float:
+    """argparse type: a score between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {text}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text}")
+    return value
+
+
+def _command(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help opens with `description` (line breaks kept)."""
+    return sub.add_parser(
+        name, help=summary, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+
+
+def _root_arg(parser: argparse.ArgumentParser, what: str, optional: bool = False) -> None:
+    if optional:
+        parser.add_argument(
+            "root", type=Path, nargs="?", default=Path("."), metavar="ROOT", help=f"{what} (default: .)"
+        )
+    else:
+        parser.add_argument("root", type=Path, metavar="ROOT", help=what)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``provmark`` command line: every command, positional and option with its help."""
+    parser = argparse.ArgumentParser(
+        prog="provmark",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"provmark {__version__}", help="show the version")
+    sub = parser.add_subparsers(dest="command", required=True, title="commands", metavar="COMMAND")
+
+    serve = _command(
+        sub,
+        "serve",
+        "run the language server on stdio",
+        "Run the Provmark language server on stdin/stdout. The editor starts it and\n"
+        "sends the workspace in 'initialize'. Logs go to stderr (their level from\n"
+        "$PROVMARK_LOG, default WARNING).",
+    )
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
     serve.set_defaults(func=_serve)
-    sc = sub.add_parser("scan", help="find AI-written code already in the repository (exit 1 when found)")
-    sc.add_argument("root", type=Path, nargs="?", default=Path("."))
-    sc.add_argument("--format", choices=("text", "json", "sarif"), default="text")
-    sc.add_argument("--output", "-o", type=Path, help="write the report here instead of stdout")
-    sc.add_argument("--fail-threshold", type=float, help="exit 1 when an untagged block scores this (default: warn)")
-    sc.add_argument("--all", action="store_true", help="text: list unclear blocks (Information) too")
-    sc.add_argument("--jobs", "-j", type=int, help="worker processes (default: one per core)")
+
+    sc = _command(
+        sub,
+        "scan",
+        "find likely AI-written, untagged code already in the repository",
+        "Score every source file under ROOT, block by block, against all the evidence:\n"
+        "the content model, sidecars, AI tools' session logs and commits that declare an\n"
+        "AI tool. No output contains source text.\n\n"
+        "exit status: 0 nothing found, 1 an untagged block scores at or above the fail\n"
+        "threshold, 2 usage error",
+    )
+    _root_arg(sc, "the workspace folder to scan", optional=True)
+    sc.add_argument(
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="text: a table of findings; json: every file and block; sarif: SARIF 2.1.0 (default: text)",
+    )
+    sc.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
+    sc.add_argument(
+        "--fail-threshold",
+        type=_unit_interval,
+        metavar="SCORE",
+        help="exit 1 when an untagged block scores at or above SCORE, 0..1 (default: the warn_threshold setting)",
+    )
+    sc.add_argument("--all", action="store_true", help="text format: list unclear blocks (Information) too")
+    sc.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="worker processes (default: one per core)")
     sc.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
-    sc.add_argument("--cache", type=Path, help="cache file (default: under $XDG_CACHE_HOME/provmark/scan)")
+    sc.add_argument(
+        "--cache", type=Path, metavar="FILE", help="cache file (default: under $XDG_CACHE_HOME/provmark/scan)"
+    )
     sc.add_argument("--no-git", dest="git", action="store_false", help="leave git history out")
-    sc.add_argument("--no-transcripts", dest="transcripts", action="store_false", help="leave session logs out")
-    sc.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
+    sc.add_argument(
+        "--no-transcripts", dest="transcripts", action="store_false", help="leave AI tools' session logs out"
+    )
+    sc.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr: auto shows it when stderr is a terminal (default: auto)",
+    )
     sc.set_defaults(func=lambda a: _root(a) or _scan(a))
-    man = sub.add_parser("manifest", help="JSON Lines: what the training pipeline must exclude, file by file")
-    man.add_argument("root", type=Path)
+
+    man = _command(
+        sub,
+        "manifest",
+        "list, file by file, the lines a training pipeline must exclude",
+        "Print JSON Lines, one per source file with sidecar records, saying what to\n"
+        "exclude from it as the file is now:\n"
+        '  {"path", "exclude": [[a, b], ...] or "all", "status"}',
+    )
+    _root_arg(man, "the repository or tree to read")
     man.set_defaults(func=lambda a: _root(a) or cmd_manifest(a.root))
-    flt = sub.add_parser("filter", help="copy ROOT to --out without the excluded lines and files")
-    flt.add_argument("root", type=Path)
-    flt.add_argument("--out", type=Path, required=True, help="an empty folder outside ROOT")
+
+    flt = _command(
+        sub,
+        "filter",
+        "copy the tree without the excluded lines and files",
+        "Copy ROOT to --out without the lines and files its sidecars exclude from\n"
+        "training, with a report of what was left out (.provmark-filter-report.json).",
+    )
+    _root_arg(flt, "the repository or tree to copy")
+    flt.add_argument("--out", type=Path, required=True, metavar="DIR", help="an empty or new folder outside ROOT")
     flt.set_defaults(func=lambda a: _root(a) or cmd_filter(a.root, a.out))
-    chk = sub.add_parser("check", help="validate sidecars: schema, orphans, stale records (exit 1 on problems)")
-    chk.add_argument("root", type=Path)
-    chk.add_argument("--fix", action="store_true", help="move orphan sidecars to where their file went")
+
+    chk = _command(
+        sub,
+        "check",
+        "validate the sidecars: schema, orphans, stale records",
+        "Check every sidecar under ROOT/.provmark: invalid files, orphans (their source\n"
+        "file is gone) and records that cannot be found in the file any more.\n\n"
+        "exit status: 0 no problem, 1 problems (listed on stdout), 2 usage error",
+    )
+    _root_arg(chk, "the repository or tree to check")
+    chk.add_argument("--fix", action="store_true", help="move orphan sidecars to where their file went (renames)")
     chk.set_defaults(func=lambda a: _root(a) or cmd_check(a.root, a.fix))
-    exp = sub.add_parser("export", help="export the tagged regions for other tools")
-    exp.add_argument("root", type=Path, nargs="?", default=Path("."))
-    exp.add_argument("--agent-trace", action="store_true", required=True, help="as one Agent Trace 0.1.0 record")
+
+    exp = _command(
+        sub,
+        "export",
+        "export the tagged regions (Agent Trace)",
+        "Print the tagged regions of ROOT's sidecars on stdout in another tool's format.",
+    )
+    _root_arg(exp, "the repository to export", optional=True)
+    exp.add_argument(
+        "--agent-trace", action="store_true", required=True, help="as one Agent Trace 0.1.0 record (required)"
+    )
     exp.set_defaults(func=lambda a: _root(a) or _export(a.root))
-    imp = sub.add_parser("import", help="import other tools' provenance into sidecars")
-    imp.add_argument("root", type=Path, nargs="?", default=Path("."))
-    imp.add_argument("--git-ai", action="store_true", required=True, help="git-ai authorship logs (refs/notes/ai)")
+
+    imp = _command(
+        sub,
+        "import",
+        "import another tool's provenance into sidecars (git-ai)",
+        "Read another tool's provenance records from ROOT and add them to its sidecars.",
+    )
+    _root_arg(imp, "the git repository to import into", optional=True)
+    imp.add_argument(
+        "--git-ai", action="store_true", required=True, help="git-ai authorship logs (refs/notes/ai) (required)"
+    )
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     return int(args.func(args))
