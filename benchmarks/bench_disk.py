@@ -22,8 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from provmark.lsp_client import StdioClient
 from provmark.transcripts import TranscriptIndex, claude_dir_name
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
+
+from support.lsp_client import StdioClient  # noqa: E402
 
 SERVER = [sys.executable, "-m", "provmark", "serve"]
 LATENCY: list[float] = []  # how long the server took to answer a request while it worked

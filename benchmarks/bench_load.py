@@ -17,7 +17,9 @@ import threading
 import time
 from pathlib import Path
 
-from provmark.lsp_client import StdioClient
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
+
+from support.lsp_client import StdioClient  # noqa: E402
 
 SERVER = [str(Path(sys.executable).parent / "provmark"), "serve"]
 BLOCK = '''def handle_request_{k}(payload: dict[str, object]) -> dict[str, object]:

@@ -23,6 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
+
+from support.lsp_client import StdioClient  # noqa: E402
+
 SKIP = {"site-packages", "__pycache__", "idlelib", "turtledemo"}
 
 
@@ -78,8 +82,6 @@ def scan_over_lsp(root: Path, seconds_cap: float = 900.0) -> dict[str, float]:
     """scanWorkspace over LSP while a client types 20 keys a second into an open file and
     asks provmark/status: how long the scan takes and how long the typing waits."""
     import threading
-
-    from provmark.lsp_client import StdioClient
 
     # The console script: `python -m` would put the tree (cwd) first on sys.path.
     server = [str(Path(sys.executable).parent / "provmark"), "serve"]
@@ -169,8 +171,8 @@ def main() -> int:
         "cached_files": second["cached_files"],
         "peak_rss_mb_largest_process": round(peak_mb, 1),
         "blocks": totals["blocks"],
-        "blocks_flagged": totals["blocks_ai"],
-        "blocks_unclear": totals["blocks_unclear"],
+        "blocks_flagged": totals["flagged"],
+        "blocks_unclear": totals["unclear"],
         "files_scanned": totals["files"],
         **lsp,
     }

@@ -16,7 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from provmark.lsp_client import StdioClient
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
+
+from support.lsp_client import StdioClient  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PROVMARK = [sys.executable, "-m", "provmark", "serve"]

@@ -15,9 +15,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from provmark.lsp_client import StdioClient
-
 HERE = Path(__file__).resolve().parent
+# The small LSP client the tests use lives in the repository's tests/support/.
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from support.lsp_client import StdioClient  # noqa: E402
 
 
 def main() -> int:

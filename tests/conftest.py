@@ -7,8 +7,20 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "server"))
+sys.path.insert(0, str(ROOT / "tests"))  # `support`: the LSP client and workloads shared with benchmarks/
+
+# Each folder under tests/ is one layer, and gets its marker: `pytest -m unit` = `pytest tests/unit`.
+MARKER = {"unit": "unit", "lsp": "lsp", "editors": "editor", "load": "load"}
 
 SERVER = [sys.executable, "-m", "provmark", "serve"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    tests = ROOT / "tests"
+    for item in items:
+        parts = item.path.relative_to(tests).parts if item.path.is_relative_to(tests) else ()
+        if len(parts) > 1 and parts[0] in MARKER:
+            item.add_marker(MARKER[parts[0]])
 
 
 @pytest.fixture

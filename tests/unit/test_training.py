@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
+
 pytest.importorskip("numpy")
 
-ROOT = Path(__file__).resolve().parent.parent
 
 OLD = """# Copyright (c) 2009 the authors.  All rights reserved.
 import os, string

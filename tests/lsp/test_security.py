@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def extension_boot() -> str:
@@ -114,7 +114,7 @@ def test_source_and_transcript_text_never_reach_sidecars_caches_or_logs(tmp_path
     import time
 
     from conftest import claude_writes
-    from provmark.lsp_client import StdioClient
+    from support.lsp_client import StdioClient
 
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()

@@ -7,16 +7,9 @@ import random
 import pytest
 
 from provmark.textdoc import UTF8, UTF16, UTF32, OutOfRange, TextDocument, split_lines
+from support.text import units
 
 ALPHABET = ["a", "b", " ", "\n", "\r\n", "\r", "\f", "\u2028", "\x85", "é", "😀", "\t", "x\ny", "中"]
-
-
-def units(s: str, enc: str) -> int:
-    if enc == UTF16:
-        return len(s.encode("utf-16-le")) // 2
-    if enc == UTF8:
-        return len(s.encode("utf-8"))
-    return len(s)
 
 
 def ref_offset(text: str, line: int, col: int, enc: str) -> int:

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from conftest import SERVER
-from provmark.lsp_client import StdioClient
+from support.lsp_client import StdioClient
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(12))
 AI = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(6))

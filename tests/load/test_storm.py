@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from conftest import SERVER, git
-from provmark.lsp_client import StdioClient
+from support.lsp_client import StdioClient
 
 N = int(os.environ.get("PROVMARK_STORM_FILES", "300"))
 

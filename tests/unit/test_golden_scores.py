@@ -13,14 +13,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from conftest import claude_writes, git
+from conftest import ROOT, claude_writes, git
 from provmark.scan import scan
 from provmark.settings import Settings
 from provmark.tracker import Tracker
 from provmark.transcripts import TranscriptIndex
 from provmark.workspace_index import WorkspaceIndex
 
-GOLDEN = Path(__file__).parent / "golden" / "scores.json"
+GOLDEN = ROOT / "tests" / "golden" / "scores.json"
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
 AI_BLOCK = '''def parse_duration(value: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git
+from conftest import ROOT, git
 from provmark import sidecar
 from provmark.scan import Cache, model_key, scan, skip_reason, walk
 from provmark.scan_report import to_sarif, to_table
@@ -219,7 +219,7 @@ def test_cli_on_the_sample_workspace_and_after_tagging(tmp_path: Path) -> None:
     """samples/shop was written by an AI agent, as was all of this project: the scan says
     so; once its blocks are tagged, it passes."""
     shop = tmp_path / "shop"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "samples" / "shop", shop)
+    shutil.copytree(ROOT / "samples" / "shop", shop)
     done = run_cli(str(shop), "--no-cache", "--format", "json")
     assert done.returncode == 1, done.stdout
     found = [f for x in json.loads(done.stdout)["files"] for f in x["findings"] if f["severity"] == "warning"]

@@ -1,4 +1,4 @@
-"""A minimal LSP client over stdio, for the demo and the benchmarks (not the server)."""
+"""A minimal LSP client over stdio, for the tests, the benchmarks and the demo (not part of the server)."""
 
 from __future__ import annotations
 

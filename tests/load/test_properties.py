@@ -19,7 +19,7 @@ from provmark.settings import Settings
 from provmark.textdoc import UTF8, UTF16, UTF32, split_lines
 from provmark.tracker import Tracker
 from provmark.workspace_index import WorkspaceIndex
-from test_textdoc import units
+from support.text import units
 
 EXAMPLES = int(os.environ.get("PROVMARK_PROPERTY_EXAMPLES", "150"))
 PROFILE = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,7 +151,7 @@ def test_the_property_profile_runs_enough_examples() -> None:
 def live_server(tmp_path_factory):
     import sys as _sys
 
-    from provmark.lsp_client import StdioClient
+    from support.lsp_client import StdioClient
 
     ws = tmp_path_factory.mktemp("live")
     c = StdioClient([str(Path(_sys.executable).parent / "provmark"), "serve"], cwd=str(ws), env={**os.environ})

@@ -237,7 +237,7 @@ def test_server_writes_nothing_but_lsp_to_stdout(tmp_path: Path) -> None:
 
 
 def test_malformed_request_gets_an_error_answer_not_silence(tmp_path: Path) -> None:
-    from provmark.lsp_client import StdioClient
+    from support.lsp_client import StdioClient
 
     c = StdioClient(SERVER, cwd=str(tmp_path))
     try:
@@ -252,7 +252,7 @@ def test_malformed_request_gets_an_error_answer_not_silence(tmp_path: Path) -> N
 
 
 def test_utf8_position_encoding_is_negotiated_and_used(tmp_path: Path) -> None:
-    from provmark.lsp_client import StdioClient
+    from support.lsp_client import StdioClient
 
     c = StdioClient(SERVER, cwd=str(tmp_path))
     try:

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import claude_record, claude_writes, git
 from provmark import sidecar
-from provmark.lsp_client import StdioClient
+from support.lsp_client import StdioClient
 
 WRITES = int(os.environ.get("PROVMARK_FAULT_WRITES", "1000"))
 SERVER = [str(Path(sys.executable).parent / "provmark"), "serve"]
