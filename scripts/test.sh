@@ -14,4 +14,4 @@ if command -v npm >/dev/null 2>&1; then
 else
   echo "npm not found: the VS Code extension's checks are skipped (apt-get install nodejs npm)"
 fi
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q -rs "$@"  # -rs: name each skipped test and why
