@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import tempfile
+import threading
 from collections.abc import Iterator
 from glob import escape as glob_escape
 from pathlib import Path
@@ -193,12 +194,35 @@ def _locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+_umask_lock = threading.Lock()
+
+
+def _umask() -> int:
+    """The process umask. Linux tells it in /proc/self/status without a change; elsewhere
+    it is set and put back at once, under a lock, to a strict value meanwhile, so a file
+    another thread creates in that instant is never more open than it should be."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never a
-    part; on failure the old file is untouched and the temporary file removed."""
+    part; on failure the old file is untouched and the temporary file removed. The file
+    gets the mode any new file gets under the umask (0o666 & ~umask: sidecars and reports
+    are committed and shared), not mkstemp's 0o600."""
     fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
+            os.fchmod(f.fileno(), 0o666 & ~_umask())
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
