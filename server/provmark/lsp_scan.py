@@ -13,19 +13,19 @@ from lsprotocol import types as t
 
 from . import scan as scanning
 from . import sidecar
-from .scoring import Evidence
+from .evidence import Evidence
+from .findings import Finding, totals
 from .workspace_index import read_text
 
-EMPTY = {"files": 0, "ai_lines": 0, "flagged": 0, "unclear": 0, "tagged": 0, "stale": 0, "cached": 0}
+EMPTY = {**totals([]), "cached": 0}
 
 
-def _flags(found: list[scanning.Finding]) -> list[tuple[int, int, str | None, list[Evidence]]]:
-    out = []
-    for f in found:
-        if f.code in ("ai-style", "ai-transcript", "ai-commit"):
-            ev = [Evidence(e["signal"], e["weight"], e.get("detail", "")) for e in f.evidence]
-            out.append((f.start, f.end, f.tool, ev))
-    return out
+def _flags(found: list[Finding]) -> list[tuple[int, int, str | None, list[Evidence]]]:
+    return [
+        (f.start, f.end, f.tool, [Evidence.from_json(e) for e in f.evidence])
+        for f in found
+        if f.code in ("ai-style", "ai-transcript", "ai-commit")
+    ]
 
 
 class ScanMixin:
@@ -91,21 +91,20 @@ class ScanMixin:
                 self.work_done_progress.end(token, t.WorkDoneProgressEnd(message=f"failed: {e}"))
             self.tell(f"Provmark: the workspace scan failed: {e}")
             return dict(EMPTY)
-        totals = await self._publish_scan(result)
+        counts = await self._publish_scan(result)
         if progress:
             self.work_done_progress.end(
                 token,
                 t.WorkDoneProgressEnd(
-                    message=f"{totals['flagged']} likely AI-written, {totals['unclear']} unclear, "
-                    f"{totals['tagged']} tagged, {totals['stale']} stale"
+                    message=f"{counts['flagged']} likely AI-written, {counts['unclear']} unclear, "
+                    f"{counts['tagged']} tagged, {counts['stale']} stale"
                 ),
             )
-        return totals
+        return counts
 
     async def _publish_scan(self, result: scanning.Report) -> dict[str, int]:
         root = self.root
-        totals = dict(EMPTY)
-        totals["cached"] = result.cached_files
+        shown: list[Finding] = []
         for problem in result.problems:
             self.tell(f"{problem}.", once="scan:" + problem)
         history = self.history
@@ -123,7 +122,6 @@ class ScanMixin:
 
         yielded = time.monotonic()
         for file in result.files:
-            totals["files"] += 1
             flags = _flags(file.findings)
             state = self.tracker.open_rel(file.path)
             if state is not None:
@@ -142,20 +140,8 @@ class ScanMixin:
                 self._scan_published.add(file.path)
             else:
                 found = []
-            for f in found:
-                if f.severity == "warning":
-                    totals["flagged"] += 1
-                    totals["ai_lines"] += f.end - f.start + 1
-                elif f.code == "ai-tagged":
-                    totals["tagged"] += 1
-                    totals["ai_lines"] += f.end - f.start + 1
-                elif f.code == "human-tagged":
-                    totals["tagged"] += 1
-                elif f.code == "stale-record":
-                    totals["stale"] += 1
-                elif f.severity == "information":
-                    totals["unclear"] += 1
+            shown += found
             if time.monotonic() - yielded > 0.01:
                 await asyncio.sleep(0)  # let edits and requests in, every 10 ms of this work
                 yielded = time.monotonic()
-        return totals
+        return {**totals(shown, len(result.files)), "cached": result.cached_files}

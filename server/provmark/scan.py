@@ -10,22 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import evidence as ev
 from . import sidecar as sidecars
 from .disk import is_generated
+from .findings import Finding, Totals, totals
 from .gitinfo import GitHistory
 from .ignore import IgnoreRules
 from .relocate import hashes_of, locate, squeezed_of
-from .scoring import STYLE_CAP, STYLE_FULL_LINES, STYLE_WEIGHT, Evidence
 from .segment import segment
 from .style import _EXT_FAMILY, default_model, family_for
 from .transcripts import TranscriptIndex
@@ -39,10 +39,6 @@ VENDORED = {
     "bower_components", "jspm_packages", "site-packages", "dist-packages", "Pods", "Carthage", "deps",
     "node_modules", "dist", "build", "out", "target", ".yarn",
 }  # fmt: skip
-# A file sitting in the repository is less likely AI-written than an unexplained bulk
-# insertion in the editor: the prior leans the other way and the evidence must lift it.
-SCAN_PRIOR = Evidence("repository-file", -0.6, "already in the repository; no editor event seen")
-FILE_STYLE_WEIGHT = 0.5  # how much the whole file's style adds to each of its blocks
 
 
 @dataclass
@@ -73,20 +69,6 @@ class Content:
 
 
 @dataclass
-class Finding:
-    path: str
-    start: int  # 0-based, inclusive
-    end: int
-    name: str
-    severity: str  # "warning", "information", "hint"
-    code: str  # ai-style, ai-commit, ai-transcript, ai-tagged, human-tagged, stale-record
-    score: float
-    tool: str | None = None
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-    fingerprint: str = ""
-
-
-@dataclass
 class FileReport:
     path: str
     family: str
@@ -113,43 +95,52 @@ class Report:
         for f in self.files:
             yield from f.findings
 
-    def totals(self) -> dict[str, int]:
-        out = {
-            "files": len(self.files),
-            "blocks": sum(f.blocks for f in self.files),
-            "blocks_ai": 0,
-            "blocks_unclear": 0,
-            "ai_lines": 0,
-            "tagged": 0,
-            "stale": 0,
-        }
-        for f in self.findings():
-            if f.severity == "warning":
-                out["blocks_ai"] += 1
-                out["ai_lines"] += f.end - f.start + 1
-            elif f.code in ("ai-tagged", "human-tagged"):
-                out["tagged"] += 1
-            elif f.code == "stale-record":
-                out["stale"] += 1
-            elif f.severity == "information":
-                out["blocks_unclear"] += 1
-        return out
+    def totals(self) -> Totals:
+        return totals(self.findings(), len(self.files))
 
     def to_json(self) -> dict[str, Any]:
+        """For people and scripts: lines count from 1 and ranges are inclusive, as in
+        sidecars, SARIF and the manifest."""
         return {
             "root": self.root,
-            "totals": self.totals(),
+            "totals": {**self.totals(), "blocks": sum(f.blocks for f in self.files)},
             "seconds": round(self.seconds, 3),
             "bytes": self.bytes,
             "cached_files": self.cached_files,
             "skipped": self.skipped,
             "problems": self.problems,
-            "files": [
-                {**{k: v for k, v in asdict(f).items() if k != "findings"}, "findings": [asdict(x) for x in f.findings]}
-                for f in self.files
-                if f.findings
-            ],
+            "files": [_file_json(f) for f in self.files if f.findings],
         }
+
+
+def _file_json(f: FileReport) -> dict[str, Any]:
+    flags = [x.score for x in f.findings if x.code not in ("ai-tagged", "human-tagged", "stale-record")]
+    return {
+        "path": f.path,
+        "family": f.family,
+        "lines": f.lines,
+        "blocks": f.blocks,
+        "cached": f.cached,
+        # The file's score is its most telling untagged block's; style_p is the content
+        # model's view of the whole file (one of the evidence items, not a verdict).
+        "score": max(flags, default=0.0),
+        "style_p": f.p,
+        "findings": [
+            {
+                "start_line": x.start + 1,
+                "end_line": x.end + 1,
+                "name": x.name,
+                "severity": x.severity,
+                "code": x.code,
+                "score": x.score,
+                "tool": x.tool,
+                "evidence": x.evidence,
+                "fingerprint": x.fingerprint,
+                **({"record": x.record_id} if x.record_id else {}),
+            }
+            for x in f.findings
+        ],
+    }
 
 
 # -- walking -------------------------------------------------------------------------
@@ -277,18 +268,6 @@ def model_key() -> str:
 
 
 # -- judging a file ----------------------------------------------------------------------
-def style_weight(p: float | None, lines: int) -> float:
-    if p is None:
-        return 0.0
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    w = STYLE_WEIGHT * math.log(p / (1 - p)) * min(1.0, lines / STYLE_FULL_LINES)
-    return max(-STYLE_CAP, min(STYLE_CAP, w))
-
-
-def _logistic(x: float) -> float:
-    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x)))), 4)
-
-
 def judge(
     rel: str,
     content: Content,
@@ -302,59 +281,97 @@ def judge(
 ) -> list[Finding]:
     """Findings for one file. `lines` is the text, needed only to place sidecar records
     and match transcripts (None when neither applies)."""
-    findings: list[Finding] = []
-    covered: list[tuple[int, int]] = []  # lines a sidecar record already accounts for
-    if record_file and lines is not None:
-        hashes, squeezed = hashes_of(lines), squeezed_of(lines)
-        for rec in record_file.get("records", []):
-            found = locate(rec, hashes, squeezed)
-            tool = (rec.get("origin") or {}).get("tool")
-            if found is None:
-                line = max(0, min(rec["start_line"] - 1, max(len(lines) - 1, 0)))
-                findings.append(
-                    Finding(rel, line, line, "", "information", "stale-record", 0.0, tool, fingerprint=rec["id"])
-                )
-                continue
-            kind = (rec.get("origin") or {}).get("kind")
-            code = "ai-tagged" if kind in ("ai", "mixed") else "human-tagged"
-            score = 1.0 if code == "ai-tagged" else 0.0
-            findings.append(Finding(rel, found.start, found.end, "", "hint", code, score, tool, fingerprint=rec["id"]))
-            covered.append((found.start, found.end))
-    file_ev = style_weight(content.p, 40) * FILE_STYLE_WEIGHT if content.p is not None else 0.0
+    findings, covered = _record_findings(rel, lines, record_file) if record_file and lines is not None else ([], [])
+    file_ev = ev.file_style(content.p) if content.p is not None else None
     for b in content.blocks:
         inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
         if inside >= (b.end - b.start + 1) / 2:
             continue  # tagged already (either way): the record speaks for it
-        evidence = [SCAN_PRIOR]
-        tool = None
+        evidence = [ev.prior(ev.REPOSITORY)]
+        tool: str | None = None
         if b.p is not None:
-            evidence.append(Evidence("style", style_weight(b.p, b.lines), f"content model: {b.p:.0%} AI-like"))
-        if file_ev:
-            evidence.append(Evidence("file-style", file_ev, f"the whole file: {content.p:.0%} AI-like"))
+            evidence.append(ev.style(b.p, b.lines, f"content model: {b.p:.0%} AI-like"))
+        if file_ev is not None:
+            evidence.append(file_ev)
         commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start]
-        code = "ai-style"
         if commit:
             share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
             if share >= 0.5:
                 tool = commit[0][2]
-                evidence.append(Evidence("git-commit", 4.0, f"commit {commit[0][3][:12]} declares {tool}"))
-                code = "ai-commit"
-        if transcripts is not None and lines is not None:
-            match = transcripts.match(lines[b.start : b.end + 1])
-            if match is not None:
-                tool = match.tool
-                evidence.append(Evidence("transcript-match", 5.0, f"{match.tool} wrote these lines (session log)"))
-                code = "ai-transcript"
-        score = _logistic(sum(e.weight for e in evidence))
-        if score < report or (code == "ai-style" and b.lines < min_lines):
+                evidence.append(ev.git_commit(commit[0][3], tool))
+        match = transcripts.match(lines[b.start : b.end + 1]) if transcripts is not None and lines is not None else None
+        if match is not None:
+            tool = match.tool
+            evidence.append(ev.transcript_match(match.tool, match.session, match.model, match.fraction))
+        verdict = ev.assess(evidence, warn, report, tool)
+        if verdict.severity is None or (verdict.code == "ai-style" and b.lines < min_lines):
             continue  # a few lines of imports say too little on style alone
-        severity = "warning" if score >= warn else "information"
         fp = hashlib.sha256(f"{rel}\0{b.name}\0{content.sha}\0{b.start}".encode()).hexdigest()[:32]
         findings.append(
-            Finding(rel, b.start, b.end, b.name, severity, code, score, tool, [e.to_json() for e in evidence], fp)
+            Finding(
+                b.start,
+                b.end,
+                verdict.severity,
+                verdict.code,
+                verdict.score,
+                tool=tool,
+                evidence=[e.to_json() for e in evidence],
+                model=match.model if match else None,
+                session=match.session if match else None,
+                path=rel,
+                name=b.name,
+                fingerprint=fp,
+            )
         )
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
+
+
+def _record_findings(
+    rel: str, lines: list[str], record_file: dict[str, Any]
+) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """A sidecar's records placed in the text: tags where found, stale records where not;
+    and the lines they cover."""
+    findings: list[Finding] = []
+    covered: list[tuple[int, int]] = []
+    hashes, squeezed = hashes_of(lines), squeezed_of(lines)
+    for rec in record_file.get("records", []):
+        found = locate(rec, hashes, squeezed)
+        origin = rec.get("origin") or {}
+        tool = origin.get("tool")
+        if found is None:
+            line = max(0, min(rec["start_line"] - 1, max(len(lines) - 1, 0)))
+            findings.append(
+                Finding(
+                    line,
+                    line,
+                    "information",
+                    "stale-record",
+                    0.0,
+                    tool=tool,
+                    record_id=rec["id"],
+                    path=rel,
+                    fingerprint=rec["id"],
+                )
+            )
+            continue
+        code = "ai-tagged" if origin.get("kind") in ("ai", "mixed") else "human-tagged"
+        score = 1.0 if code == "ai-tagged" else 0.0
+        findings.append(
+            Finding(
+                found.start,
+                found.end,
+                "hint",
+                code,
+                score,
+                tool=tool,
+                record_id=rec["id"],
+                path=rel,
+                fingerprint=rec["id"],
+            )
+        )
+        covered.append((found.start, found.end))
+    return findings, covered
 
 
 # -- the whole scan ----------------------------------------------------------------------

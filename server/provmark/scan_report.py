@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 from . import __version__
-from .scan import Finding, Report
+from .findings import report_message
+from .scan import Report
 
 RULES = {
     "ai-style": ("Code that reads as AI-written", "The content model scores this block as likely AI-written."),
@@ -20,19 +21,6 @@ RULES = {
 }
 _SARIF_LEVEL = {"warning": "warning", "information": "note", "hint": "none"}
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-
-
-def _message(f: Finding) -> str:
-    what = f"`{f.name}`" if f.name else f"lines {f.start + 1}-{f.end + 1}"
-    if f.code in ("ai-style", "ai-commit", "ai-transcript"):
-        tool = f" ({f.tool})" if f.tool else ""
-        kind = "likely AI-written" if f.severity == "warning" else "possibly AI-written"
-        return f"{what} is {kind}{tool}, score {f.score:.2f}, and not tagged."
-    if f.code == "ai-tagged":
-        return f"{what} is tagged as AI-written{f' ({f.tool})' if f.tool else ''}."
-    if f.code == "human-tagged":
-        return f"{what} is tagged as written by a person."
-    return f"A sidecar record (id {f.fingerprint}) no longer matches the file near line {f.start + 1}."
 
 
 def to_sarif(report: Report) -> dict[str, Any]:
@@ -54,7 +42,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                 "ruleId": f.code,
                 "ruleIndex": index[f.code],
                 "level": _SARIF_LEVEL[f.severity],
-                "message": {"text": _message(f)},
+                "message": {"text": report_message(f)},
                 "locations": [
                     {
                         "physicalLocation": {
@@ -115,8 +103,8 @@ def to_table(report: Report, show_information: bool = False) -> str:
     t = report.totals()
     out.append(
         f"{t['files']} files scanned in {report.seconds:.2f} s ({report.cached_files} from cache): "
-        f"{t['blocks_ai']} likely AI-written blocks untagged ({t['ai_lines']} lines), "
-        f"{t['blocks_unclear']} unclear, {t['tagged']} tagged, {t['stale']} stale records"
+        f"{t['flagged']} likely AI-written blocks untagged ({t['ai_lines']} lines), "
+        f"{t['unclear']} unclear, {t['tagged']} tagged, {t['stale']} stale records"
     )
     if report.skipped:
         out.append("skipped: " + ", ".join(f"{v} {k}" for k, v in sorted(report.skipped.items())))

@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import scoring
+from . import evidence as ev
+from . import text_signs
 from .disk import inserted_runs, is_generated, line_keys
+from .evidence import Evidence
+from .findings import Finding, TaggedInfo, flag_message, stale_message, tag_message
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
 from .regions import map_lines, merge_runs
 from .relocate import hashes_of, locate, squeezed_of
-from .scoring import Evidence
 from .settings import Settings
 from .style import family_for, guess_family
 from .textdoc import Edit, OutOfRange, TextDocument, index_to_column, split_lines
@@ -70,25 +72,6 @@ class Pending:
 
     def add_span(self, a: int, b: int) -> None:
         self.spans = merge_runs(self.spans + [(a, b)])
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What the server publishes for a region."""
-
-    start: int
-    end: int
-    severity: str  # "warning", "information", "hint"
-    code: str
-    message: str
-    score: float
-    tool: str | None
-    insertion: str
-    evidence: list[dict[str, Any]]
-    record_id: str | None = None
-    model: str | None = None
-    session: str | None = None
-    tagged: dict[str, Any] | None = None  # for tagged regions: when, by whom, training
 
 
 @dataclass
@@ -394,7 +377,7 @@ class Tracker:
             if who == "git":
                 explained = "reload-git"
             elif who == "disk":
-                evidence.append(Evidence("written-on-disk", 1.2, "another process wrote this to the file"))
+                evidence.append(ev.written_on_disk())
                 on_disk = True
         match = self._transcript_match(region_lines) if explained is None else None
         if explained is not None:
@@ -408,24 +391,24 @@ class Tracker:
                         score=max(prov.score, s.warn_threshold),
                         tool=prov.tool,
                         code="ai-paste",
-                        evidence=[Evidence("copy-of-ai", 2.0, f"{explained} of text flagged or tagged as AI")],
+                        evidence=[ev.copy_of_ai(f"{explained} of text flagged or tagged as AI")],
                     )
                     for a, b in runs
                 ]
                 return Judgement("inherited", regions)
             return Judgement(explained)
 
-        evidence.insert(0, scoring.PRIOR)
+        evidence.insert(0, ev.prior(ev.INSERT))
         hint = next((src for a, b, src in state.early_hints if a <= end and b >= start), None)
-        hint_ev = scoring.hint_evidence(hint)
+        hint_ev = ev.paste_hint(hint)
         if hint_ev:
             evidence.append(hint_ev)
-        evidence.append(scoring.size_evidence(len([x for x in region_lines if x.strip()])))
+        evidence.append(ev.size(len([x for x in region_lines if x.strip()])))
         # The region's own text: a burst may also hold typing elsewhere in the file.
         region_text = "\n".join(region_lines)
-        evidence += scoring.content_evidence(region_text)
+        evidence += text_signs.content_evidence(region_text)
         style_ev = (
-            scoring.style_evidence(
+            text_signs.style_evidence(
                 region_text,
                 guess_family(region_text) or family_for(state.rel or doc.uri, doc.language_id),
                 on_disk=on_disk,
@@ -439,11 +422,9 @@ class Tracker:
             evidence.append(_match_evidence(match))
         copy_frac, _ = self.index.candidates(solid)
         if 0.3 <= copy_frac < 0.8:
-            evidence.append(
-                Evidence("partly-in-workspace", -0.8, f"{copy_frac:.0%} of its lines exist in the workspace")
-            )
+            evidence.append(ev.partly_in_workspace(copy_frac))
         if prov is not None and ai_frac >= 0.5:
-            evidence.append(Evidence("copy-of-ai", 2.0, "most lines match text flagged or tagged as AI"))
+            evidence.append(ev.copy_of_ai("most lines match text flagged or tagged as AI"))
         insertion = f"i{next(_ids)}"
         regions = [Region(a, b, FLAG, insertion, evidence=list(evidence), hint=hint) for a, b in runs]
         for region in regions:
@@ -561,11 +542,11 @@ class Tracker:
                 if src is not None and verify_copy(new_lines, src.splitlines()):
                     self._remember_closed(rel, text, lines, kept)
                     return Judgement("copy")
-        evidence = [scoring.PRIOR, Evidence("written-on-disk", 1.2, "another process wrote this file")]
-        evidence.append(scoring.size_evidence(len([x for x in new_lines if x.strip()])))
-        evidence += scoring.content_evidence("\n".join(new_lines))
+        evidence = [ev.prior(ev.INSERT), ev.written_on_disk()]
+        evidence.append(ev.size(len([x for x in new_lines if x.strip()])))
+        evidence += text_signs.content_evidence("\n".join(new_lines))
         style_ev = (
-            scoring.style_evidence("\n".join(new_lines), family_for(rel), on_disk=True) if s.content_model else None
+            text_signs.style_evidence("\n".join(new_lines), family_for(rel), on_disk=True) if s.content_model else None
         )
         if style_ev is not None:
             evidence.append(style_ev)
@@ -597,19 +578,20 @@ class Tracker:
         for a, b, tool, sha in runs:
             if not self._is_bulk(state.doc.lines(a, b + 1)):
                 continue
-            ev = [Evidence("git-commit", 3.0, f"added by commit {sha[:10]}, which declares {tool}")]
+            commit = ev.git_commit(sha, tool)
             overlap = [r for r in state.regions if r.start <= b and r.end >= a]
             if overlap:
                 # Already flagged (say, when the agent wrote the file): the commit is
                 # more evidence for that flag. Tagged lines stay as they are.
                 for r in overlap:
                     if r.kind == FLAG and not any(e.signal == "git-commit" for e in r.evidence):
-                        r.evidence = r.evidence + ev
+                        r.evidence = [*r.evidence, commit]
                         r.tool = r.tool or tool
                         self._rescore(r)
                         added.append(r)
                 continue
-            r = Region(a, b, FLAG, f"g{sha[:10]}", evidence=ev, tool=tool)
+            # Lines met at rest in the repository, as the scan meets them.
+            r = Region(a, b, FLAG, f"g{sha[:10]}", evidence=[ev.prior(ev.REPOSITORY), commit], tool=tool)
             self._rescore(r)
             state.regions.append(r)
             self.ai.add(state.doc.lines(a, b + 1), Provenance(r.score, tool, False, r.insertion))
@@ -675,12 +657,12 @@ class Tracker:
         if version is not None and version != state.doc.version:
             return False  # later edits moved things; the hint can no longer be placed
         a, b = start[0], end[0] if end[1] > 0 or end[0] == start[0] else end[0] - 1
-        ev = scoring.hint_evidence(source)
+        hint_ev = ev.paste_hint(source)
         changed = False
         for r in state.regions:
-            if r.kind == FLAG and r.start <= b and r.end >= a and r.hint is None and ev is not None:
+            if r.kind == FLAG and r.start <= b and r.end >= a and r.hint is None and hint_ev is not None:
                 r.hint = source
-                r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [ev]
+                r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [hint_ev]
                 self._rescore(r)
                 changed = True
         if not changed and any(p.overlaps(a, b) for p in state.pending):
@@ -690,24 +672,8 @@ class Tracker:
     def _rescore(self, region: Region) -> None:
         if any(e.signal == "copy-of-ai" for e in region.evidence) and region.hint == "editor":
             region.evidence = [e for e in region.evidence if e.signal != "paste-hint"]
-        region.score = scoring.score(region.evidence)
-        content = any(
-            e.signal in ("markdown-fence", "chat-prose", "placeholder", "copy-of-ai") for e in region.evidence
-        )
-        disk = any(e.signal == "written-on-disk" for e in region.evidence)
-        signals = {e.signal for e in region.evidence}
-        if "repository-file" in signals:  # found by the workspace scan
-            region.code = (
-                "ai-transcript"
-                if "transcript-match" in signals
-                else "ai-commit"
-                if "git-commit" in signals
-                else "ai-style"
-            )
-        elif "git-commit" in signals:
-            region.code = "ai-commit"
-        else:
-            region.code = "agent-write" if disk else "ai-paste" if content or region.tool else "external-paste"
+        region.score = ev.score(region.evidence)
+        region.code = ev.code(region.evidence, region.tool)
 
     def findings(self, uri: str) -> list[Finding]:
         state = self.docs.get(uri)
@@ -718,64 +684,50 @@ class Tracker:
 
     def _finding(self, r: Region) -> Finding | None:
         s = self.settings
-        n = r.end - r.start + 1
         if r.kind == FLAG:
-            if r.score < s.report_threshold:
+            severity = ev.severity(r.score, s.warn_threshold, s.report_threshold)
+            if severity is None:
                 return None
-            severity = "warning" if r.score >= s.warn_threshold else "information"
             return Finding(
                 r.start,
                 r.end,
                 severity,
                 r.code,
-                _flag_message(r, n),
                 r.score,
+                flag_message(r.code, r.end - r.start + 1, r.score, r.tool),
                 r.tool,
-                r.insertion,
                 [e.to_json() for e in r.evidence],
+                r.insertion,
                 model=r.model,
                 session=r.session,
             )
         if r.kind == TAGGED and r.record is not None:
             rec = r.record
-            kind = rec["origin"]["kind"]
-            what = {
-                "ai": "AI-generated",
-                "human": "Written by a person",
-                "mixed": "Mixed human and AI",
-                "unknown": "Of unknown origin",
-            }[kind]
-            tool = rec["origin"].get("tool")
-            training = "excluded from training" if rec["training"] == "exclude" else "included in training"
-            msg = f"{what}{f' ({tool})' if tool else ''}, {training}"
-            tagged = {
+            origin = rec["origin"]
+            tagged: TaggedInfo = {
                 "created": rec.get("created"),
                 "tagged_by": rec.get("tagged_by"),
                 "training": rec["training"],
-                "kind": kind,
+                "kind": origin["kind"],
             }
             return Finding(
                 r.start,
                 r.end,
                 "hint",
                 r.code,
-                msg,
                 r.score,
-                tool,
-                r.insertion,
-                [],
-                rec["id"],
-                model=rec["origin"].get("model"),
+                tag_message(origin["kind"], origin.get("tool"), rec["training"]),
+                origin.get("tool"),
+                insertion=r.insertion,
+                record_id=rec["id"],
+                model=origin.get("model"),
                 tagged=tagged,
             )
         if r.kind == STALE and r.record is not None:
-            msg = (
-                "A provenance record of this file cannot be found in its text any more "
-                f"(record {r.record['id']}, lines {r.record['start_line']}-{r.record['end_line']} when "
-                "tagged); the training pipeline excludes the whole file until it is re-tagged or removed"
-            )
+            rec = r.record
+            msg = stale_message(rec["id"], rec["start_line"], rec["end_line"])
             return Finding(
-                r.start, r.end, "information", "stale-record", msg, 0.0, None, r.insertion, [], r.record["id"]
+                r.start, r.end, "information", "stale-record", 0.0, msg, insertion=r.insertion, record_id=rec["id"]
             )
         return None
 
@@ -814,21 +766,4 @@ def _copy(r: Region, start: int, end: int) -> Region:
 
 
 def _match_evidence(m: Match) -> Evidence:
-    what = f"{m.tool} wrote these lines in session {m.session or '?'}" + (f" ({m.model})" if m.model else "")
-    return Evidence("transcript-match", 4.0, f"{what}; {m.fraction:.0%} of the lines found in its local log")
-
-
-def _flag_message(r: Region, n: int) -> str:
-    lines = f"{n} line{'s' if n != 1 else ''}"
-    how = {
-        "agent-write": f"{lines} written to this file by another process",
-        "ai-paste": f"{lines} that look like AI output arrived at once",
-        "ai-commit": f"{lines} added by a commit that declares an AI tool",
-        "ai-style": f"{lines} that read as AI-written (workspace scan)",
-        "ai-transcript": f"{lines} that an AI tool's session log holds (workspace scan)",
-    }.get(r.code, f"{lines} pasted from outside the project")
-    tool = f"; suspected tool: {r.tool}" if r.tool else ""
-    return (
-        f"Provmark: {how} (score {r.score:.2f}{tool}). If an AI tool wrote it, tag it so the training "
-        "pipeline excludes it; if you wrote it, tag it as yours."
-    )
+    return ev.transcript_match(m.tool, m.session, m.model, m.fraction)

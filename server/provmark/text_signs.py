@@ -1,56 +1,14 @@
-"""Evidence and the score built from it.
-
-Each piece of evidence adds its weight (in log-odds) to a prior; the score is the
-logistic of the sum. New kinds of evidence (transcripts, git history, a style model)
-plug in by adding Evidence items; nothing here knows where they came from.
+"""Evidence read from the text itself: signs of a chat answer (fences, prose around the
+code, placeholders) and the content model's view of the code's style. The weights live
+in the evidence catalogue (evidence.py); this module only reads the text.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Evidence:
-    signal: str
-    weight: float
-    detail: str = ""
-
-    def to_json(self) -> dict:
-        return {"signal": self.signal, "weight": round(self.weight, 3), "detail": self.detail}
-
-
-# An unexplained bulk insertion of a whole block, with nothing else known, leans towards
-# an AI tool in a team that uses them daily; the content model then moves it either way.
-PRIOR = Evidence("unexplained-bulk-insert", 0.3, "arrived in bulk and matches nothing in the workspace")
-
-
-def score(evidence: list[Evidence]) -> float:
-    total = sum(e.weight for e in evidence)
-    return round(1.0 / (1.0 + math.exp(-total)), 4)
-
-
-def hint_evidence(source: str | None) -> Evidence | None:
-    # Outside the editor means a chat, but as often another codebase or a web page: the
-    # content model, not the hint, has to tell those apart.
-    if source == "external":
-        return Evidence("paste-hint", 0.6, "the editor says it was pasted from outside the editor")
-    if source == "editor":
-        return Evidence("paste-hint", -1.6, "the editor says it was copied inside the editor")
-    return None
-
-
-def size_evidence(lines: int) -> Evidence:
-    # Whole files and long blocks are what chats and agents hand out; a person retyping
-    # or copying a few lines is more common at the small end.
-    if lines >= 40:
-        return Evidence("size", 0.4, f"{lines} lines at once")
-    if lines >= 15:
-        return Evidence("size", 0.2, f"{lines} lines at once")
-    return Evidence("size", 0.0, f"{lines} lines at once")
-
+from . import evidence as ev
+from .evidence import Evidence
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PROSE_START = re.compile(
@@ -72,11 +30,7 @@ _CODE_PUNCT = re.compile(r"[(){}\[\]=;]")  # a signature or a statement, not a s
 _COMMENT = re.compile(r"^\s*(#|//|/\*|\*|--)")
 
 
-STYLE_WEIGHT = 1.2  # log-odds per unit of the model's own log-odds, for a block of full size
-STYLE_FULL_LINES = 12  # below this many code lines the style says less, in proportion
-STYLE_CAP = 3.0
 STYLE_SAMPLE_LINES = 2000
-DISK_HUMAN_DAMPING = 0.3
 
 
 def code_only(text: str) -> str:
@@ -117,13 +71,8 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
     p = model.probability_of(feats, family)
     if p is None:
         return None
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    logit = math.log(p / (1 - p))
-    weight = max(-STYLE_CAP, min(STYLE_CAP, STYLE_WEIGHT * logit * min(1.0, n / STYLE_FULL_LINES)))
-    if on_disk and weight < 0:
-        weight *= DISK_HUMAN_DAMPING
     top = ", ".join(name for name, _ in model.explain_features(feats, family, top=2))
-    return Evidence("style", weight, f"content model: {p:.0%} AI-like ({family}; most telling: {top})")
+    return ev.style(p, n, f"content model: {p:.0%} AI-like ({family}; most telling: {top})", on_disk)
 
 
 def content_evidence(text: str) -> list[Evidence]:
@@ -132,7 +81,7 @@ def content_evidence(text: str) -> list[Evidence]:
     lines = text.splitlines()
     fences = sum(1 for ln in lines if _FENCE.match(ln))
     if fences:
-        out.append(Evidence("markdown-fence", 2.5, f"{fences} markdown code fence line(s)"))
+        out.append(ev.fence(fences))
     prose = 0
     in_string = False
     for ln in lines:
@@ -150,12 +99,10 @@ def content_evidence(text: str) -> list[Evidence]:
             # A long unindented sentence that ends like prose, not like code.
             prose += 1
     if prose:
-        out.append(
-            Evidence("chat-prose", min(3.0, 1.2 + 0.4 * prose), f"{prose} line(s) of chat prose around the code")
-        )
+        out.append(ev.chat_prose(prose))
     placeholders = sum(1 for ln in lines if _PLACEHOLDER.search(ln))
     if placeholders:
-        out.append(Evidence("placeholder", 1.2, f"{placeholders} placeholder comment(s)"))
+        out.append(ev.placeholder(placeholders))
     if any(_USAGE.match(ln) for ln in lines):
-        out.append(Evidence("usage-example", 0.8, "an 'example usage' section, as chat answers end"))
+        out.append(ev.usage_example())
     return out

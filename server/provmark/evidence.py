@@ -1,0 +1,221 @@
+"""The evidence catalogue: every signal Provmark weighs, its weight, and the one way a
+list of evidence becomes a score, a severity and a diagnostic code.
+
+The editor (tracker), the workspace scan and the training pipeline all build their
+evidence here and judge it with `assess`, so the same evidence always gives the same
+answer. A new kind of evidence is a new entry in SIGNALS and a constructor below.
+
+Weights are log-odds: the score is the logistic of their sum. The only thing that
+differs between the editor and the scan is the *situation* a block is met in, and so
+its prior (see PRIORS): everything else weighs the same wherever it is found.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, TypedDict
+
+
+class EvidenceJSON(TypedDict):
+    signal: str
+    weight: float
+    detail: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    signal: str
+    weight: float
+    detail: str = ""
+
+    def to_json(self) -> EvidenceJSON:
+        return {"signal": self.signal, "weight": round(self.weight, 3), "detail": self.detail}
+
+    @staticmethod
+    def from_json(raw: EvidenceJSON) -> Evidence:
+        return Evidence(raw["signal"], raw["weight"], raw.get("detail", ""))
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One entry of the catalogue: its fixed weight (None when computed from the
+    evidence itself: size, style, chat prose) and what it means."""
+
+    weight: float | None
+    meaning: str
+
+
+# -- the catalogue ---------------------------------------------------------------------
+INSERT, REPOSITORY = "unexplained-bulk-insert", "repository-file"
+
+SIGNALS: dict[str, Signal] = {
+    # Situations: every judged block has exactly one (its prior).
+    INSERT: Signal(
+        0.3,
+        "Editor: arrived in bulk and matches nothing in the workspace. Leans towards an AI "
+        "tool in a team that uses them daily; the other evidence moves it either way.",
+    ),
+    REPOSITORY: Signal(
+        -0.6,
+        "Scan, and lines met at rest in an open file: already in the repository, no editor "
+        "event seen. Most code at rest was written by people, so the prior leans the other "
+        "way and the evidence must lift it.",
+    ),
+    # How the lines arrived.
+    "written-on-disk": Signal(1.2, "another process (not git, not the editor) wrote the lines to the file"),
+    "paste-hint": Signal(None, "the client says where a paste came from: +0.6 outside the editor, -1.6 inside"),
+    "size": Signal(None, "how many lines at once: +0.4 from 40, +0.2 from 15, else 0"),
+    "copy-of-ai": Signal(2.0, "most lines match text already flagged or tagged as AI (copies carry provenance)"),
+    "partly-in-workspace": Signal(-0.8, "30-80% of the lines already exist in the workspace"),
+    # The tools' own records.
+    "transcript-match": Signal(4.5, "an AI tool's local session log holds these lines"),
+    "git-commit": Signal(3.5, "git blame gives the lines to a commit that declares an AI tool"),
+    # The text itself.
+    "markdown-fence": Signal(2.5, "markdown code fences: a chat answer pasted whole"),
+    "chat-prose": Signal(None, "lines of chat prose around the code: 1.2 + 0.4 a line, at most 3.0"),
+    "placeholder": Signal(1.2, "placeholder comments ('rest of the code unchanged', 'your API key here')"),
+    "usage-example": Signal(0.8, "an 'example usage' section, as chat answers end"),
+    "style": Signal(None, "the content model's log-odds for the block, scaled by its size, capped at +-3"),
+    "file-style": Signal(None, "the content model's view of the whole file, half the weight of a block's"),
+}
+
+CONTENT_SIGNALS = frozenset({"markdown-fence", "chat-prose", "placeholder", "copy-of-ai"})
+PROOF_SIGNALS = frozenset({"transcript-match", "git-commit"})  # what auto_tag trusts
+
+STYLE_WEIGHT = 1.2  # log-odds per unit of the model's own log-odds, for a block of full size
+STYLE_FULL_LINES = 12  # below this many code lines the style says less, in proportion
+STYLE_CAP = 3.0
+FILE_STYLE_SHARE = 0.5
+DISK_HUMAN_DAMPING = 0.3  # a human-looking write by another process is still mostly an agent's
+
+
+def _fixed(signal: str, detail: str) -> Evidence:
+    weight = SIGNALS[signal].weight
+    assert weight is not None, signal
+    return Evidence(signal, weight, detail)
+
+
+# -- constructors: the only places evidence is made --------------------------------------
+def prior(situation: Literal["unexplained-bulk-insert", "repository-file"]) -> Evidence:
+    detail = {
+        INSERT: "arrived in bulk and matches nothing in the workspace",
+        REPOSITORY: "already in the repository; no editor event seen",
+    }[situation]
+    return _fixed(situation, detail)
+
+
+def written_on_disk() -> Evidence:
+    return _fixed("written-on-disk", "another process wrote this to the file")
+
+
+def paste_hint(source: str | None) -> Evidence | None:
+    # Outside the editor means a chat, but as often another codebase or a web page: the
+    # content model, not the hint, has to tell those apart.
+    if source == "external":
+        return Evidence("paste-hint", 0.6, "the editor says it was pasted from outside the editor")
+    if source == "editor":
+        return Evidence("paste-hint", -1.6, "the editor says it was copied inside the editor")
+    return None
+
+
+def size(lines: int) -> Evidence:
+    # Whole files and long blocks are what chats and agents hand out; a person retyping
+    # or copying a few lines is more common at the small end.
+    weight = 0.4 if lines >= 40 else 0.2 if lines >= 15 else 0.0
+    return Evidence("size", weight, f"{lines} non-blank line{'s' if lines != 1 else ''} at once")
+
+
+def copy_of_ai(detail: str) -> Evidence:
+    return _fixed("copy-of-ai", detail)
+
+
+def partly_in_workspace(fraction: float) -> Evidence:
+    return _fixed("partly-in-workspace", f"{fraction:.0%} of its lines exist in the workspace")
+
+
+def transcript_match(tool: str, session: str | None, model: str | None, fraction: float | None) -> Evidence:
+    what = f"{tool} wrote these lines in session {session or '?'}" + (f" ({model})" if model else "")
+    found = f"; {fraction:.0%} of the lines found in its local log" if fraction is not None else " (session log)"
+    return _fixed("transcript-match", what + found)
+
+
+def git_commit(sha: str, tool: str) -> Evidence:
+    return _fixed("git-commit", f"added by commit {sha[:10]}, which declares {tool}")
+
+
+def fence(count: int) -> Evidence:
+    return _fixed("markdown-fence", f"{count} markdown code fence line(s)")
+
+
+def chat_prose(count: int) -> Evidence:
+    return Evidence("chat-prose", min(3.0, 1.2 + 0.4 * count), f"{count} line(s) of chat prose around the code")
+
+
+def placeholder(count: int) -> Evidence:
+    return _fixed("placeholder", f"{count} placeholder comment(s)")
+
+
+def usage_example() -> Evidence:
+    return _fixed("usage-example", "an 'example usage' section, as chat answers end")
+
+
+def style_weight(p: float, lines: int) -> float:
+    """The weight of the content model's probability `p` for a block of `lines` code lines."""
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    w = STYLE_WEIGHT * math.log(p / (1 - p)) * min(1.0, lines / STYLE_FULL_LINES)
+    return max(-STYLE_CAP, min(STYLE_CAP, w))
+
+
+def style(p: float, lines: int, detail: str, on_disk: bool = False) -> Evidence:
+    weight = style_weight(p, lines)
+    if on_disk and weight < 0:
+        weight *= DISK_HUMAN_DAMPING
+    return Evidence("style", weight, detail)
+
+
+def file_style(p: float) -> Evidence | None:
+    weight = style_weight(p, 40) * FILE_STYLE_SHARE
+    return Evidence("file-style", weight, f"the whole file: {p:.0%} AI-like") if weight else None
+
+
+# -- judging -------------------------------------------------------------------------------
+Severity = Literal["warning", "information", "hint"]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    score: float
+    severity: Severity | None  # None: below the report threshold, not shown
+    code: str
+
+
+def score(evidence: Iterable[Evidence]) -> float:
+    total = sum(e.weight for e in evidence)
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total)))), 4)
+
+
+def severity(value: float, warn: float, report: float) -> Severity | None:
+    if value >= warn:
+        return "warning"
+    return "information" if value >= report else None
+
+
+def code(evidence: Iterable[Evidence], tool: str | None = None) -> str:
+    """The diagnostic code: what kind of evidence carries the block."""
+    signals = {e.signal for e in evidence}
+    if REPOSITORY in signals:  # met at rest: named for the strongest record
+        if "transcript-match" in signals:
+            return "ai-transcript"
+        return "ai-commit" if "git-commit" in signals else "ai-style"
+    if "git-commit" in signals:
+        return "ai-commit"
+    if "written-on-disk" in signals:
+        return "agent-write"
+    return "ai-paste" if signals & CONTENT_SIGNALS or tool else "external-paste"
+
+
+def assess(evidence: list[Evidence], warn: float, report: float, tool: str | None = None) -> Assessment:
+    value = score(evidence)
+    return Assessment(value, severity(value, warn, report), code(evidence, tool))
