@@ -85,8 +85,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
 
 async function failed(why: string, from: string): Promise<void> {
   const choice = await vscode.window.showErrorMessage(
-    `Provmark could not run its server with ${from} (${why}). Install it with ` +
-      "`pip install provmark` in that environment, or set provmark.interpreter.",
+    `Provmark could not run its server with ${from} (${why}). Install it in that ` +
+      "environment from a checkout of the Provmark repository (`pip install .`), or set provmark.interpreter.",
     "Open Settings", "Restart");
   if (choice === "Open Settings") {
     await vscode.commands.executeCommand("workbench.action.openSettings", "provmark.interpreter");

@@ -1,12 +1,14 @@
 """A datatrove pipeline step that keeps Provmark-excluded code out of a corpus.
 
-Install with ``pip install provmark[datatrove]``. Each document is one source file of a
-repository checkout: its text, and in its metadata the file's path relative to the
-repository root (``path_key``) and, unless all documents come from one repository given
-as ``root``, the root itself (``root_key``). The step reads the repository's sidecars
-(failing closed, as ``provmark.pipeline`` does) and either masks the excluded lines
-(the document keeps its other lines) or drops every document with an exclusion. A
-document whose whole file is excluded is always dropped.
+Install from a checkout of this repository: ``pip install '.[datatrove]'``.
+
+Each document is one source file of a repository checkout: its text, and in its
+metadata the file's path relative to the repository root (``path_key``) and, unless all
+documents come from one repository given as ``root``, the root itself (``root_key``).
+The step reads the repository's sidecars (failing closed, as ``provmark.pipeline``
+does) and either masks the excluded lines (the document keeps its other lines) or drops
+every document with an exclusion. A document whose whole file is excluded is always
+dropped.
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
