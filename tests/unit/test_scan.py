@@ -201,7 +201,7 @@ def test_cli_exit_codes_formats_and_output_file(repo: Path, tmp_path: Path) -> N
     done = run_cli(str(repo), "--no-cache", "--format", "json", "--progress", "never")
     assert done.returncode == 1, done.stderr  # untagged AI-written code
     data = json.loads(done.stdout)
-    assert data["totals"]["blocks_ai"] >= 1
+    assert data["totals"]["flagged"] >= 1
     out = tmp_path / "r.sarif"
     done = run_cli(str(repo), "--no-cache", "--format", "sarif", "-o", str(out), "--fail-threshold", "1")
     assert done.returncode == 0 and done.stdout == ""

@@ -7,7 +7,7 @@ import json
 import math
 from pathlib import Path
 
-from provmark import scoring
+from provmark import text_signs
 from provmark.segment import segment
 from provmark.style import FEATURES, default_model, family_for, features, guess_family, load_model
 
@@ -141,18 +141,18 @@ def test_a_broken_weights_file_means_no_model(tmp_path: Path) -> None:
 
 
 def test_style_evidence_is_weighted_by_size_and_damped_on_disk() -> None:
-    full = scoring.style_evidence(OLD_PY, "python")
+    full = text_signs.style_evidence(OLD_PY, "python")
     assert full is not None and full.weight < 0
-    damped = scoring.style_evidence(OLD_PY, "python", on_disk=True)
+    damped = text_signs.style_evidence(OLD_PY, "python", on_disk=True)
     assert damped is not None and damped.weight > full.weight
-    short = scoring.style_evidence("\n".join(OLD_PY.splitlines()[:5]), "python")
+    short = text_signs.style_evidence("\n".join(OLD_PY.splitlines()[:5]), "python")
     assert short is None or abs(short.weight) <= abs(full.weight)
-    assert scoring.style_evidence("x = 1\n", "python") is None  # too little to say anything
+    assert text_signs.style_evidence("x = 1\n", "python") is None  # too little to say anything
 
 
 def test_chat_answer_code_is_scored_without_its_prose() -> None:
     answer = "Here is the function you asked for:\n\n```python\n" + NEW_PY + "```\n\nThis validates the size.\n"
-    assert scoring.code_only(answer).strip() == NEW_PY.strip()
+    assert text_signs.code_only(answer).strip() == NEW_PY.strip()
 
 
 def test_segment_finds_definitions_with_their_comments_and_decorators() -> None:
