@@ -75,17 +75,6 @@ class Prober:
         }
 
 
-def change(c: StdioClient, uri: str, version: int, line: int, text: str) -> None:
-    pos = {"line": line, "character": 0}
-    c.notify(
-        "textDocument/didChange",
-        {
-            "textDocument": {"uri": uri, "version": version},
-            "contentChanges": [{"range": {"start": pos, "end": pos}, "text": text}],
-        },  # noqa: E501
-    )
-
-
 def same_text(c: StdioClient, uri: str, text: str) -> bool:
     doc = c.request("provmark/status", {"uri": uri}, timeout=120).get("document") or {}
     return doc.get("sha256") == hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -109,15 +98,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             # 1. Pastes at 200 a second into one document, each a new block at the top.
             uri = (ws / "pastes.py").as_uri()
             text = "import os\n\n"
-            c.notify(
-                "textDocument/didOpen",
-                {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}},
-            )  # noqa: E501
+            c.open(uri, text)
             with Prober(c) as probe:
                 t0 = time.perf_counter()
                 for k in range(args.pastes):
                     block = BLOCK.format(k=k)
-                    change(c, uri, k + 2, 2, block)
+                    c.insert(uri, k + 2, 2, 0, block)
                     text = text[: len("import os\n\n")] + block + text[len("import os\n\n") :]
                     time.sleep(max(0.0, t0 + (k + 1) / 200 - time.perf_counter()))
                 c.wait(lambda: len(c.diagnostics.get(uri, [])) > 0, timeout=30)
@@ -128,7 +114,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             huge = BLOCK.format(k="big") * (args.paste_mb * 1_000_000 // len(BLOCK.format(k="big")) + 1)
             with Prober(c) as probe:
                 t0 = time.perf_counter()
-                change(c, uri, args.pastes + 2, 0, huge)
+                c.insert(uri, args.pastes + 2, 0, 0, huge)
                 text = huge + text
                 agrees = same_text(c, uri, text)
                 took = time.perf_counter() - t0
@@ -137,22 +123,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
             # 3. Typing at 20 keys a second in a 50,000-line file.
             buri = (ws / "big.py").as_uri()
-            c.notify(
-                "textDocument/didOpen",
-                {"textDocument": {"uri": buri, "languageId": "python", "version": 1, "text": big}},
-            )  # noqa: E501
+            c.open(buri, big)
             waits = []
             line = args.lines // 2
             col = 0
             for k in range(args.keys):
-                pos = {"line": line, "character": col}
-                c.notify(
-                    "textDocument/didChange",
-                    {
-                        "textDocument": {"uri": buri, "version": k + 2},
-                        "contentChanges": [{"range": {"start": pos, "end": pos}, "text": "x"}],
-                    },  # noqa: E501
-                )
+                c.insert(buri, k + 2, line, col, "x")
                 col += 1
                 t0 = time.perf_counter()
                 c.request("provmark/status", {})

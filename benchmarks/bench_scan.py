@@ -90,10 +90,7 @@ def scan_over_lsp(root: Path, seconds_cap: float = 900.0) -> dict[str, float]:
     c = StdioClient(server, cwd=str(root), env={**os.environ, "HOME": str(root.parent)})
     c.initialize(root.as_uri())
     uri = doc.as_uri()
-    c.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": doc.read_text()}},
-    )
+    c.open(uri, doc.read_text())
     done: dict[str, float] = {}
 
     def run() -> None:
@@ -109,18 +106,7 @@ def scan_over_lsp(root: Path, seconds_cap: float = 900.0) -> dict[str, float]:
     version, col = 1, 0
     while worker.is_alive():
         version += 1
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": 1, "character": col}, "end": {"line": 1, "character": col}},
-                        "text": "x",
-                    }
-                ],
-            },
-        )
+        c.insert(uri, version, 1, col, "x")
         col += 1
         t0 = time.perf_counter()
         c.request("provmark/status", {})

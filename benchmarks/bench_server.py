@@ -65,7 +65,7 @@ def start(cmd: list[str], ws: Path, text: str) -> tuple[StdioClient, str]:
     c = StdioClient(cmd, cwd=str(ws))
     c.initialize(ws.as_uri())
     uri = (ws / "big.py").as_uri()
-    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})
+    c.open(uri, text)
     barrier(c)
     return c, uri
 
@@ -86,21 +86,7 @@ def keystrokes(c: StdioClient, uri: str, n: int, version: int, line: int = 5000)
     t0 = time.perf_counter()
     for i in range(n):
         version += 1
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [
-                    {
-                        "range": {
-                            "start": {"line": line, "character": i % 40},
-                            "end": {"line": line, "character": i % 40},
-                        },
-                        "text": "x",
-                    }
-                ],
-            },
-        )
+        c.insert(uri, version, line, i % 40, "x")
     barrier(c)
     return n / (time.perf_counter() - t0), version
 
@@ -112,18 +98,7 @@ def pastes(c: StdioClient, uri: str, n: int, version: int) -> tuple[list[float],
         line = 300 + k * 40
         before = len([p for p in c.published if p[1] == uri])
         t0 = time.monotonic()
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": version},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
-                        "text": paste_block(k),
-                    }
-                ],
-            },
-        )
+        c.insert(uri, version, line, 0, paste_block(k))
         ok = c.wait(
             lambda line=line, before=before: (
                 any(d.get("severity") == 2 and d["range"]["start"]["line"] == line for d in c.diagnostics.get(uri, []))

@@ -31,24 +31,11 @@ def main() -> int:
         cart = ws / "cart.py"
         uri = cart.as_uri()
         text = cart.read_text()
-        client.notify(
-            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
-        )
+        client.open(uri, text)
         line = text.count("\n")
         answer = "\n\n" + (HERE / "chat-answer.md").read_text()
         print(f"Pasting {answer.count(chr(10))} lines of a chat answer at the end of {cart.name} ...")
-        client.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}},
-                        "text": answer,
-                    }
-                ],
-            },
-        )
+        client.insert(uri, 2, line, 0, answer)
         if not client.wait(lambda: any(d["severity"] == 2 for d in client.diagnostics.get(uri, []))):
             print("no warning arrived: something is wrong", file=sys.stderr)
             return 1

@@ -28,10 +28,7 @@ TEXT = "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(60))
 
 def open_doc(c: StdioClient, ws: Path, rel: str) -> str:
     uri = (ws / rel).as_uri()
-    c.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": (ws / rel).read_text()}},
-    )
+    c.open(uri, (ws / rel).read_text())
     return uri
 
 
@@ -167,18 +164,7 @@ def test_vanished_workspace_and_deleted_open_file_are_survived(tmp_path: Path) -
         time.sleep(0.5)
         (ws / "a.py").unlink()  # the open file is deleted
         time.sleep(0.5)
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
-                        "text": "# x\n",
-                    }
-                ],
-            },
-        )
+        c.insert(uri, 2, 0, 0, "# x\n")
         shutil.rmtree(ws)  # the whole workspace goes
         time.sleep(1.0)
         assert c.request("provmark/status", {}) is not None

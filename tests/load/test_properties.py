@@ -170,20 +170,11 @@ def test_over_lsp_the_server_holds_exactly_the_clients_text(live_server, initial
 
     c, ws = live_server
     uri = (ws / f"doc{next(_doc_counter)}.py").as_uri()
-    c.notify(
-        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": initial}}
-    )
+    c.open(uri, initial)
     text = initial
     for version, (fa, fb, insert, _gap) in enumerate(edits, start=2):
         a, b = sorted((boundary(text, int(fa * len(text))), boundary(text, int(fb * len(text)))))
-        (sl, sc), (el, ec) = position(text, a, UTF16), position(text, b, UTF16)
-        change = {
-            "range": {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}},
-            "text": insert,
-        }
-        c.notify(
-            "textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}
-        )
+        c.replace(uri, version, position(text, a, UTF16), position(text, b, UTF16), insert)
         text = text[:a] + insert + text[b:]
     doc = c.request("provmark/status", {"uri": uri})["document"]
     assert doc["sha256"] == hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

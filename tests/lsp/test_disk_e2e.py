@@ -79,9 +79,7 @@ def test_git_checkout_ignored_files_and_lockfiles_are_not_flagged(server) -> Non
 def test_editor_reload_of_an_agent_edit_is_flagged_and_own_save_is_not(server) -> None:
     c, ws, _ = server
     uri = (ws / "app.py").as_uri()
-    c.notify(
-        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": HUMAN}}
-    )
+    c.open(uri, HUMAN)
     # The editor saves its own buffer: nothing to flag.
     (ws / "app.py").write_text(HUMAN)
     c.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
@@ -92,15 +90,7 @@ def test_editor_reload_of_an_agent_edit_is_flagged_and_own_save_is_not(server) -
     (ws / "app.py").write_text(new)
     time.sleep(0.2)
     n = len(HUMAN.split("\n")) - 1
-    c.notify(
-        "textDocument/didChange",
-        {
-            "textDocument": {"uri": uri, "version": 2},
-            "contentChanges": [
-                {"range": {"start": {"line": n, "character": 0}, "end": {"line": n, "character": 0}}, "text": AGENT}
-            ],
-        },
-    )
+    c.insert(uri, 2, n, 0, AGENT)
     assert c.wait(lambda: warnings_for(c, uri), timeout=5)
     [d] = warnings_for(c, uri)
     assert d["code"] == "agent-write" and d["range"]["start"]["line"] == n
@@ -112,10 +102,7 @@ def test_lines_of_commits_that_declare_an_ai_tool_are_flagged_on_open(server) ->
     git(ws, "commit", "-qam", "Add helpers\n\nCo-authored-by: Codex <codex@openai.com>")
     time.sleep(0.3)
     uri = (ws / "app.py").as_uri()
-    c.notify(
-        "textDocument/didOpen",
-        {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": HUMAN + AGENT}},
-    )
+    c.open(uri, HUMAN + AGENT)
     assert c.wait(lambda: warnings_for(c, uri), timeout=5)
     [d] = warnings_for(c, uri)
     assert d["code"] == "ai-commit" and d["data"]["tool"] == "codex"
@@ -221,17 +208,7 @@ def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progre
     c, ws, _ = start(tmp_path, files=files)
     try:
         opened = (ws / "opened.py").as_uri()
-        c.notify(
-            "textDocument/didOpen",
-            {
-                "textDocument": {
-                    "uri": opened,
-                    "languageId": "python",
-                    "version": 1,
-                    "text": (ws / "opened.py").read_text(),
-                }
-            },
-        )
+        c.open(opened, (ws / "opened.py").read_text())
         totals = c.request("workspace/executeCommand", {"command": "provmark.scanWorkspace", "arguments": []})
         assert totals["flagged"] >= 2 and totals["files"] == 15
         for uri in ((ws / "limits.py").as_uri(), opened):

@@ -74,13 +74,13 @@ def open_doc(client: LanguageClient, path: Path) -> str:
     return uri
 
 
-def insert(client: LanguageClient, uri: str, version: int, line: int, text: str) -> None:
+def insert(client: LanguageClient, uri: str, version: int, line: int, text: str, character: int = 0) -> None:
+    """textDocument/didChange: `text` typed or pasted at (line, character)."""
+    at = t.Position(line, character)
     client.text_document_did_change(
         t.DidChangeTextDocumentParams(
             text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[
-                t.TextDocumentContentChangePartial(range=t.Range(t.Position(line, 0), t.Position(line, 0)), text=text)
-            ],
+            content_changes=[t.TextDocumentContentChangePartial(range=t.Range(at, at), text=text)],
         )
     )
 
@@ -172,14 +172,7 @@ async def test_typing_and_copies_inside_the_project_are_not_flagged(client: Lang
     version = 1
     for i, ch in enumerate("x = compute(a, b)\n"):
         version += 1
-        client.text_document_did_change(
-            t.DidChangeTextDocumentParams(
-                text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[
-                    t.TextDocumentContentChangePartial(range=t.Range(t.Position(3, i), t.Position(3, i)), text=ch)
-                ],
-            )
-        )
+        insert(client, uri, version, 3, ch, character=i)
         await asyncio.sleep(0.05)
     copied = "".join("    " + ln + "\n" for ln in (ws / "lib.py").read_text().splitlines()[3:21])
     version += 1
@@ -268,22 +261,9 @@ def test_utf8_position_encoding_is_negotiated_and_used(tmp_path: Path) -> None:
         c.notify("initialized", {})
         uri = (tmp_path / "a.py").as_uri()
         text = "s = 'é😀'\n"
-        c.notify(
-            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}}
-        )
+        c.open(uri, text)
         # In UTF-8 the line is 13 bytes long: insert after its end, at (0, 13).
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": 0, "character": 13}, "end": {"line": 0, "character": 13}},
-                        "text": "\n" + AI_ANSWER + "# fin é😀",
-                    }
-                ],
-            },
-        )
+        c.insert(uri, 2, 0, 13, "\n" + AI_ANSWER + "# fin é😀")
         assert c.wait(lambda: any(d["severity"] == 2 for d in c.diagnostics.get(uri, [])))
         [d] = [d for d in c.diagnostics[uri] if d["severity"] == 2]
         assert d["range"]["start"]["line"] == 1

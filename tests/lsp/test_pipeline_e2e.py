@@ -29,19 +29,8 @@ def test_tag_edit_on_disk_manifest_and_filter(tmp_path: Path) -> None:
     try:
         c.initialize(ws.as_uri())
         uri = (ws / "app.py").as_uri()
-        c.notify(
-            "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": HUMAN}}
-        )
-        at = HUMAN.count("\n")
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [
-                    {"range": {"start": {"line": at, "character": 0}, "end": {"line": at, "character": 0}}, "text": AI}
-                ],
-            },
-        )
+        c.open(uri, HUMAN)
+        c.insert(uri, 2, HUMAN.count("\n"), 0, AI)
         assert c.wait(lambda: any(d["severity"] == 2 for d in c.diagnostics.get(uri, [])))
         [d] = [d for d in c.diagnostics[uri] if d["severity"] == 2]
         c.request(

@@ -131,22 +131,8 @@ def test_source_and_transcript_text_never_reach_sidecars_caches_or_logs(tmp_path
     try:
         c.initialize(ws.as_uri())
         uri = (ws / "app.py").as_uri()
-        c.notify(
-            "textDocument/didOpen",
-            {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": "import os\n\n"}},
-        )
-        c.notify(
-            "textDocument/didChange",
-            {
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [
-                    {
-                        "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
-                        "text": AI_CODE,
-                    }
-                ],
-            },
-        )
+        c.open(uri, "import os\n\n")
+        c.insert(uri, 2, 2, 0, AI_CODE)
         assert c.wait(lambda: any(d["severity"] == 2 for d in c.diagnostics.get(uri, [])), timeout=10)
         c.request(
             "workspace/executeCommand",

@@ -9,6 +9,16 @@ import threading
 import time
 from typing import Any
 
+Position = tuple[int, int]  # (line, character), in the negotiated position encoding (UTF-16 unless told)
+
+
+def lsp_range(start: Position, end: Position) -> dict[str, dict[str, int]]:
+    """An LSP Range from two (line, character) pairs."""
+    return {
+        "start": {"line": start[0], "character": start[1]},
+        "end": {"line": end[0], "character": end[1]},
+    }
+
 
 class StdioClient:
     def __init__(self, cmd: list[str], cwd: str | None = None, env: dict[str, str] | None = None, stderr: Any = None):
@@ -116,6 +126,27 @@ class StdioClient:
         )
         self.notify("initialized", {})
         return result
+
+    def open(self, uri: str, text: str, version: int = 1, language_id: str = "python") -> None:
+        """textDocument/didOpen: the editor opens `uri` holding `text`."""
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language_id, "version": version, "text": text}},
+        )
+
+    def replace(self, uri: str, version: int, start: Position, end: Position, text: str) -> None:
+        """textDocument/didChange: one incremental change, `text` in place of start..end."""
+        self.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": lsp_range(start, end), "text": text}],
+            },
+        )
+
+    def insert(self, uri: str, version: int, line: int, character: int, text: str) -> None:
+        """textDocument/didChange: `text` typed or pasted at (line, character)."""
+        self.replace(uri, version, (line, character), (line, character), text)
 
     def close(self) -> int | None:
         try:
