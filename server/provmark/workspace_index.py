@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,13 +49,37 @@ def solid_norms(lines: list[str]) -> list[str]:
     return [n for n in (normalize(x) for x in lines) if is_solid(n)]
 
 
+class _GuardedSnapshots(Snapshots):
+    """Snapshots whose writes hold the index's lock: `set` and `forget` each change two
+    tables (keys, then size and time), and the index thread and the event loop both
+    write, so without it one file's keys could end up paired with another read's stat."""
+
+    def __init__(self, lock: threading.Lock) -> None:
+        super().__init__()
+        self._lock = lock
+
+    def set(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None:
+        with self._lock:
+            super().set(rel, lines, stat)
+
+    def forget(self, rel: str) -> None:
+        with self._lock:
+            super().forget(rel)
+
+
 class WorkspaceIndex:
+    """Written from two threads: build() runs on the index thread while the event loop
+    add()s saved and written files, and candidates() reads on the event loop meanwhile.
+    Every write holds `_lock`; reads take no lock (see candidates())."""
+
     def __init__(self, root: Path | None, ignore: tuple[str, ...] = ()):
         self.root = root
         self.ignore = ignore
         self.rules: IgnoreRules | None = None
-        self.snapshots = Snapshots()  # each file's last known line keys, for disk diffs
-        self._files: list[str] = []
+        self._lock = threading.Lock()
+        # Each file's last known line keys, for disk diffs; its writes share the lock.
+        self.snapshots: Snapshots = _GuardedSnapshots(self._lock)
+        self._files: list[str] = []  # file id -> path; append-only, so an id never moves
         self._ids: dict[str, int] = {}
         self._lines: dict[int, int] = {}  # hash(normalised line) -> file id (-1: several)
         self.ready = False
@@ -99,34 +124,47 @@ class WorkspaceIndex:
         return count
 
     def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None:
+        """Index (or index again) one file's lines. Safe from any thread: the hashing is
+        done first, unlocked; the id and the table updates happen under the lock."""
+        hashes = [hash(norm) for norm in solid_norms(lines)]
         self.snapshots.set(rel, lines, stat)
-        fid = self._ids.get(rel)
-        if fid is None:
-            fid = self._ids[rel] = len(self._files)
-            self._files.append(rel)
-        table = self._lines
-        for norm in solid_norms(lines):
-            h = hash(norm)
-            prev = table.get(h)
-            if prev is None:
-                table[h] = fid
-            elif prev != fid:
-                table[h] = -1
+        with self._lock:
+            fid = self._ids.get(rel)
+            if fid is None:
+                # The path goes into _files before its id can appear in _lines: a reader
+                # that finds the id in _lines always finds the path.
+                fid = len(self._files)
+                self._files.append(rel)
+                self._ids[rel] = fid
+            table = self._lines
+            for h in hashes:
+                prev = table.get(h)
+                if prev is None:
+                    table[h] = fid
+                elif prev != fid:
+                    table[h] = -1
 
     def candidates(self, norms: list[str]) -> tuple[float, list[str]]:
         """Fraction of `norms` found in the index, and files holding them, best first."""
         if not norms:
             return 0.0, []
+        # No lock, so that a paste is never kept waiting by the index thread. Safe under
+        # CPython's GIL: each dict.get and list index below is one atomic step; writers
+        # only add to or overwrite entries of _lines (never remove one) and only append to
+        # _files, and an id reaches _lines only after its path is in _files. So every id
+        # read here names the right file; a file being indexed at this moment is simply
+        # found in part, as if the paste had come a moment earlier or later.
         hits = 0
         votes: Counter[int] = Counter()
+        table, files = self._lines, self._files
         for n in norms:
-            fid = self._lines.get(hash(n))
+            fid = table.get(hash(n))
             if fid is None:
                 continue
             hits += 1
             if fid >= 0:
                 votes[fid] += 1
-        return hits / len(norms), [self._files[f] for f, _ in votes.most_common(3)]
+        return hits / len(norms), [files[f] for f, _ in votes.most_common(3)]
 
 
 def verify_copy(inserted: list[str], source_lines: list[str], threshold: float = 85.0) -> bool:
