@@ -14,43 +14,22 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from provmark.transcripts import TranscriptIndex, claude_dir_name
+from provmark.transcripts import TranscriptIndex
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
+# tests/support: the LSP client and the workloads, shared with tests/load/test_storm.py
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from support.lsp_client import StdioClient  # noqa: E402
+from support.workloads import Storm, claude_log, claude_record, flagged, git  # noqa: E402
 
 SERVER = [sys.executable, "-m", "provmark", "serve"]
 LATENCY: list[float] = []  # how long the server took to answer a request while it worked
-
-
-def git(ws: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "b",
-        "GIT_AUTHOR_EMAIL": "b@x",
-        "GIT_COMMITTER_NAME": "b",
-        "GIT_COMMITTER_EMAIL": "b@x",
-    }
-    subprocess.run(["git", *args], cwd=ws, check=True, capture_output=True, env=env)
-
-
-def body(i: int) -> str:
-    return "".join(f"def handler_{i}_{k}(request):\n    return respond(request, code={k})\n\n" for k in range(6))
-
-
-def block(i: int, tag: str) -> str:
-    return "".join(
-        f"def added_{tag}_{i}_{k}(value):\n    return convert(value, unit='{tag}{i}-{k}')\n" for k in range(5)
-    )
 
 
 def mem(pid: int, key: str) -> float:
@@ -58,13 +37,6 @@ def mem(pid: int, key: str) -> float:
         if line.startswith(key + ":"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def flagged(c: StdioClient, prefix: str) -> set[str]:
-    with c._lock:
-        return {
-            u for u, ds in c.diagnostics.items() if u.startswith(prefix) and any(d.get("severity") == 2 for d in ds)
-        }
 
 
 def settle(c: StdioClient, quiet_s: float = 2.0, limit_s: float = 600) -> float:
@@ -85,20 +57,8 @@ def settle(c: StdioClient, quiet_s: float = 2.0, limit_s: float = 600) -> float:
 def storm(n: int) -> list[str]:
     ws = Path(tempfile.mkdtemp(prefix="pm-storm-")) / "ws"
     ws.mkdir()
-    for i in range(n):
-        d = ws / f"pkg{i // 500}"
-        d.mkdir(exist_ok=True)
-        (d / f"m{i}.py").write_text(body(i))
-    git(ws, "init", "-q", "-b", "main")
-    git(ws, "add", "-A")
-    git(ws, "commit", "-q", "-m", "init")
-    # a branch where every file differs, for the checkout
-    git(ws, "checkout", "-q", "-b", "other")
-    for i in range(n):
-        p = ws / f"pkg{i // 500}" / f"m{i}.py"
-        p.write_text(p.read_text() + block(i, "branch"))
-    git(ws, "commit", "-qam", "other")
-    git(ws, "checkout", "-q", "main")
+    files = Storm(ws, n, per_dir=500, defs=6, block_defs=5)
+    files.create()  # with a branch where every file differs, for the checkout
     c = StdioClient(SERVER, cwd=str(ws))
     c.initialize(ws.as_uri())
     t0 = time.monotonic()
@@ -110,15 +70,7 @@ def storm(n: int) -> list[str]:
     prefix = ws.as_uri()
     for how in ("in place", "by rename"):
         t1 = time.monotonic()
-        for i in range(n):
-            p = ws / f"pkg{i // 500}" / f"m{i}.py"
-            text = p.read_text() + block(i, how[:2].strip())
-            if how == "in place":
-                p.write_text(text)
-            else:
-                tmp = p.with_name(p.name + ".tmp")
-                tmp.write_text(text)
-                os.replace(tmp, p)
+        files.rewrite(how[:2].strip(), by_rename=how == "by rename")
         wrote = time.monotonic() - t1
         LATENCY.clear()
         idle = settle(c)
@@ -153,29 +105,14 @@ def transcripts(mb: int) -> list[str]:
     root = Path(tempfile.mkdtemp(prefix="pm-tx-"))
     ws, home = root / "ws", root / "home"
     ws.mkdir()
-    log_dir = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve()))
-    log_dir.mkdir(parents=True)
+    log = claude_log(ws, home, "big")
+    log.parent.mkdir(parents=True)
     blocks: list[str] = []
     size, k = 0, 0
-    with open(log_dir / "big.jsonl", "w") as f:
+    with open(log, "w") as f:
         while size < mb * 1024 * 1024:
             content = "".join(f"def gen_{k}_{j}(x):\n    return compute(x, seed={k * 31 + j})\n" for j in range(20))
-            rec = {
-                "type": "assistant",
-                "sessionId": "s",
-                "cwd": str(ws.resolve()),
-                "message": {
-                    "model": "m",
-                    "content": [
-                        {
-                            "type": "tool_use",
-                            "name": "Write",
-                            "input": {"file_path": str(ws.resolve() / f"f{k}.py"), "content": content},
-                        }
-                    ],
-                },
-            }
-            line = json.dumps(rec) + "\n"
+            line = json.dumps(claude_record(ws, f"f{k}.py", content, session="big")) + "\n"
             f.write(line)
             size += len(line)
             if k % 97 == 0:

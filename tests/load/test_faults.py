@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import claude_record, claude_writes, git
 from provmark import sidecar
 from support.lsp_client import StdioClient
+from support.workloads import claude_record, claude_writes, git
 
 WRITES = int(os.environ.get("PROVMARK_FAULT_WRITES", "1000"))
 SERVER = [str(Path(sys.executable).parent / "provmark"), "serve"]

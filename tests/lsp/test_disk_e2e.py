@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER, claude_writes, git
+from conftest import SERVER
 from support.lsp_client import StdioClient
+from support.workloads import claude_writes, git
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(10))
 AGENT = "".join(f"def helper_{i}(value: str) -> str:\n    return normalise(value, mode='m{i}')\n\n" for i in range(8))

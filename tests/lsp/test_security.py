@@ -83,7 +83,7 @@ def test_a_hostile_repository_config_runs_no_program(tmp_path: Path) -> None:
     programs git would run. Provmark's git calls (scan, blame, export) must run none."""
     import json as _json
 
-    from conftest import git
+    from support.workloads import git
 
     ws = tmp_path / "ws"
     ws.mkdir()
@@ -113,8 +113,8 @@ def test_source_and_transcript_text_never_reach_sidecars_caches_or_logs(tmp_path
     import os
     import time
 
-    from conftest import claude_writes
     from support.lsp_client import StdioClient
+    from support.workloads import claude_writes
 
     ws, home = tmp_path / "ws", tmp_path / "home"
     ws.mkdir()

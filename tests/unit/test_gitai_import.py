@@ -3,9 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import git
 from provmark.gitai_import import import_notes, parse_log
 from provmark.pipeline import excluded_ranges
+from support.workloads import git
 
 HUMAN = [f"def handler_{i}(request):" for i in range(6)]
 AI = [f"    value_{k} = transform(payload, option={k})" for k in range(8)]

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from conftest import git
 from provmark.gitinfo import GitHistory, tool_of_commit
+from support.workloads import git
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(5))
 AI = "".join(f"def helper_{i}(value):\n    return normalise(value, mode='m{i}')\n\n" for i in range(5))

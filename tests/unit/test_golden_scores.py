@@ -13,12 +13,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, claude_writes, git
+from conftest import ROOT
 from provmark.scan import scan
 from provmark.settings import Settings
 from provmark.tracker import Tracker
 from provmark.transcripts import TranscriptIndex
 from provmark.workspace_index import WorkspaceIndex
+from support.workloads import claude_writes, git
 
 GOLDEN = ROOT / "tests" / "golden" / "scores.json"
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, git
+from conftest import ROOT
 from provmark import sidecar
 from provmark.scan import Cache, model_key, scan, skip_reason, walk
 from provmark.scan_report import to_sarif, to_table
+from support.workloads import git
 
 HUMAN = """# Copyright (c) 2011 the authors.  BSD license.
 import os, sys
