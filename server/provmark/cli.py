@@ -6,7 +6,9 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .pipeline_cli import cmd_check, cmd_filter, cmd_manifest
@@ -103,9 +105,9 @@ class _progress:
 
     def __init__(self, mode: str):
         self.mode = mode
-        self._bar = None
+        self._bar: Any = None
 
-    def __enter__(self):
+    def __enter__(self) -> Callable[[int, int, str], None] | None:
         show = self.mode == "always" or (self.mode == "auto" and sys.stderr.isatty())
         if not show:
             return None
@@ -122,7 +124,7 @@ class _progress:
             return plain
         from rich.console import Console
 
-        self._bar = Progress(
+        bar = self._bar = Progress(
             "[progress.description]{task.description}",
             BarColumn(),
             MofNCompleteColumn(),
@@ -130,11 +132,11 @@ class _progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self._bar.start()
-        task = self._bar.add_task("scanning", total=None)
+        bar.start()
+        task = bar.add_task("scanning", total=None)
 
         def update(done: int, total: int, _rel: str) -> None:
-            self._bar.update(task, completed=done, total=total)
+            bar.update(task, completed=done, total=total)
 
         return update
 

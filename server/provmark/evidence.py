@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, TypedDict
+from typing import Final, Literal, TypedDict
 
 
 class EvidenceJSON(TypedDict):
@@ -48,7 +48,8 @@ class Signal:
 
 
 # -- the catalogue ---------------------------------------------------------------------
-INSERT, REPOSITORY = "unexplained-bulk-insert", "repository-file"
+INSERT: Final = "unexplained-bulk-insert"
+REPOSITORY: Final = "repository-file"
 
 SIGNALS: dict[str, Signal] = {
     # Situations: every judged block has exactly one (its prior).

@@ -139,4 +139,4 @@ def _existing_hashes(root: Path, rel: str) -> set[str]:
         data = sidecar.load(root, rel)
     except sidecar.SidecarError:
         return set()
-    return {r["content_hash"] for r in (data or {}).get("records", [])}
+    return {r["content_hash"] for r in data["records"]} if data else set()

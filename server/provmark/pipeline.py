@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .lines import line_hash
+from .records import SidecarData
 from .regions import merge_runs
 from .relocate import locate, squeezed_of
 from .sidecar import SIDECAR_DIR, SidecarError, load
@@ -55,7 +56,7 @@ def sidecar_files(root: Path) -> Iterator[tuple[str, Path]]:
             yield p.relative_to(base).as_posix()[: -len(".json")], p
 
 
-def read_sidecar(root: Path, rel: str, path: Path | None = None) -> dict[str, Any]:
+def read_sidecar(root: Path, rel: str, path: Path | None = None) -> SidecarData:
     """A sidecar, checked as untrusted input; SidecarError names the file and the fault,
     FileNotFoundError when there is none."""
     data = load(root, rel, path)
@@ -64,7 +65,7 @@ def read_sidecar(root: Path, rel: str, path: Path | None = None) -> dict[str, An
     return data
 
 
-def locate_records(data: dict[str, Any], text: str) -> FileResult:
+def locate_records(data: SidecarData, text: str) -> FileResult:
     """Find each record of a sidecar in `text`; exclusion per the fail-closed rule."""
     rel = data["path"]
     lines = _lines(text)
@@ -134,7 +135,7 @@ def excluded_ranges(root: Path, path: str, text: str) -> tuple[list[tuple[int, i
 
 def filter_text(text: str, exclude: list[tuple[int, int]] | str) -> str | None:
     """`text` without the excluded lines (None when the whole file is excluded)."""
-    if exclude == ALL:
+    if isinstance(exclude, str):  # ALL
         return None
     if not exclude:
         return text
@@ -142,7 +143,7 @@ def filter_text(text: str, exclude: list[tuple[int, int]] | str) -> str | None:
 
     lines = split_lines(text)
     drop: set[int] = set()
-    for a, b in exclude:  # type: ignore[misc]
+    for a, b in exclude:
         drop.update(range(a - 1, b))
     return "".join(x for i, x in enumerate(lines) if i not in drop)
 

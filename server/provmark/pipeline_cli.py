@@ -59,7 +59,7 @@ def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout) -> int:
                 report["excluded_files"].append(rel)
                 continue
             if result.exclude:
-                report["excluded_lines"][rel] = [list(r) for r in result.exclude]  # type: ignore[union-attr]
+                report["excluded_lines"][rel] = [list(r) for r in result.exclude if not isinstance(r, str)]
             target.write_text(kept, encoding="utf-8", newline="")
     (dest / ".provmark-filter-report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
     n_lines = sum(b - a + 1 for rs in report["excluded_lines"].values() for a, b in rs)

@@ -7,7 +7,50 @@ of it, so the region splits around it; an insertion at the region's first line, 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from .evidence import Evidence
+from .records import Record
 from .textdoc import Edit
+
+# What a region is: a flag Provmark raised, a tag from a sidecar record, a record whose
+# lines are gone, or lines held while their judgement gathers evidence off the loop.
+FLAG, TAGGED, STALE, PENDING = "flag", "tagged", "stale", "pending"
+
+
+@dataclass
+class Region:
+    """Lines start..end (0-based, inclusive) of a document that arrived together."""
+
+    start: int
+    end: int
+    kind: str  # FLAG, TAGGED, STALE or PENDING
+    insertion: str
+    score: float = 0.0
+    tool: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    code: str = "external-paste"
+    record: Record | None = None  # the sidecar record of a tagged region
+    hint: str | None = None
+    model: str | None = None
+    session: str | None = None
+
+    def copy(self, start: int, end: int) -> Region:
+        """The same region over other lines (a part of it after a split)."""
+        return Region(
+            start,
+            end,
+            self.kind,
+            self.insertion,
+            self.score,
+            self.tool,
+            list(self.evidence),
+            self.code,
+            self.record,
+            self.hint,
+            self.model,
+            self.session,
+        )
 
 
 def map_lines(start: int, end: int, edit: Edit) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ class Located:
 
 
 def locate(
-    record: dict[str, Any], hashes: list[str], squeezed: list[str] | None = None, min_ratio: float = 70.0
+    record: Mapping[str, Any], hashes: list[str], squeezed: list[str] | None = None, min_ratio: float = 70.0
 ) -> Located | None:
     """Where `record` is in a text whose normalised line hashes are `hashes` (and
     whitespace-free line hashes `squeezed`): by its line hashes, else (for a text a

@@ -25,6 +25,7 @@ from .disk import is_generated
 from .findings import Finding, Totals, totals
 from .gitinfo import GitHistory
 from .ignore import IgnoreRules
+from .records import SidecarData
 from .relocate import hashes_of, locate, squeezed_of
 from .segment import segment
 from .style import _EXT_FAMILY, default_model, family_for
@@ -272,7 +273,7 @@ def judge(
     rel: str,
     content: Content,
     lines: list[str] | None,
-    record_file: dict[str, Any] | None,
+    record_file: SidecarData | None,
     history: list[tuple[int, int, str, str]],
     transcripts: TranscriptIndex | None,
     warn: float,
@@ -328,7 +329,7 @@ def judge(
 
 
 def _record_findings(
-    rel: str, lines: list[str], record_file: dict[str, Any]
+    rel: str, lines: list[str], record_file: SidecarData
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
     """A sidecar's records placed in the text: tags where found, stale records where not;
     and the lines they cover."""

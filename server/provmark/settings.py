@@ -124,7 +124,7 @@ def _convert(kind: Any, value: Any) -> tuple[bool, Any]:
 
 def from_files(root: Path | None) -> tuple[Settings, list[str]]:
     """Settings from the workspace's pyproject.toml and .provmark/config.toml."""
-    settings, problems = Settings(), []
+    settings, problems = Settings(), list[str]()
     if root is None:
         return settings, problems
     for path, table in ((root / "pyproject.toml", ("tool", "provmark")), (root / ".provmark" / "config.toml", ())):

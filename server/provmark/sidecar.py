@@ -20,9 +20,10 @@ import threading
 from collections.abc import Iterator
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .lines import content_hash, line_hash, squeezed_hash
+from .records import OriginKind, Record, SidecarData, Training
 
 SCHEMA = "provmark/1"
 SIDECAR_DIR = ".provmark"
@@ -54,7 +55,7 @@ def make_record(
     training: str,
     evidence: list[dict[str, Any]] | None = None,
     tagged_by: str = "user",
-) -> dict[str, Any]:
+) -> Record:
     """A record for `lines` (the region's text), starting at 1-based `start_line`."""
     kind = origin.get("kind")
     if kind not in ORIGIN_KINDS:
@@ -66,12 +67,12 @@ def make_record(
         "start_line": start_line,
         "end_line": start_line + len(lines) - 1,
         "origin": {
-            "kind": kind,
+            "kind": cast(OriginKind, kind),
             "tool": _name(origin.get("tool")),
             "model": _name(origin.get("model")),
             "session": _name(origin.get("session")),
         },
-        "training": training,
+        "training": cast(Training, training),
         "content_hash": content_hash(lines),
         "line_hashes": [line_hash(x) for x in lines],
         "squeezed_hashes": [squeezed_hash(x) for x in lines],
@@ -137,7 +138,7 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
     return problems
 
 
-def load(root: Path, rel: str, path: Path | None = None) -> dict[str, Any] | None:
+def load(root: Path, rel: str, path: Path | None = None) -> SidecarData | None:
     """The sidecar of `rel` (at `path` when given), None when there is none; read as
     untrusted input: SidecarError names the file and what is wrong with it."""
     path = path or sidecar_path(root, rel)
@@ -160,7 +161,7 @@ def load(root: Path, rel: str, path: Path | None = None) -> dict[str, Any] | Non
         problems.append(f"path {rel!r} leaves the root")
     if problems:
         raise SidecarError(f"{path}: " + "; ".join(problems))
-    return data
+    return cast(SidecarData, data)  # validate() checked its shape
 
 
 def _inside(root: Path, rel: str) -> bool:
@@ -174,10 +175,9 @@ def _inside(root: Path, rel: str) -> bool:
     return True
 
 
-def dumps(data: dict[str, Any]) -> str:
-    data = dict(data)
-    data["records"] = sorted(data["records"], key=lambda r: (r["start_line"], r["end_line"], r["id"]))
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def dumps(data: SidecarData) -> str:
+    records = sorted(data["records"], key=lambda r: (r["start_line"], r["end_line"], r["id"]))
+    return json.dumps({**data, "records": records}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 @contextlib.contextmanager
@@ -241,7 +241,9 @@ def _sweep_temporaries(path: Path) -> None:
             tmp.unlink()
 
 
-def update(root: Path, rel: str, add: list[dict[str, Any]] = (), remove: set[str] = frozenset()) -> dict[str, Any]:
+def update(
+    root: Path, rel: str, add: list[Record] | None = None, remove: frozenset[str] | set[str] = frozenset()
+) -> SidecarData:
     """Add and remove records of `rel`'s sidecar, merging with what is on disk now."""
     path = sidecar_path(root, rel)
     try:
@@ -258,7 +260,7 @@ def update(root: Path, rel: str, add: list[dict[str, Any]] = (), remove: set[str
                 data = {"schema": SCHEMA, "path": rel, "records": []}
             records = [r for r in data["records"] if r["id"] not in remove]
             known = {r["id"] for r in records}
-            records += [r for r in add if r["id"] not in known]
+            records += [r for r in add or [] if r["id"] not in known]
             data["records"] = records
             if not records:
                 with contextlib.suppress(FileNotFoundError):

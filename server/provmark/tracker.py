@@ -1,88 +1,48 @@
 """Insertion tracking: every change to an open document is recorded, bursts of changes
 are judged once they settle, and what arrived in bulk without a human explanation
-becomes a flagged region with a score. Pure logic: no pygls, no lsprotocol, no I/O
-except through the callbacks it is given.
+becomes a flagged region with a score.
+
+Pure logic: no pygls, no lsprotocol, and no I/O of its own. What a judgement needs
+from outside (other files, the disk, git, the AI tools' logs, the content model) is
+asked as a `judging.Question` and answered by `judging.gather`, which the language
+server runs off the event loop; `judge` does all three steps at once for tests and
+scripts.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from array import array
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import evidence as ev
-from . import text_signs
-from .disk import inserted_runs, is_generated, line_keys
+from .bursts import DocState, Judgement, Pending, follow
+from .closed_files import ClosedFile
+from .disk import inserted_runs, is_generated
 from .evidence import Evidence
 from .findings import Finding, TaggedInfo, flag_message, stale_message, tag_message
+from .judging import Facts, FilesIO, NoIO, Question, WorkspaceIO, gather
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
-from .regions import map_lines, merge_runs
+from .records import Record, SidecarData
+from .regions import FLAG, PENDING, STALE, TAGGED, Region
 from .relocate import hashes_of, locate, squeezed_of
 from .settings import Settings
 from .style import family_for, guess_family
-from .textdoc import Edit, OutOfRange, TextDocument, index_to_column, split_lines
+from .textdoc import Edit, OutOfRange, TextDocument
 from .transcripts import Match, TranscriptIndex
 from .workspace_index import WorkspaceIndex, verify_copy
 
-FLAG, TAGGED, STALE = "flag", "tagged", "stale"
+__all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Tracker"]
+
 _ids = itertools.count(1)
-
-
-@dataclass
-class Region:
-    """Lines start..end (0-based, inclusive) of a document that arrived together."""
-
-    start: int
-    end: int
-    kind: str  # FLAG, TAGGED or STALE
-    insertion: str
-    score: float = 0.0
-    tool: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
-    code: str = "external-paste"
-    record: dict[str, Any] | None = None  # the sidecar record of a tagged region
-    hint: str | None = None
-    model: str | None = None
-    session: str | None = None
-
-
-@dataclass
-class Pending:
-    """What one burst of changes inserted and deleted, waiting for the burst to settle.
-    One per burst: a burst of 3,000 keystrokes is one record, not 3,000."""
-
-    spans: list[tuple[int, int]]  # lines the burst's changes touched, merged
-    texts: list[str]
-    deleted: list[str]
-    burst: int
-    longest: int  # the longest single change in the burst
-
-    @property
-    def text(self) -> str:
-        return "".join(self.texts)
-
-    def overlaps(self, a: int, b: int) -> bool:
-        return any(x <= b and y >= a for x, y in self.spans)
-
-    def add_span(self, a: int, b: int) -> None:
-        self.spans = merge_runs(self.spans + [(a, b)])
-
-
-@dataclass
-class Judgement:
-    """Why a burst was or was not flagged (kept for logs and tests)."""
-
-    verdict: str  # "typing", "small", "format", "restored", "copy", "reload-git", "flagged", ...
-    regions: list[Region] = field(default_factory=list)
-
-
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+History = list[tuple[int, int, str, str]]  # runs of (start, end, tool, commit), 0-based
+ScanFlag = tuple[int, int, str | None, list[Evidence]]  # (start, end, tool, evidence)
+Change = tuple[tuple[tuple[int, int], tuple[int, int]] | None, str]  # (range or None, text)
 
 
 def _tokens(text: str) -> Counter[str]:
@@ -90,64 +50,79 @@ def _tokens(text: str) -> Counter[str]:
     return Counter(_TOKEN.findall(text.replace("'", '"')))
 
 
-def _first_last(text: str, sl: int, new_lines: int) -> tuple[int, int] | None:
-    """Lines of the document covered by the inserted `text` placed at line `sl`."""
-    pieces = split_lines(text)
-    first = sl if pieces[0].strip() else sl + 1
-    last = sl + new_lines if pieces[-1].strip() else sl + new_lines - 1
-    if last < first:
-        return None
-    return first, last
+@dataclass(frozen=True)
+class DocView:
+    """What the server may know of an open document."""
+
+    uri: str
+    rel: str | None
+    version: int
+    line_count: int
+    skipped: str | None
 
 
-class DocState:
-    def __init__(self, doc: TextDocument, rel: str | None):
-        self.doc = doc
-        self.rel = rel  # path relative to the workspace root, None outside it
-        self.regions: list[Region] = []
-        self.pending: list[Pending] = []
-        self.burst = 0
-        self.last_change = -1e9
-        self.skipped: str | None = None  # why the document is not tracked
-        self.judgements: list[Judgement] = []
-        self.early_hints: list[tuple[int, int, str]] = []  # paste hints for bursts not yet judged
-        self.moved = False  # regions moved since the last publish
+@dataclass
+class Inquiry:
+    """A burst (or a disk write) waiting for its facts. Its lines are held in the
+    document as PENDING regions, which edits move like any other region."""
+
+    uri: str
+    insertion: str
+    question: Question
+    ai_fraction: float = 0.0
+    provenance: Provenance | None = None
+    hint: str | None = None
 
 
-DiskProbe = Callable[[str, str], str | None]
+@dataclass(frozen=True)
+class Placed:
+    """A finding with its last line's width, for the diagnostic's range."""
 
-
-class ClosedFile:
-    """Flags on a file that is not open in the editor (written on disk). Keeps no text:
-    a key per line (to find the flags again after the next write) and each line's
-    length in UTF-16 units (for the diagnostics' ranges)."""
-
-    __slots__ = ("keys_hash", "regions", "keys", "widths")
-
-    def __init__(self, text_hash: int, regions: list[Region], lines: list[str]):
-        self.keys_hash = text_hash  # to re-attach the flags when the file is opened unchanged
-        self.regions = regions
-        self.keys = line_keys(lines)
-        self.widths = array("I", (index_to_column(x, len(x)) for x in lines))
+    finding: Finding
+    width: int
 
 
 class Tracker:
     """All open documents and what the server knows across them."""
 
     def __init__(
-        self, settings: Settings, index: WorkspaceIndex, root: Path | None = None, disk_probe: DiskProbe | None = None
+        self,
+        settings: Settings,
+        index: WorkspaceIndex,
+        root: Path | None = None,
+        io: WorkspaceIO | None = None,
     ):
         self.settings = settings
         self.index = index
         self.root = root
+        self.io: WorkspaceIO = io or (FilesIO(root) if root is not None else NoIO())
         self.docs: dict[str, DocState] = {}
         self.deleted = RecentDeletions()
         self.ai = AiLines()
-        # disk_probe(rel, text) says who last wrote `text` to the file on disk, when the
-        # document now equals it: "git" (a git operation), "disk" (another process) or None.
-        self.disk_probe = disk_probe
         self.transcripts: TranscriptIndex | None = None
         self.closed: dict[str, ClosedFile] = {}
+
+    # -- what the server may know ------------------------------------------------
+    def uris(self) -> list[str]:
+        return list(self.docs)
+
+    def view(self, uri: str) -> DocView | None:
+        s = self.docs.get(uri)
+        if s is None:
+            return None
+        return DocView(uri, s.rel, s.doc.version, s.doc.line_count, s.skipped)
+
+    def uri_of(self, rel: str) -> str | None:
+        """The open document of a workspace file, if it is open."""
+        return next((uri for uri, d in self.docs.items() if d.rel == rel), None)
+
+    def lines(self, uri: str, start: int = 0, end: int | None = None) -> list[str]:
+        s = self.docs.get(uri)
+        return s.doc.lines(start, end) if s is not None else []
+
+    def text(self, uri: str) -> str | None:
+        s = self.docs.get(uri)
+        return s.doc.text if s is not None else None
 
     # -- documents -------------------------------------------------------------
     def open(
@@ -158,8 +133,8 @@ class Tracker:
         language_id: str,
         rel: str | None,
         encoding: str,
-        sidecar: dict[str, Any] | None = None,
-    ) -> DocState:
+        sidecar: SidecarData | None = None,
+    ) -> DocView:
         state = DocState(TextDocument(uri, text, version, language_id, encoding), rel)
         self.docs[uri] = state
         if "\0" in text[:8192]:
@@ -170,8 +145,10 @@ class Tracker:
         if closed is not None and closed.keys_hash == hash(text) and not state.skipped:
             state.regions.extend(closed.regions)  # flags raised while the file was closed
         if sidecar and not state.skipped:
-            self.attach_sidecar(state, sidecar)
-        return state
+            self._attach_sidecar(state, sidecar)
+        view = self.view(uri)
+        assert view is not None
+        return view
 
     def close(self, uri: str) -> None:
         state = self.docs.pop(uri, None)
@@ -181,10 +158,13 @@ class Tracker:
             if flags:
                 self.closed[state.rel] = ClosedFile(hash(state.doc.text), flags, state.doc.lines())
 
-    def open_rel(self, rel: str) -> DocState | None:
-        return next((d for d in self.docs.values() if d.rel == rel), None)
+    def saved(self, uri: str) -> None:
+        """The editor saved the document: the workspace index learns its text."""
+        state = self.docs.get(uri)
+        if state is not None and state.rel is not None and not state.skipped:
+            self.index.add(state.rel, state.doc.lines())
 
-    def attach_sidecar(self, state: DocState, sidecar: dict[str, Any]) -> None:
+    def _attach_sidecar(self, state: DocState, sidecar: SidecarData) -> None:
         """Show a sidecar's records: tagged regions where found again, stale ones where not."""
         state.regions = [r for r in state.regions if r.kind == FLAG]
         lines = state.doc.lines()
@@ -197,38 +177,19 @@ class Tracker:
                 continue
             self._add_tagged(state, found.start, found.end, rec)
 
-    def _add_tagged(self, state: DocState, start: int, end: int, rec: dict[str, Any]) -> None:
-        self._carve(state, start, end)
+    def _add_tagged(self, state: DocState, start: int, end: int, rec: Record) -> None:
+        _carve(state, start, end)
+        origin = rec["origin"]
+        code = "human-tagged" if origin["kind"] == "human" else "ai-tagged"
+        score = 1.0 if origin["kind"] == "ai" else 0.0
         state.regions.append(
-            Region(
-                start,
-                end,
-                TAGGED,
-                rec["id"],
-                score=1.0 if rec["origin"]["kind"] == "ai" else 0.0,
-                tool=rec["origin"].get("tool"),
-                record=rec,
-                code="ai-tagged" if rec["origin"]["kind"] != "human" else "human-tagged",
-            )
+            Region(start, end, TAGGED, rec["id"], score=score, tool=origin.get("tool"), record=rec, code=code)
         )
-        if rec["origin"]["kind"] in ("ai", "mixed"):
-            self.ai.add(state.doc.lines(start, end + 1), Provenance(1.0, rec["origin"].get("tool"), True, rec["id"]))
-
-    def _carve(self, state: DocState, start: int, end: int) -> None:
-        """Take lines start..end out of every flagged region."""
-        out: list[Region] = []
-        for r in state.regions:
-            if r.kind != FLAG or r.end < start or r.start > end:
-                out.append(r)
-                continue
-            if r.start < start:
-                out.append(_copy(r, r.start, start - 1))
-            if r.end > end:
-                out.append(_copy(r, end + 1, r.end))
-        state.regions = out
+        if origin["kind"] in ("ai", "mixed"):
+            self.ai.add(state.doc.lines(start, end + 1), Provenance(1.0, origin.get("tool"), True, rec["id"]))
 
     # -- edits -----------------------------------------------------------------
-    def change(self, uri: str, version: int, changes: list[tuple[Any, str]], now: float) -> list[str]:
+    def change(self, uri: str, version: int, changes: list[Change], now: float) -> list[str]:
         """Apply the content changes of one didChange (each (range, text); range None for
         the whole document, else ((line, col), (line, col))). Returns problems to log."""
         state = self.docs.get(uri)
@@ -240,55 +201,20 @@ class Tracker:
             state.burst += 1
         state.last_change = now
         for rng, text in changes:
+            edit: Edit
             try:
                 edit = state.doc.apply(rng[0], rng[1], text) if rng is not None else state.doc.replace_all(text)
             except OutOfRange as e:
                 edit = e.args[0]
                 problems.append(f"{uri}: change range {rng} lies outside the document; clamped")
-            if state.skipped:
-                continue
-            self._follow(state, edit)
+            if not state.skipped:
+                follow(state, edit, self.deleted)
         return problems
 
-    def _follow(self, state: DocState, edit: Edit) -> None:
-        if state.regions and edit.start_line <= max(r.end for r in state.regions):
-            moved: list[Region] = []
-            for r in state.regions:
-                runs = map_lines(r.start, r.end, edit)
-                if runs != [(r.start, r.end)]:
-                    state.moved = True
-                for k, (a, b) in enumerate(runs):
-                    moved.append(r if k == 0 else _copy(r, a, b))
-                    moved[-1].start, moved[-1].end = a, b
-            state.regions = moved
-        if state.pending:
-            kept: list[Pending] = []
-            for p in state.pending:
-                spans = []
-                for a, b in p.spans:
-                    runs = map_lines(a, b, edit)
-                    if runs:
-                        spans.append((runs[0][0], runs[-1][1]))
-                if spans or p.burst == state.burst:
-                    p.spans = merge_runs(spans) if spans else [(edit.start_line, edit.start_line)]
-                    kept.append(p)
-            state.pending = kept
-        if len(edit.deleted) >= 40 or "\n" in edit.deleted:
-            self.deleted.add(edit.deleted)
-        if not edit.text and not (edit.deleted and state.pending):
-            return
-        span = _first_last(edit.text, edit.start_line, edit.new_lines) if edit.text else None
-        if span is None:
-            # Only line endings and blanks, or a deletion: adds to the burst, covers no line.
-            span = (edit.start_line, edit.start_line)
-        last = state.pending[-1] if state.pending else None
-        if last is not None and last.burst == state.burst:
-            last.add_span(*span)
-            last.texts.append(edit.text)
-            last.deleted.append(edit.deleted)
-            last.longest = max(last.longest, len(edit.text))
-        else:
-            state.pending.append(Pending([span], [edit.text], [edit.deleted], state.burst, len(edit.text)))
+    def moved(self, uri: str) -> bool:
+        """Whether the document's regions moved since it was last published."""
+        s = self.docs.get(uri)
+        return bool(s and s.moved)
 
     def due(self, uri: str, now: float) -> float | None:
         """Seconds until the document's pending burst can be judged (0: now), or None."""
@@ -299,43 +225,38 @@ class Tracker:
 
     # -- judging ---------------------------------------------------------------
     def judge(self, uri: str, now: float) -> list[Region]:
-        """Judge the settled bursts of a document; returns the regions it flagged."""
+        """Judge the settled bursts of a document at once, gathering the facts here."""
+        changed: list[Region] = []
+        for q in self.inquire(uri, now):
+            changed += self.conclude(q, gather(q.question, self.io, self.index, self.transcripts))
+        return changed
+
+    def inquire(self, uri: str, now: float) -> list[Inquiry]:
+        """Settle the document's bursts: those that what the tracker knows explains are
+        judged now; the others come back as inquiries to gather facts for."""
         state = self.docs.get(uri)
         if state is None or not state.pending or self.due(uri, now):
             return []
         pending, state.pending = state.pending, []
-        changed: list[Region] = []
+        out: list[Inquiry] = []
         for burst in sorted({p.burst for p in pending}):
-            j = self._judge_burst(state, [p for p in pending if p.burst == burst])
-            state.judgements.append(j)
-            del state.judgements[:-50]
-            if j.regions:
-                state.regions.extend(j.regions)
-                changed += j.regions
-        state.early_hints = []
-        return changed
+            result = self._inquire_burst(state, uri, [p for p in pending if p.burst == burst])
+            if isinstance(result, Inquiry):
+                out.append(result)
+            else:
+                state.note(result)
+                state.regions.extend(result.regions)
+        return out
 
-    def _judge_burst(self, state: DocState, parts: list[Pending]) -> Judgement:
+    def _inquire_burst(self, state: DocState, uri: str, parts: list[Pending]) -> Judgement | Inquiry:
         s = self.settings
-        inserted = "".join(p.text for p in parts)
-        deleted = "".join("".join(p.deleted) for p in parts)
         if max(p.longest for p in parts) <= 2:
             return Judgement("typing")
-        # What is new: inserted lines that were not there before the burst.
-        # Each edit's text on its own: joined, a typed character and the first line of a
-        # paste in the same burst would read as one line that exists nowhere.
-        gone = Counter(normalize(x) for p in parts for d in p.deleted for x in d.splitlines())
-        new_norms: list[str] = []
-        for line in (x for p in parts for t in p.texts for x in t.splitlines()):
-            n = normalize(line)
-            if not n:
-                continue
-            if gone[n] > 0:
-                gone[n] -= 1
-            else:
-                new_norms.append(n)
+        new_norms = _new_lines(parts)
         if len(new_norms) < s.min_lines and sum(len(n) for n in new_norms) < s.min_chars:
             return Judgement("small")
+        inserted = "".join(p.text for p in parts)
+        deleted = "".join("".join(p.deleted) for p in parts)
         ins_tokens = _tokens(inserted)
         novel = sum((ins_tokens - _tokens(deleted)).values())
         if deleted and novel <= max(3, 0.05 * sum(ins_tokens.values())):
@@ -344,97 +265,87 @@ class Tracker:
         new_set = set(new_norms)
         doc = state.doc
         last = doc.line_count - 1
-        lines_new = sorted(
-            {
-                i
-                for p in parts
-                for a, b in p.spans
-                for i in range(a, min(b, last) + 1)
-                if normalize(doc.line(i)) in new_set
-            }
-        )
+        spans = {i for p in parts for a, b in p.spans for i in range(a, min(b, last) + 1)}
+        lines_new = sorted(i for i in spans if normalize(doc.line(i)) in new_set)
         if not lines_new:
             return Judgement("vanished")
         runs = self._runs(doc, lines_new)
         start, end = runs[0][0], runs[-1][1]
         region_lines = [x for a, b in runs for x in doc.lines(a, b + 1)]
         solid = [n for n in new_norms if is_solid(n)] or new_norms
-        evidence: list[Evidence] = []
-
         # Copies and moves of AI text carry its provenance along.
         ai_frac, prov = self.ai.lookup(solid)
-
-        # Undo, redo and moves: the text was deleted earlier in this session.
+        insertion = f"i{next(_ids)}"
+        # Undo, redo and moves: the text was deleted earlier in this session; copies of
+        # text in open documents.
         restored = sum(1 for n in solid if n in self.deleted) / len(solid)
-        explained = None
-        on_disk = False
-        if restored >= 0.8:
-            explained = "restored"
-        else:
-            explained = self._internal_copy(state, start, end, solid, region_lines)
-        if explained is None and self.disk_probe and state.rel is not None:
-            who = self.disk_probe(state.rel, doc.text)
-            if who == "git":
-                explained = "reload-git"
-            elif who == "disk":
-                evidence.append(ev.written_on_disk())
-                on_disk = True
-        match = self._transcript_match(region_lines) if explained is None else None
+        explained = "restored" if restored >= 0.8 else self._open_copy(state, start, end, region_lines)
         if explained is not None:
-            if prov is not None and ai_frac >= 0.5:
-                regions = [
-                    Region(
-                        a,
-                        b,
-                        FLAG,
-                        prov.insertion,
-                        score=max(prov.score, s.warn_threshold),
-                        tool=prov.tool,
-                        code="ai-paste",
-                        evidence=[ev.copy_of_ai(f"{explained} of text flagged or tagged as AI")],
-                    )
-                    for a, b in runs
-                ]
-                return Judgement("inherited", regions)
-            return Judgement(explained)
-
-        evidence.insert(0, ev.prior(ev.INSERT))
+            return _explained(explained, runs, insertion, prov, ai_frac, s.warn_threshold)
+        question = Question(
+            state.rel,
+            region_lines,
+            solid,
+            guess_family("\n".join(region_lines)) or family_for(state.rel or doc.uri, doc.language_id),
+            probe_text=doc.text if state.rel is not None else None,
+            content_model=s.content_model,
+            transcripts=s.transcripts,
+        )
         hint = next((src for a, b, src in state.early_hints if a <= end and b >= start), None)
+        state.early_hints = []
+        state.regions.extend(Region(a, b, PENDING, insertion, hint=hint) for a, b in runs)
+        return Inquiry(uri, insertion, question, ai_frac, prov, hint)
+
+    def conclude(self, q: Inquiry, facts: Facts) -> list[Region]:
+        """Turn an inquiry's held lines into flags (or nothing) with the gathered facts;
+        returns the regions it flagged."""
+        state = self.docs.get(q.uri)
+        if state is None:
+            return []
+        held = [r for r in state.regions if r.kind == PENDING and r.insertion == q.insertion]
+        state.regions = [r for r in state.regions if not (r.kind == PENDING and r.insertion == q.insertion)]
+        runs = [(r.start, r.end) for r in held]
+        hint = next((r.hint for r in held if r.hint), None) or q.hint
+        explained = "copy" if facts.copy else "reload-git" if facts.writer == "git" else None
+        if explained is not None:
+            j = _explained(explained, runs, q.insertion, q.provenance, q.ai_fraction, self.settings.warn_threshold)
+        elif not runs:
+            j = Judgement("vanished")
+        else:
+            j = self._flag(state, q, facts, runs, hint)
+        state.note(j)
+        state.regions.extend(j.regions)
+        return j.regions
+
+    def _flag(
+        self, state: DocState, q: Inquiry, facts: Facts, runs: list[tuple[int, int]], hint: str | None
+    ) -> Judgement:
+        evidence = [ev.prior(ev.INSERT)]
+        if facts.writer == "disk":
+            evidence.append(ev.written_on_disk())
         hint_ev = ev.paste_hint(hint)
         if hint_ev:
             evidence.append(hint_ev)
+        region_lines = [x for a, b in runs for x in state.doc.lines(a, b + 1)]
         evidence.append(ev.size(len([x for x in region_lines if x.strip()])))
-        # The region's own text: a burst may also hold typing elsewhere in the file.
-        region_text = "\n".join(region_lines)
-        evidence += text_signs.content_evidence(region_text)
-        style_ev = (
-            text_signs.style_evidence(
-                region_text,
-                guess_family(region_text) or family_for(state.rel or doc.uri, doc.language_id),
-                on_disk=on_disk,
-            )
-            if s.content_model
-            else None
-        )
-        if style_ev is not None:
-            evidence.append(style_ev)
-        if match is not None:
-            evidence.append(_match_evidence(match))
-        copy_frac, _ = self.index.candidates(solid)
-        if 0.3 <= copy_frac < 0.8:
-            evidence.append(ev.partly_in_workspace(copy_frac))
-        if prov is not None and ai_frac >= 0.5:
+        evidence += facts.content
+        if facts.style is not None:
+            evidence.append(facts.style)
+        if facts.match is not None:
+            evidence.append(_match_evidence(facts.match))
+        if 0.3 <= facts.copy_fraction < 0.8:
+            evidence.append(ev.partly_in_workspace(facts.copy_fraction))
+        inherits = q.provenance is not None and q.ai_fraction >= 0.5
+        if inherits:
             evidence.append(ev.copy_of_ai("most lines match text flagged or tagged as AI"))
-        insertion = f"i{next(_ids)}"
-        regions = [Region(a, b, FLAG, insertion, evidence=list(evidence), hint=hint) for a, b in runs]
+        regions = [Region(a, b, FLAG, q.insertion, evidence=list(evidence), hint=hint) for a, b in runs]
         for region in regions:
-            if prov is not None and ai_frac >= 0.5:
-                region.tool = prov.tool
-            if match is not None:
-                region.tool, region.model, region.session = match.tool, match.model, match.session
-            self._rescore(region)
-        if regions[0].score >= s.warn_threshold:
-            self.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
+            if inherits and q.provenance is not None:
+                region.tool = q.provenance.tool
+            _attribute(region, facts.match)
+            _rescore(region)
+        if regions[0].score >= self.settings.warn_threshold:
+            self.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, q.insertion))
         return Judgement("flagged", regions)
 
     def _runs(self, doc: TextDocument, lines: list[int]) -> list[tuple[int, int]]:
@@ -447,19 +358,11 @@ class Tracker:
                 runs[-1] = (runs[-1][0], i)
             else:
                 runs.append((i, i))
-        s = self.settings
-
-        def bulk(run: tuple[int, int]) -> bool:
-            body = [x for x in doc.lines(run[0], run[1] + 1) if x.strip()]
-            return len(body) >= s.min_lines or sum(len(x.strip()) for x in body) >= s.min_chars
-
-        big = [r for r in runs if bulk(r)]
+        big = [r for r in runs if self._is_bulk(doc.lines(r[0], r[1] + 1))]
         return big or runs
 
-    def _internal_copy(
-        self, state: DocState, start: int, end: int, solid: list[str], region_lines: list[str]
-    ) -> str | None:
-        """'copy' when the text exists elsewhere in the workspace (open buffers or files)."""
+    def _open_copy(self, state: DocState, start: int, end: int, region_lines: list[str]) -> str | None:
+        """'copy' when the text exists in an open document (elsewhere in this one too)."""
         # A cheap first pass on stripped lines (re-indentation does not matter), then
         # rapidfuzz on a window around the matches.
         want = {x.strip() for x in region_lines if is_solid(normalize(x))}
@@ -478,102 +381,84 @@ class Tracker:
             ]
             if verify_copy(region_lines, window):
                 return "copy"
-        frac, files = self.index.candidates(solid)
-        if frac < 0.8 or self.root is None:
-            return None
-        from .workspace_index import read_text
-
-        for rel in files:
-            if rel == state.rel:
-                continue  # the file's own copy on disk is not "elsewhere"
-            text = read_text(self.root / rel)
-            if text is not None and verify_copy(region_lines, text.splitlines()):
-                return "copy"
         return None
 
-    def _transcript_match(self, lines: list[str]) -> Match | None:
-        if self.transcripts is None or not self.settings.transcripts:
-            return None
-        self.transcripts.refresh()
-        return self.transcripts.match(lines)
-
     # -- files written on disk ------------------------------------------------------
-    def disk_write(self, rel: str, text: str, old_keys: Any, git_op: bool) -> Judgement:
+    def disk_question(self, rel: str, text: str, old_keys: Any) -> Question | None:
+        """What judging a write to a closed file needs from outside: None when the write
+        added nothing in bulk (or the file is generated). Pure: may run off the loop."""
+        if is_generated(rel, text[:2000]):
+            return None
+        lines = text.splitlines()
+        runs = [(a, b) for a, b in inserted_runs(old_keys, lines) if self._is_bulk(lines[a : b + 1])]
+        if not runs:
+            return None
+        new_lines = [x for a, b in runs for x in lines[a : b + 1]]
+        solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)] or [normalize(x) for x in new_lines]
+        s = self.settings
+        return Question(
+            rel,
+            new_lines,
+            solid,
+            family_for(rel),
+            on_disk=True,
+            content_model=s.content_model,
+            transcripts=s.transcripts,
+        )
+
+    def disk_write(self, rel: str, text: str, old_keys: Any, git_op: bool, facts: Facts | None = None) -> Judgement:
         """Judge a write by another process to a file that is not open in the editor:
         which lines it added (against `old_keys`, what Provmark last knew of the file)
-        and whether something explains them. Flags are kept in `closed[rel]`."""
-        lines = text.splitlines()
-        s = self.settings
+        and whether something explains them. Flags are kept in `closed[rel]`. `facts`
+        answer `disk_question` (gathered here when not given)."""
         if git_op:
             self.closed.pop(rel, None)
             return Judgement("git")
         if is_generated(rel, text[:2000]):
             return Judgement("generated")
-        runs = inserted_runs(old_keys, lines)
-        runs = [(a, b) for a, b in runs if self._is_bulk(lines[a : b + 1])]
+        lines = text.splitlines()
         prev = self.closed.get(rel)
-        kept: list[Region] = []
-        if prev is not None and old_keys is not None:
-            # Earlier flags on this file stay where their lines still are.
-            new_keys = line_keys(lines)
-            index: dict[int, int] = {}
-            for i, k in enumerate(new_keys):
-                index.setdefault(k, i)
-            for r in prev.regions:
-                body = prev.keys[r.start : r.end + 1]
-                at = index.get(body[0]) if body else None
-                n = len(body)
-                if at is not None and at + n <= len(new_keys) and new_keys[at + n - 1] == body[-1]:
-                    kept.append(_copy(r, at, at + n - 1))
-        if not runs:
+        # Earlier flags on this file stay where their lines still are.
+        kept = prev.flags_still_in(lines) if prev is not None and old_keys is not None else []
+        q = self.disk_question(rel, text, old_keys)
+        if q is None:
             self._remember_closed(rel, text, lines, kept)
             return Judgement("small")
-        new_lines = [x for a, b in runs for x in lines[a : b + 1]]
-        solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)] or [normalize(x) for x in new_lines]
-        match = self._transcript_match(new_lines)
-        frac, files = self.index.candidates(solid)
-        if match is None and frac >= 0.8 and self.root is not None:
-            from .workspace_index import read_text, verify_copy
-
-            for other in files:
-                if other == rel:
-                    continue
-                src = read_text(self.root / other)
-                if src is not None and verify_copy(new_lines, src.splitlines()):
-                    self._remember_closed(rel, text, lines, kept)
-                    return Judgement("copy")
+        if facts is None:
+            facts = gather(q, self.io, self.index, self.transcripts)
+        if facts.copy:
+            self._remember_closed(rel, text, lines, kept)
+            return Judgement("copy")
         evidence = [ev.prior(ev.INSERT), ev.written_on_disk()]
-        evidence.append(ev.size(len([x for x in new_lines if x.strip()])))
-        evidence += text_signs.content_evidence("\n".join(new_lines))
-        style_ev = (
-            text_signs.style_evidence("\n".join(new_lines), family_for(rel), on_disk=True) if s.content_model else None
-        )
-        if style_ev is not None:
-            evidence.append(style_ev)
-        if match is not None:
-            evidence.append(_match_evidence(match))
+        evidence.append(ev.size(len([x for x in q.lines if x.strip()])))
+        evidence += facts.content
+        if facts.style is not None:
+            evidence.append(facts.style)
+        if facts.match is not None:
+            evidence.append(_match_evidence(facts.match))
         insertion = f"w{next(_ids)}"
+        runs = [(a, b) for a, b in inserted_runs(old_keys, lines) if self._is_bulk(lines[a : b + 1])]
         regions = []
         for a, b in runs:
             r = Region(a, b, FLAG, insertion, evidence=list(evidence))
-            if match is not None:
-                r.tool, r.model, r.session = match.tool, match.model, match.session
-            self._rescore(r)
+            _attribute(r, facts.match)
+            _rescore(r)
             regions.append(r)
-        if regions[0].score >= s.warn_threshold:
-            self.ai.add(new_lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
+        if regions[0].score >= self.settings.warn_threshold:
+            self.ai.add(q.lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
         self._remember_closed(rel, text, lines, kept + regions)
         return Judgement("flagged", regions)
 
-    def add_history(self, uri: str, runs: list[tuple[int, int, str, str]]) -> list[Region]:
+    def add_history(self, uri: str, runs: History, version: int | None = None) -> list[Region]:
         """Flag lines that git blame gives to commits declaring an AI tool (runs of
-        start, end, tool, commit); tagged lines stay as they are. Returns the new flags."""
+        start, end, tool, commit); tagged lines stay as they are. Returns the new flags.
+        With `version`, only if the document is still at that version."""
         state = self.docs.get(uri)
-        if state is None or state.skipped:
+        if state is None or state.skipped or (version is not None and state.doc.version != version):
             return []
         return self._history_regions(state, runs)
 
-    def _history_regions(self, state: DocState, runs: list[tuple[int, int, str, str]]) -> list[Region]:
+    def _history_regions(self, state: DocState, runs: History) -> list[Region]:
         added: list[Region] = []
         for a, b, tool, sha in runs:
             if not self._is_bulk(state.doc.lines(a, b + 1)):
@@ -587,48 +472,47 @@ class Tracker:
                     if r.kind == FLAG and not any(e.signal == "git-commit" for e in r.evidence):
                         r.evidence = [*r.evidence, commit]
                         r.tool = r.tool or tool
-                        self._rescore(r)
+                        _rescore(r)
                         added.append(r)
                 continue
             # Lines met at rest in the repository, as the scan meets them.
             r = Region(a, b, FLAG, f"g{sha[:10]}", evidence=[ev.prior(ev.REPOSITORY), commit], tool=tool)
-            self._rescore(r)
+            _rescore(r)
             state.regions.append(r)
             self.ai.add(state.doc.lines(a, b + 1), Provenance(r.score, tool, False, r.insertion))
             added.append(r)
         return added
 
-    def add_scan_flags(self, state: DocState, flags: list[tuple[int, int, str | None, list[Evidence]]]) -> None:
-        """Blocks the workspace scan found (start, end, tool, evidence), as flags where
-        nothing else already covers them: a tag, an earlier flag or a commit says more."""
+    def add_scan_flags(self, uri: str, flags: list[ScanFlag]) -> None:
+        """Blocks the workspace scan found in an open document, as flags where nothing
+        else already covers them: a tag, an earlier flag or a commit says more."""
+        state = self.docs.get(uri)
+        if state is not None:
+            self._scan_flags(state, flags)
+
+    def _scan_flags(self, state: DocState, flags: list[ScanFlag]) -> None:
         for a, b, tool, evidence in flags:
             if b >= state.doc.line_count or any(r.start <= b and r.end >= a for r in state.regions):
                 continue
             r = Region(a, b, FLAG, f"s{next(_ids)}", evidence=list(evidence), tool=tool)
-            self._rescore(r)
+            _rescore(r)
             state.regions.append(r)
 
     def scan_file(
-        self,
-        rel: str,
-        text: str,
-        sidecar: dict[str, Any] | None,
-        history: list[tuple[int, int, str, str]],
-        flags: list[tuple[int, int, str | None, list[Evidence]]] = (),
+        self, rel: str, text: str, sidecar: SidecarData | None, flags: list[ScanFlag] | None = None
     ) -> list[Finding]:
         """What the workspace scan reports for a file that is not open: its tagged and
-        stale records, lines of commits that declare an AI tool, and earlier flags that
-        still match its text. Kept in `closed[rel]` (shown again when the file opens)."""
+        stale records, the scan's own flags (which carry its declaring commits and
+        transcript matches) and earlier flags that still match its text. Kept in
+        `closed[rel]` (shown again when the file opens)."""
         state = DocState(TextDocument("", text), rel)
         prev = self.closed.get(rel)
         if prev is not None and prev.keys_hash == hash(text):
             state.regions = [r for r in prev.regions if r.kind == FLAG]
         if sidecar:
-            self.attach_sidecar(state, sidecar)
-        self._history_regions(state, history)
-        self.add_scan_flags(state, list(flags))
-        lines = state.doc.lines()
-        self._remember_closed(rel, text, lines, state.regions)
+            self._attach_sidecar(state, sidecar)
+        self._scan_flags(state, flags or [])
+        self._remember_closed(rel, text, state.doc.lines(), state.regions)
         return self.closed_findings(rel)
 
     def _is_bulk(self, lines: list[str]) -> bool:
@@ -641,14 +525,32 @@ class Tracker:
         else:
             self.closed.pop(rel, None)
 
+    def has_closed(self, rel: str) -> bool:
+        return rel in self.closed
+
+    def forget_closed(self, rel: str) -> bool:
+        """The file is gone: forget its flags; True when it had some."""
+        return self.closed.pop(rel, None) is not None
+
     def closed_findings(self, rel: str) -> list[Finding]:
+        return [p.finding for p in self.closed_placed(rel)]
+
+    def closed_placed(self, rel: str) -> list[Placed]:
         cf = self.closed.get(rel)
         if cf is None:
             return []
-        return [f for f in (self._finding(r) for r in sorted(cf.regions, key=lambda r: r.start)) if f is not None]
+        out = []
+        for r in sorted(cf.regions, key=lambda r: r.start):
+            f = self._finding(r)
+            if f is not None:
+                end = min(f.end, max(len(cf.widths) - 1, 0))
+                out.append(Placed(_clamped(f, end), cf.width(end)))
+        return out
 
-    # -- hints, scores, findings -------------------------------------------------
-    def paste_hint(self, uri: str, version: int, start: tuple[int, int], end: tuple[int, int], source: str) -> bool:
+    # -- hints, findings -----------------------------------------------------------
+    def paste_hint(
+        self, uri: str, version: int | None, start: tuple[int, int], end: tuple[int, int], source: str
+    ) -> bool:
         """The client says the text in start..end (as of `version`) was pasted from
         `source`. Returns True when a flagged region's score changed."""
         state = self.docs.get(uri)
@@ -660,27 +562,37 @@ class Tracker:
         hint_ev = ev.paste_hint(source)
         changed = False
         for r in state.regions:
-            if r.kind == FLAG and r.start <= b and r.end >= a and r.hint is None and hint_ev is not None:
+            if not (r.start <= b and r.end >= a and r.hint is None):
+                continue
+            if r.kind == PENDING:
+                r.hint = source  # its judgement is under way and will use it
+            elif r.kind == FLAG and hint_ev is not None:
                 r.hint = source
                 r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [hint_ev]
-                self._rescore(r)
+                _rescore(r)
                 changed = True
         if not changed and any(p.overlaps(a, b) for p in state.pending):
             state.early_hints.append((a, b, source))  # for the region the burst will make
         return changed
 
-    def _rescore(self, region: Region) -> None:
-        if any(e.signal == "copy-of-ai" for e in region.evidence) and region.hint == "editor":
-            region.evidence = [e for e in region.evidence if e.signal != "paste-hint"]
-        region.score = ev.score(region.evidence)
-        region.code = ev.code(region.evidence, region.tool)
-
     def findings(self, uri: str) -> list[Finding]:
+        return [p.finding for p in self.placed(uri)]
+
+    def placed(self, uri: str) -> list[Placed]:
+        """The document's findings, clamped to its lines, with their last line's width;
+        marks the document as published."""
         state = self.docs.get(uri)
         if state is None or state.skipped:
             return []
-        out = [self._finding(r) for r in sorted(state.regions, key=lambda r: (r.start, r.end))]
-        return [f for f in out if f is not None]
+        state.moved = False
+        doc = state.doc
+        out = []
+        for r in sorted(state.regions, key=lambda r: (r.start, r.end)):
+            f = self._finding(r)
+            if f is not None:
+                end = min(f.end, doc.line_count - 1)
+                out.append(Placed(_clamped(f, end), doc.line_length(end)))
+        return out
 
     def _finding(self, r: Region) -> Finding | None:
         s = self.settings
@@ -744,7 +656,7 @@ class Tracker:
         overlap = [(min(r.end, end) - max(r.start, start), r) for r in flags if r.start <= end and r.end >= start]
         return max(overlap, key=lambda x: x[0])[1] if overlap else None
 
-    def tagged(self, uri: str, start: int, end: int, record: dict[str, Any]) -> None:
+    def tagged(self, uri: str, start: int, end: int, record: Record) -> None:
         """A record was written for lines start..end: show it instead of any flag there."""
         state = self.docs.get(uri)
         if state is not None:
@@ -759,10 +671,82 @@ class Tracker:
         return len(state.regions) != before
 
 
-def _copy(r: Region, start: int, end: int) -> Region:
-    return Region(
-        start, end, r.kind, r.insertion, r.score, r.tool, list(r.evidence), r.code, r.record, r.hint, r.model, r.session
-    )
+def _new_lines(parts: list[Pending]) -> list[str]:
+    """Inserted lines that were not there before the burst, normalised. Each edit's text
+    on its own: joined, a typed character and the first line of a paste in the same
+    burst would read as one line that exists nowhere."""
+    gone = Counter(normalize(x) for p in parts for d in p.deleted for x in d.splitlines())
+    new_norms: list[str] = []
+    for line in (x for p in parts for t in p.texts for x in t.splitlines()):
+        n = normalize(line)
+        if not n:
+            continue
+        if gone[n] > 0:
+            gone[n] -= 1
+        else:
+            new_norms.append(n)
+    return new_norms
+
+
+def _explained(
+    why: str,
+    runs: list[tuple[int, int]],
+    insertion: str,
+    prov: Provenance | None,
+    ai_frac: float,
+    warn: float,
+) -> Judgement:
+    """A burst a person's action explains; a copy or move of AI text keeps its flag."""
+    if prov is None or ai_frac < 0.5 or not runs:
+        return Judgement(why)
+    regions = [
+        Region(
+            a,
+            b,
+            FLAG,
+            prov.insertion,
+            score=max(prov.score, warn),
+            tool=prov.tool,
+            code="ai-paste",
+            evidence=[ev.copy_of_ai(f"{why} of text flagged or tagged as AI")],
+        )
+        for a, b in runs
+    ]
+    return Judgement("inherited", regions)
+
+
+def _carve(state: DocState, start: int, end: int) -> None:
+    """Take lines start..end out of every flagged region."""
+    out: list[Region] = []
+    for r in state.regions:
+        if r.kind != FLAG or r.end < start or r.start > end:
+            out.append(r)
+            continue
+        if r.start < start:
+            out.append(r.copy(r.start, start - 1))
+        if r.end > end:
+            out.append(r.copy(end + 1, r.end))
+    state.regions = out
+
+
+def _attribute(region: Region, match: Match | None) -> None:
+    if match is not None:
+        region.tool, region.model, region.session = match.tool, match.model, match.session
+
+
+def _rescore(region: Region) -> None:
+    if any(e.signal == "copy-of-ai" for e in region.evidence) and region.hint == "editor":
+        region.evidence = [e for e in region.evidence if e.signal != "paste-hint"]
+    region.score = ev.score(region.evidence)
+    region.code = ev.code(region.evidence, region.tool)
+
+
+def _clamped(f: Finding, end: int) -> Finding:
+    if f.end == end and f.start <= end:
+        return f
+    from dataclasses import replace
+
+    return replace(f, start=min(f.start, end), end=end)
 
 
 def _match_evidence(m: Match) -> Evidence:

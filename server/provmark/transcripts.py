@@ -313,9 +313,9 @@ class TranscriptIndex:
                     found.setdefault(lines.tobytes(), (lines, path))
             for m in _HEREDOC.finditer(text):
                 lines = _solid(m.group(2).splitlines())
-                found.setdefault(lines.tobytes(), (lines, None))
-        for solid, path in found.values():
-            self._add(Write("codex", tail.meta.get("session"), tail.meta.get("model"), path, solid))
+                found.setdefault(lines.tobytes(), (lines, None))  # no path: matched by content only
+        for solid, written in found.values():
+            self._add(Write("codex", tail.meta.get("session"), tail.meta.get("model"), written, solid))
 
     def _parse_gemini_file(self, tail: _Tail) -> None:
         # A whole-conversation JSON file, rewritten in place as the session grows: read
@@ -413,6 +413,10 @@ class TranscriptIndex:
         """The write that holds most of `lines` (normalised, solid ones), verified with
         rapidfuzz; None when no tool wrote them."""
         want = _solid(lines)
+        with self._lock:  # a refresh on another thread may be compacting the writes
+            return self._match(want, min_fraction)
+
+    def _match(self, want: array, min_fraction: float) -> Match | None:
         if not want or not self._writes:
             return None
         votes: Counter[int] = Counter()
