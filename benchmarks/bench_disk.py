@@ -25,8 +25,8 @@ from provmark.transcripts import TranscriptIndex
 # tests/support: the LSP client and the workloads, shared with tests/load/test_storm.py
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from support.lsp_client import StdioClient  # noqa: E402
-from support.workloads import Storm, claude_log, claude_record, flagged, git  # noqa: E402
+from support.lsp_client import StdioClient
+from support.workloads import Storm, claude_log, claude_record, flagged, git
 
 SERVER = [sys.executable, "-m", "provmark", "serve"]
 LATENCY: list[float] = []  # how long the server took to answer a request while it worked

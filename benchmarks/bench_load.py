@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
 
-from support.lsp_client import StdioClient  # noqa: E402
+from support.lsp_client import StdioClient
 
 SERVER = [str(Path(sys.executable).parent / "provmark"), "serve"]
 BLOCK = '''def handle_request_{k}(payload: dict[str, object]) -> dict[str, object]:
@@ -126,10 +126,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             c.open(buri, big)
             waits = []
             line = args.lines // 2
-            col = 0
             for k in range(args.keys):
-                c.insert(buri, k + 2, line, col, "x")
-                col += 1
+                c.insert(buri, k + 2, line, k, "x")
                 t0 = time.perf_counter()
                 c.request("provmark/status", {})
                 waits.append(time.perf_counter() - t0)

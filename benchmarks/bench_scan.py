@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
 
-from support.lsp_client import StdioClient  # noqa: E402
+from support.lsp_client import StdioClient
 
 SKIP = {"site-packages", "__pycache__", "idlelib", "turtledemo"}
 

@@ -10,6 +10,7 @@ latency (median, p99), and resident memory before and after many edits.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
 
-from support.lsp_client import StdioClient  # noqa: E402
+from support.lsp_client import StdioClient
 
 HERE = Path(__file__).resolve().parent
 PROVMARK = [sys.executable, "-m", "provmark", "serve"]
@@ -72,14 +73,12 @@ def start(cmd: list[str], ws: Path, text: str) -> tuple[StdioClient, str]:
 
 def barrier(c: StdioClient) -> None:
     """A request answered only after every notification before it was handled."""
-    try:
+    with contextlib.suppress(RuntimeError):  # method not found is an answer too
         c.request(
             "textDocument/hover",
             {"textDocument": {"uri": "file:///none"}, "position": {"line": 0, "character": 0}},
             timeout=600,
         )
-    except RuntimeError:
-        pass  # method not found is an answer too
 
 
 def keystrokes(c: StdioClient, uri: str, n: int, version: int, line: int = 5000) -> tuple[float, int]:

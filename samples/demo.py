@@ -58,7 +58,7 @@ def main() -> int:
         print(f"\nTagged (record {rid}); the editor now shows a quiet hint: {h['message']!r}")
         car = ws / ".provmark" / "cart.py.json"
         data = json.loads(car.read_text())
-        data["records"][0]["line_hashes"] = data["records"][0]["line_hashes"][:3] + ["..."]
+        data["records"][0]["line_hashes"] = [*data["records"][0]["line_hashes"][:3], "..."]
         print(f"\n{car.relative_to(ws.parent)}:\n{json.dumps(data, indent=2)}")
         return 0
     finally:

@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || { python3 -m venv .venv; .venv/bin/python -m pip install -q -e ".[test,train]"; }
 .venv/bin/ruff check server tests benchmarks samples training
 .venv/bin/ruff format --check server tests benchmarks samples training
+.venv/bin/mypy  # the type check, configured in pyproject.toml: zero errors
 if command -v npm >/dev/null 2>&1; then
   # The VS Code extension: type check, unit tests of its pure logic, bundle.
   (cd client-vscode && npm ci --no-audit --no-fund --silent && npm run -s typecheck && npm run -s lint && npm run -s test:unit \

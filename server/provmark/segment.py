@@ -106,7 +106,7 @@ def _split_level(lines: list[str], start: int, end: int, level: int, in_string: 
         depth += _bracket_delta(stripped)
     if not starts or starts[0] != start:
         starts.insert(0, start)
-    bounds = list(zip(starts, starts[1:] + [end], strict=False))
+    bounds = list(zip(starts, [*starts[1:], end], strict=False))
     return [(a, b) for a, b in bounds if b > a]
 
 

@@ -376,7 +376,13 @@ class ProvmarkServer(LanguageServer):
 
 def create_server() -> ProvmarkServer:
     server = ProvmarkServer()
+    _lifecycle(server)
+    _workspace(server)
+    _commands(server)
+    return server
 
+
+def _lifecycle(server: ProvmarkServer) -> None:
     @server.feature(t.INITIALIZE)
     def initialize(ls: ProvmarkServer, params: t.InitializeParams) -> None:
         ls.on_initialize(params)
@@ -393,6 +399,16 @@ def create_server() -> ProvmarkServer:
             ls.apply_settings(ls.store.reload())
         await ls.pull_configuration()
 
+    @server.feature(t.SHUTDOWN)
+    def shutdown(ls: ProvmarkServer, params: Any) -> None:
+        ls.shutdown()
+
+    @server.feature(STATUS)
+    def status(ls: ProvmarkServer, params: Any) -> dict[str, Any]:
+        return ls.status(params)
+
+
+def _workspace(server: ProvmarkServer) -> None:
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
     def did_save(ls: ProvmarkServer, params: t.DidSaveTextDocumentParams) -> None:
         ls.tracker.saved(params.text_document.uri)
@@ -404,14 +420,6 @@ def create_server() -> ProvmarkServer:
         if rels:
             ls.disk.changed(rels, ls.disk.git_activity())
 
-    @server.feature(STATUS)
-    def status(ls: ProvmarkServer, params: Any) -> dict[str, Any]:
-        return ls.status(params)
-
-    @server.feature(t.SHUTDOWN)
-    def shutdown(ls: ProvmarkServer, params: Any) -> None:
-        ls.shutdown()
-
     @server.feature(DID_PASTE)
     def did_paste(ls: ProvmarkServer, params: Any) -> None:
         ls.did_paste(params)
@@ -420,6 +428,8 @@ def create_server() -> ProvmarkServer:
     def code_action(ls: ProvmarkServer, params: t.CodeActionParams) -> list[t.CodeAction]:
         return ls.tagging.code_actions(params)
 
+
+def _commands(server: ProvmarkServer) -> None:
     @server.command(CMD_TAG)
     def tag(ls: ProvmarkServer, *args: Any) -> str:
         if len(args) != 1:
@@ -443,5 +453,3 @@ def create_server() -> ProvmarkServer:
         except sidecar.SidecarError as e:
             ls.tell(str(e), t.MessageType.Error)
             raise
-
-    return server

@@ -105,7 +105,7 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
         problems.append(f"path is {data.get('path')!r}, expected {rel!r}")
     records = data.get("records")
     if not isinstance(records, list):
-        return problems + ["records is not a list"]
+        return [*problems, "records is not a list"]
     seen = set()
     for i, r in enumerate(records):
         if not isinstance(r, dict):

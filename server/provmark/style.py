@@ -328,15 +328,8 @@ def _docstring_lines(lines: list[str]) -> set[int]:
     return inside
 
 
-def features(text: str, family: str) -> dict[str, float]:
-    """The style features of `text`; all in [0, 1] or small means, never dependent on size."""
-    syntax = _SYNTAX.get(family, _SYNTAX["other"])
-    lines = text.splitlines()
-    total = max(len(lines), 1)
-    nonblank = [ln for ln in lines if ln.strip()]
-    n = max(len(nonblank), 1)
-    docstrings = _docstring_lines(lines) if family == "python" else set()
-
+def _split_comments(lines: list[str], family: str, docstrings: set[int]) -> tuple[list[str], list[str]]:
+    """The comments' (and docstrings') text, and the code lines."""
     comments: list[str] = []
     code_lines: list[str] = []
     in_block = False
@@ -352,12 +345,11 @@ def features(text: str, family: str) -> dict[str, float]:
             code_lines.append(line)
         else:
             comments.append(body)
+    return comments, code_lines
 
-    worded = [c for c in comments if c[:1].isalpha()]
-    capital = sum(1 for c in worded if c[0].isupper())
-    words = sum(len(c.split()) for c in comments)
-    period = sum(1 for c in worded if c.endswith("."))
 
+def _documented(lines: list[str], family: str, syntax: _Syntax, docstrings: set[int]) -> tuple[int, int]:
+    """How many definitions there are, and how many carry a doc comment or docstring."""
     definitions, documented = 0, 0
     for i, line in enumerate(lines):
         if not syntax.definition.match(line):
@@ -376,6 +368,25 @@ def features(text: str, family: str) -> dict[str, float]:
                 p = lines[prev].strip()
                 if p.startswith(("*/", "///", "//", "*", "#[", "@")) or p.endswith("*/"):
                     documented += 1
+    return definitions, documented
+
+
+def features(text: str, family: str) -> dict[str, float]:
+    """The style features of `text`; all in [0, 1] or small means, never dependent on size."""
+    syntax = _SYNTAX.get(family, _SYNTAX["other"])
+    lines = text.splitlines()
+    total = max(len(lines), 1)
+    nonblank = [ln for ln in lines if ln.strip()]
+    n = max(len(nonblank), 1)
+    docstrings = _docstring_lines(lines) if family == "python" else set()
+
+    comments, code_lines = _split_comments(lines, family, docstrings)
+    worded = [c for c in comments if c[:1].isalpha()]
+    capital = sum(1 for c in worded if c[0].isupper())
+    words = sum(len(c.split()) for c in comments)
+    period = sum(1 for c in worded if c.endswith("."))
+
+    definitions, documented = _documented(lines, family, syntax, docstrings)
 
     code = "\n".join(code_lines)
     idents = [w for w in _WORD.findall(code) if w.lower() not in _KEYWORDS]

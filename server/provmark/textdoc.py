@@ -102,7 +102,7 @@ class OutOfRange(ValueError):
 class TextDocument:
     """The text of one open document as a list of lines."""
 
-    __slots__ = ("uri", "version", "language_id", "encoding", "_lines", "_length")
+    __slots__ = ("_length", "_lines", "encoding", "language_id", "uri", "version")
 
     def __init__(self, uri: str, text: str, version: int = 0, language_id: str = "", encoding: str = UTF16):
         self.uri = uri
@@ -190,10 +190,7 @@ class TextDocument:
             ei = si
         prefix = lines[sl][:si]
         suffix = lines[el][ei:]
-        if sl == el:
-            deleted = lines[sl][si:ei]
-        else:
-            deleted = lines[sl][si:] + "".join(lines[sl + 1 : el]) + lines[el][:ei]
+        deleted = lines[sl][si:ei] if sl == el else lines[sl][si:] + "".join(lines[sl + 1 : el]) + lines[el][:ei]
         segment = prefix + text + suffix
         lo, hi = sl, el + 1
         # A lone \r before the segment and a \n starting it join into one line ending.

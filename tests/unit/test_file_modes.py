@@ -91,7 +91,7 @@ def test_scan_report_file_gets_the_umask_mode(tmp_path: Path, umask: None, mask:
 def test_filter_output_gets_the_umask_mode(tmp_path: Path, umask: None, mask: int, want: int) -> None:
     root = tmp_path / "repo"
     (root / "src").mkdir(parents=True)
-    (root / "src" / "app.py").write_text("\n".join(["def f():"] + BLOCK + ["    return 1", ""]))
+    (root / "src" / "app.py").write_text("\n".join(["def f():", *BLOCK, "    return 1", ""]))
     (root / "README.md").write_text("hello\n")
     sidecar.update(root, "src/app.py", add=[sidecar.make_record(BLOCK, 2, {"kind": "ai"}, "exclude")])
     os.umask(mask)

@@ -18,7 +18,7 @@ AI = [f"    result_{k} = transform(payload, option={k}, label='ai{k}')\n" for k 
 
 def make_tree(root: Path, start: int = 10) -> tuple[list[str], dict]:
     lines = "".join(HUMAN).splitlines(keepends=True)
-    lines[start:start] = ["def generated(payload):\n"] + AI + ["    return result_0\n"]
+    lines[start:start] = ["def generated(payload):\n", *AI, "    return result_0\n"]
     (root / "app.py").write_text("".join(lines))
     region = lines[start : start + len(AI) + 2]
     rec = sidecar.make_record([x.rstrip("\n") for x in region], start + 1, {"kind": "ai", "tool": "codex"}, "exclude")
@@ -27,7 +27,7 @@ def make_tree(root: Path, start: int = 10) -> tuple[list[str], dict]:
 
 
 def test_fresh_relocated_and_stale(tmp_path: Path) -> None:
-    lines, rec = make_tree(tmp_path)
+    lines, _rec = make_tree(tmp_path)
     assert excluded_ranges(tmp_path, "app.py", "".join(lines)) == ([(11, 27)], "fresh")
     moved = ["# header\n"] * 3 + lines
     assert excluded_ranges(tmp_path, "app.py", "".join(moved)) == ([(14, 30)], "relocated")
@@ -163,7 +163,7 @@ def test_generated_edit_suite_finds_records_and_never_leaks(tmp_path: Path) -> N
     for seed in range(270):  # 30 of each kind of edit
         rng = random.Random(seed)
         start = rng.randint(3, 40)
-        lines, rec = make_tree(tmp_path, start)
+        lines, _rec = make_tree(tmp_path, start)
         kind = EDITS[seed % len(EDITS)]
         new, ai_lines = apply_edit(kind, lines, start, start + len(AI) + 1, rng)
         data = json.loads((tmp_path / ".provmark" / "app.py.json").read_text())

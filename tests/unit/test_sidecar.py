@@ -40,7 +40,7 @@ def test_unreadable_sidecar_is_a_clear_error_and_kept_aside_on_write(tmp_path: P
     p = tmp_path / ".provmark" / "a.py.json"
     p.parent.mkdir()
     p.write_text("{not json")
-    with pytest.raises(sidecar.SidecarError, match="a.py.json: invalid JSON"):
+    with pytest.raises(sidecar.SidecarError, match=r"a\.py\.json: invalid JSON"):
         sidecar.load(tmp_path, "a.py")
     sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK, 1, {"kind": "ai"}, "exclude")])
     assert any(x.name.startswith("a.py.json.bad-") for x in p.parent.iterdir())
