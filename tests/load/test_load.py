@@ -13,7 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_load import run  # noqa: E402
+from bench_load import run
 
 SCALE = float(os.environ.get("PROVMARK_LOAD_SCALE", "1"))
 

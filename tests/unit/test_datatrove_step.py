@@ -10,12 +10,12 @@ import pytest
 
 pytest.importorskip("datatrove")
 
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.readers import JsonlReader  # noqa: E402
-from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import JsonlReader
+from datatrove.pipeline.writers import JsonlWriter
 
-from provmark import sidecar  # noqa: E402
-from provmark.datatrove_step import ProvmarkExclusion  # noqa: E402
+from provmark import sidecar
+from provmark.datatrove_step import ProvmarkExclusion
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n" for i in range(10))
 AI = "".join(f"def helper_{i}(value):\n    return normalise(value, mode='m{i}')\n" for i in range(5))
