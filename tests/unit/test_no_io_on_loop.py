@@ -1,0 +1,58 @@
+"""The tracker does no I/O of its own: what a judgement needs from outside comes from the
+Question it asks, answered by judging.gather (which the server runs on its I/O thread).
+Here every outside source raises: inquiring and concluding must never touch them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from provmark.judging import Facts, gather
+from provmark.settings import Settings
+from provmark.tracker import Tracker
+from provmark.workspace_index import WorkspaceIndex
+
+HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
+BLOCK = "".join(f"def helper_{i}(value: str) -> str:\n    return value.strip().lower() + '{i}'\n\n" for i in range(8))
+URI = "file:///ws/app.py"
+
+
+class Forbidden:
+    """An outside world that may not be touched."""
+
+    def read(self, rel: str) -> str | None:
+        raise AssertionError(f"read {rel} during inquire/conclude")
+
+    def who_wrote(self, rel: str, text: str) -> None:
+        raise AssertionError(f"probed {rel} during inquire/conclude")
+
+    def refresh(self) -> int:
+        raise AssertionError("walked the transcripts during inquire/conclude")
+
+    def match(self, lines: list[str]) -> None:
+        raise AssertionError("matched transcripts during inquire/conclude")
+
+
+def test_inquire_and_conclude_touch_nothing_outside(tmp_path: Path) -> None:
+    forbidden = Forbidden()
+    tr = Tracker(Settings(), WorkspaceIndex(None), tmp_path, io=forbidden)
+    tr.transcripts = forbidden  # type: ignore[assignment]
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
+    [q] = tr.inquire(URI, 60.0)
+    assert q.question.probe_text is not None  # the disk question is asked, not answered
+    # Typing goes on while the facts are gathered: the held lines follow the edit.
+    tr.change(URI, 3, [(((0, 0), (0, 0)), "import os\n")], 61.0)
+    [flag, *_] = tr.conclude(q, Facts(writer="disk"))
+    assert (flag.start, flag.end) == (31, 31 + BLOCK.count("\n") - 2)
+    assert flag.code == "agent-write"
+
+
+def test_gather_is_where_the_outside_is_read(tmp_path: Path) -> None:
+    tr = Tracker(Settings(), WorkspaceIndex(None), tmp_path, io=Forbidden())
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
+    [q] = tr.inquire(URI, 60.0)
+    with pytest.raises(AssertionError, match=r"probed app\.py"):
+        gather(q.question, tr.io, tr.index, None)
