@@ -1,5 +1,5 @@
-"""What is on disk: the last known lines of every workspace file, and what a write
-added to them. Pure logic plus plain file reads; no LSP, no threads."""
+"""What a write added to a file: each line's key, the runs of new lines against the
+last known keys (Snapshots), and which files are generated. Pure: no file is read here."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import difflib
 import fnmatch
 import re
 from array import array
-from pathlib import Path
 
 from .lines import normalize
 
@@ -112,11 +111,3 @@ class Snapshots:
 
     def __len__(self) -> int:
         return len(self._keys)
-
-
-def stat_of(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size

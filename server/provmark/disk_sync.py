@@ -19,11 +19,10 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 
-from .disk import stat_of
 from .gitinfo import git_command
 from .judging import Facts, Writer, gather
 from .watcher import DiskWatcher
-from .workspace_index import looks_binary, read_text
+from .workspace_index import looks_binary, read_text, stat_of
 
 if TYPE_CHECKING:
     from .server import ProvmarkServer

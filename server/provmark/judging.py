@@ -11,13 +11,11 @@ tracker's state.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal, Protocol
 
 from . import text_signs
+from .copies import verify_copy
 from .evidence import Evidence
-from .transcripts import Match, TranscriptIndex
-from .workspace_index import WorkspaceIndex, read_text, verify_copy
 
 Writer = Literal["git", "disk"]
 
@@ -36,6 +34,34 @@ class WorkspaceIO(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Match:
+    """An AI tool's session log holds these lines."""
+
+    tool: str
+    session: str | None
+    model: str | None
+    fraction: float  # of the queried lines found in that write
+
+
+class CopyIndex(Protocol):
+    """Which workspace files hold which lines (sources.workspace_index)."""
+
+    def candidates(self, norms: list[str]) -> tuple[float, list[str]]:
+        """Fraction of `norms` found, and the files holding them, best first."""
+        ...
+
+    def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None: ...
+
+
+class TranscriptSource(Protocol):
+    """The AI tools' local logs (sources.transcripts)."""
+
+    def refresh(self) -> int: ...
+
+    def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None: ...
+
+
 class NoIO:
     """No workspace to read: nothing is a copy of a file, nobody wrote the disk."""
 
@@ -44,17 +70,6 @@ class NoIO:
 
     def who_wrote(self, rel: str, text: str) -> Writer | None:
         return None
-
-
-class FilesIO(NoIO):
-    """Reads the workspace's files; knows nothing of who wrote them (for scripts and
-    tests: the language server's own implementation also asks git and the watcher)."""
-
-    def __init__(self, root: Path):
-        self.root = root
-
-    def read(self, rel: str) -> str | None:
-        return read_text(self.root / rel)
 
 
 @dataclass
@@ -79,7 +94,7 @@ class Facts:
     style: Evidence | None = None
 
 
-def gather(q: Question, io: WorkspaceIO, index: WorkspaceIndex, transcripts: TranscriptIndex | None) -> Facts:
+def gather(q: Question, io: WorkspaceIO, index: CopyIndex, transcripts: TranscriptSource | None) -> Facts:
     facts = Facts()
     if q.on_disk and transcripts is not None and q.transcripts:
         # An agent's write that its log holds is the agent's, even when it copies a file.

@@ -21,10 +21,11 @@ from typing import Any
 from . import evidence as ev
 from .bursts import DocState, Judgement, Pending, follow
 from .closed_files import ClosedFile
+from .copies import verify_copy
 from .disk import inserted_runs, is_generated
 from .evidence import Evidence
 from .findings import Finding, TaggedInfo, flag_message, stale_message, tag_message
-from .judging import Facts, FilesIO, NoIO, Question, WorkspaceIO, gather
+from .judging import CopyIndex, Facts, Match, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from .lines import is_solid, normalize
 from .memory import AiLines, Provenance, RecentDeletions
 from .records import Record, SidecarData
@@ -33,8 +34,6 @@ from .relocate import hashes_of, locate, squeezed_of
 from .settings import Settings
 from .style import family_for, guess_family
 from .textdoc import Edit, OutOfRange, TextDocument
-from .transcripts import Match, TranscriptIndex
-from .workspace_index import WorkspaceIndex, verify_copy
 
 __all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Tracker"]
 
@@ -88,18 +87,18 @@ class Tracker:
     def __init__(
         self,
         settings: Settings,
-        index: WorkspaceIndex,
+        index: CopyIndex,
         root: Path | None = None,
         io: WorkspaceIO | None = None,
     ):
         self.settings = settings
         self.index = index
         self.root = root
-        self.io: WorkspaceIO = io or (FilesIO(root) if root is not None else NoIO())
+        self.io: WorkspaceIO = io or NoIO()
         self.docs: dict[str, DocState] = {}
         self.deleted = RecentDeletions()
         self.ai = AiLines()
-        self.transcripts: TranscriptIndex | None = None
+        self.transcripts: TranscriptSource | None = None
         self.closed: dict[str, ClosedFile] = {}
 
     # -- what the server may know ------------------------------------------------

@@ -37,6 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .judging import Match
 from .lines import is_solid, normalize
 
 log = logging.getLogger(__name__)
@@ -52,14 +53,6 @@ class Write:
     model: str | None
     path: str | None
     lines: array  # hashes of its normalised solid lines: no text is kept
-
-
-@dataclass(frozen=True)
-class Match:
-    tool: str
-    session: str | None
-    model: str | None
-    fraction: float  # of the queried lines found in that write
 
 
 def claude_dir_name(path: str) -> str:

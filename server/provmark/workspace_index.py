@@ -15,17 +15,37 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from .disk import Snapshots, stat_of
+from .copies import solid_norms
+from .disk import Snapshots
 from .ignore import IgnoreRules
-from .lines import is_solid, normalize
 
 log = logging.getLogger(__name__)
 
 MAX_INDEX_FILE = 1_000_000
-LONG_COPY_LINES = 300
 MAX_FILES = 50_000
+
+
+def stat_of(path: Path) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a file, None when it cannot be stat-ed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+class FilesIO:
+    """Reads the workspace's files for a judgement (judging.WorkspaceIO); knows nothing of
+    who wrote them (for scripts and tests: the language server also asks git)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def read(self, rel: str) -> str | None:
+        return read_text(self.root / rel)
+
+    def who_wrote(self, rel: str, text: str) -> None:
+        return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -43,10 +63,6 @@ def read_text(path: Path, limit: int = MAX_INDEX_FILE) -> str | None:
     if looks_binary(data):
         return None
     return data.decode("utf-8", errors="replace")
-
-
-def solid_norms(lines: list[str]) -> list[str]:
-    return [n for n in (normalize(x) for x in lines) if is_solid(n)]
 
 
 class _GuardedSnapshots(Snapshots):
@@ -165,35 +181,3 @@ class WorkspaceIndex:
             if fid >= 0:
                 votes[fid] += 1
         return hits / len(norms), [files[f] for f, _ in votes.most_common(3)]
-
-
-def verify_copy(inserted: list[str], source_lines: list[str], threshold: float = 85.0) -> bool:
-    """True when the inserted solid lines appear, re-indented or not, as one stretch of
-    `source_lines` (rapidfuzz on the normalised text)."""
-    ins = solid_norms(inserted)
-    if not ins:
-        return False
-    src = solid_norms(source_lines)
-    first = set(ins[:3])
-    # Try each place where one of the first lines occurs; compare an equally long window.
-    starts = [i for i, n in enumerate(src) if n in first] or [0]
-    if len(ins) > LONG_COPY_LINES:
-        # Character-level comparison grows with the product of the lengths (a 5 MB paste
-        # took minutes): long insertions are compared line by line, as hash sequences.
-        want = [hash(n) for n in ins]
-        for i in starts[:5]:
-            a = max(0, i - 3)
-            if fuzz.ratio(want, [hash(n) for n in src[a : a + len(ins) + 3]]) >= threshold:
-                return True
-        return False
-    needle = "\n".join(ins)
-    for i in starts[:50]:
-        a = max(0, i - 3)
-        window = "\n".join(src[a : a + len(ins) + 3])
-        if (
-            fuzz.partial_ratio(needle, window) >= threshold
-            if len(needle) <= len(window)
-            else fuzz.ratio(needle, window) >= threshold
-        ):
-            return True
-    return False

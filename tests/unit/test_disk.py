@@ -4,7 +4,7 @@ from provmark.disk import inserted_runs, is_generated, line_keys
 from provmark.ignore import IgnoreRules
 from provmark.settings import Settings
 from provmark.tracker import Tracker
-from provmark.workspace_index import WorkspaceIndex
+from provmark.workspace_index import FilesIO, WorkspaceIndex
 
 BASE = [f"def f{i}(x):\n    return g(x, {i})\n" for i in range(10)]
 AGENT = "".join(f"def helper_{i}(value):\n    return normalise(value, mode='m{i}')\n\n" for i in range(6))
@@ -40,7 +40,7 @@ def make(tmp_path: Path) -> Tracker:
     (tmp_path / "base.py").write_text("".join(BASE))
     index = WorkspaceIndex(tmp_path)
     index.build()
-    return Tracker(Settings(), index, tmp_path)
+    return Tracker(Settings(), index, tmp_path, io=FilesIO(tmp_path))
 
 
 def test_agent_written_new_file_is_flagged(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from provmark import sidecar
 from provmark.settings import Settings
 from provmark.tracker import Tracker
-from provmark.workspace_index import WorkspaceIndex
+from provmark.workspace_index import FilesIO, WorkspaceIndex
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
 AI_BLOCK = '''def parse_duration(value: str) -> int:
@@ -32,7 +32,7 @@ def make(tmp: Path | None = None, **settings) -> Tracker:
     index = WorkspaceIndex(tmp)
     if tmp is not None:
         index.build()
-    return Tracker(Settings(**settings), index, tmp)
+    return Tracker(Settings(**settings), index, tmp, io=FilesIO(tmp) if tmp is not None else None)
 
 
 def settle(tr: Tracker, uri: str = URI, now: float = 100.0) -> bool:
