@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from provmark.transcripts import TranscriptIndex
+from provmark.sources.transcripts import TranscriptIndex
 
 # tests/support: the LSP client and the workloads, shared with tests/load/test_storm.py
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

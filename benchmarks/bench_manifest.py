@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from provmark import sidecar
-from provmark.pipeline_cli import cmd_manifest
+from provmark.pipeline.commands import cmd_manifest
+from provmark.sources import sidecar
 
 
 def build(root: Path, files: int, sidecars: int) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from provmark.segment import segment
-from provmark.style import _EXT_FAMILY, family_for
+from provmark.core.segment import segment
+from provmark.core.style import _EXT_FAMILY, family_for
 
 FENCE = re.compile(r"^```[ \t]*([\w+#-]*)[^\n]*\n(.*?)^```", re.M | re.S)
 FENCE_LANG = {

@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE.parent / "server"))
 sys.path.insert(0, str(HERE))
 
 from corpus import Sample, auroc, samples  # noqa: E402
-from provmark.style import load_model  # noqa: E402
+from provmark.core.style import load_model  # noqa: E402
 
 
 def gather(folders: list[Path], label: int) -> list[Sample]:

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "server"))
 sys.path.insert(0, str(HERE))
 
 from corpus import Sample, auroc, samples  # noqa: E402
-from provmark.style import FEATURES, features  # noqa: E402
+from provmark.core.style import FEATURES, features  # noqa: E402
 
 OWN_SOURCE = {
     "provmark-server": ROOT / "server" / "provmark",

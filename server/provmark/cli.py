@@ -10,8 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .pipeline_cli import cmd_check, cmd_filter, cmd_manifest
+from provmark import __version__
+from provmark.pipeline.commands import cmd_check, cmd_filter, cmd_manifest
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def _serve(args: argparse.Namespace) -> int:
     )
     # pygls logs every message it sends at INFO; that costs time and would put text in logs.
     logging.getLogger("pygls").setLevel(max(logging.WARNING, logging.getLogger().level))
-    from .server import create_server
+    from provmark.lsp.server import create_server
 
     create_server().start_io()
     return 0
@@ -33,15 +33,15 @@ def _serve(args: argparse.Namespace) -> int:
 def _export(root: Path) -> int:
     import json
 
-    from .agent_trace import export
+    from provmark.pipeline.agent_trace import export
 
     print(json.dumps(export(root), indent=2, sort_keys=True))
     return 0
 
 
 def _import(root: Path) -> int:
-    from .gitai_import import import_notes
-    from .settings import from_files
+    from provmark.pipeline.gitai_import import import_notes
+    from provmark.settings import from_files
 
     settings, _ = from_files(root.resolve())
     counts = import_notes(root, settings.first_party_tools)
@@ -55,10 +55,10 @@ def _import(root: Path) -> int:
 def _scan(args: argparse.Namespace) -> int:
     """provmark scan: the workspace against every kind of evidence; exit 1 when untagged
     likely-AI code scores at or above the threshold."""
-    from .scan import scan
-    from .scan_report import to_json_text, to_sarif, to_table
-    from .settings import from_files
-    from .transcripts import TranscriptIndex
+    from provmark.batch.report import to_json_text, to_sarif, to_table
+    from provmark.batch.scan import scan
+    from provmark.settings import from_files
+    from provmark.sources.transcripts import TranscriptIndex
 
     root = args.root.resolve()
     settings, problems = from_files(root)
@@ -91,7 +91,7 @@ def _scan(args: argparse.Namespace) -> int:
     else:
         text = to_table(report, show_information=args.all)
     if args.output:
-        from .sidecar import write_atomic
+        from provmark.sources.sidecar import write_atomic
 
         write_atomic(args.output, text)
     else:

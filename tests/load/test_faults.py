@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from provmark import sidecar
+from provmark.sources import sidecar
 from support.lsp_client import StdioClient
 from support.workloads import claude_record, claude_writes, git
 
@@ -176,7 +176,7 @@ def test_vanished_workspace_and_deleted_open_file_are_survived(tmp_path: Path) -
 
 
 def test_transcript_truncated_while_being_read(tmp_path: Path) -> None:
-    from provmark.transcripts import TranscriptIndex
+    from provmark.sources.transcripts import TranscriptIndex
 
     ws = tmp_path / "ws"
     ws.mkdir()

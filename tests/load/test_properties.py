@@ -13,12 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from provmark import sidecar
-from provmark.pipeline import excluded_ranges, filter_text
+from provmark.core.textdoc import UTF8, UTF16, UTF32, split_lines
+from provmark.core.tracker import Tracker
+from provmark.pipeline.exclusion import excluded_ranges, filter_text
 from provmark.settings import Settings
-from provmark.textdoc import UTF8, UTF16, UTF32, split_lines
-from provmark.tracker import Tracker
-from provmark.workspace_index import WorkspaceIndex
+from provmark.sources import sidecar
+from provmark.sources.workspace_index import WorkspaceIndex
 from support.text import units
 
 EXAMPLES = int(os.environ.get("PROVMARK_PROPERTY_EXAMPLES", "150"))

@@ -140,7 +140,7 @@ def test_without_file_system_events_it_polls_and_says_so(tmp_path: Path) -> None
 
 
 def test_scan_workspace_reports_tagged_stale_and_declared_ai_code(tmp_path: Path) -> None:
-    from provmark import sidecar
+    from provmark.sources import sidecar
 
     # Files in the repository before the server starts, as for code already there.
     c, ws, _ = start(tmp_path, files={"tagged.py": HUMAN + AGENT, "stale.py": HUMAN})

@@ -44,8 +44,8 @@ AI_CODE = '''def secret_marker_function_q7x(values: list[int]) -> int:
 
 
 def test_symlinks_out_of_the_workspace_are_never_followed(tmp_path: Path) -> None:
-    from provmark.scan import scan, walk
-    from provmark.workspace_index import WorkspaceIndex
+    from provmark.batch.scan import scan, walk
+    from provmark.sources.workspace_index import WorkspaceIndex
 
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -65,7 +65,7 @@ def test_symlinks_out_of_the_workspace_are_never_followed(tmp_path: Path) -> Non
 def test_no_sidecar_path_escapes_the_root(tmp_path: Path) -> None:
     import pytest
 
-    from provmark import sidecar
+    from provmark.sources import sidecar
 
     for rel in ("../x.py", "/etc/passwd", "a/../../x.py", ".provmark/x.py", ""):
         with pytest.raises(sidecar.SidecarError):

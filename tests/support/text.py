@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provmark.textdoc import UTF8, UTF16
+from provmark.core.textdoc import UTF8, UTF16
 
 
 def units(s: str, enc: str) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from provmark.transcripts import claude_dir_name
+from provmark.sources.transcripts import claude_dir_name
 from support.lsp_client import StdioClient
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import jsonschema
 
-from provmark import sidecar
-from provmark.agent_trace import export, model_id
+from provmark.pipeline.agent_trace import export, model_id
+from provmark.sources import sidecar
 
-SCHEMA = json.loads((Path(sidecar.__file__).parent / "schemas" / "agent-trace-0.1.0.schema.json").read_text())
+SCHEMA = json.loads((Path(sidecar.__file__).parent.parent / "schemas" / "agent-trace-0.1.0.schema.json").read_text())
 AI = [f"    v{k} = step(x, {k})" for k in range(6)]
 
 

@@ -14,8 +14,8 @@ from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter
 
-from provmark import sidecar
-from provmark.datatrove_step import ProvmarkExclusion
+from provmark.pipeline.datatrove_step import ProvmarkExclusion
+from provmark.sources import sidecar
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n" for i in range(10))
 AI = "".join(f"def helper_{i}(value):\n    return normalise(value, mode='m{i}')\n" for i in range(5))

@@ -1,10 +1,10 @@
 from pathlib import Path
 
-from provmark.disk import inserted_runs, is_generated, line_keys
-from provmark.ignore import IgnoreRules
+from provmark.core.tracker import Tracker
+from provmark.core.writes import inserted_runs, is_generated, line_keys
 from provmark.settings import Settings
-from provmark.tracker import Tracker
-from provmark.workspace_index import FilesIO, WorkspaceIndex
+from provmark.sources.ignore import IgnoreRules
+from provmark.sources.workspace_index import FilesIO, WorkspaceIndex
 
 BASE = [f"def f{i}(x):\n    return g(x, {i})\n" for i in range(10)]
 AGENT = "".join(f"def helper_{i}(value):\n    return normalise(value, mode='m{i}')\n\n" for i in range(6))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from provmark import sidecar
 from provmark.cli import main
-from provmark.pipeline_cli import cmd_filter
+from provmark.pipeline.commands import cmd_filter
+from provmark.sources import sidecar
 
 BLOCK = [f"    value_{i} = compute(item, factor={i})" for i in range(12)]
 MODES = [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)]

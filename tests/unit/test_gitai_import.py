@@ -3,8 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from provmark.gitai_import import import_notes, parse_log
-from provmark.pipeline import excluded_ranges
+from provmark.pipeline.exclusion import excluded_ranges
+from provmark.pipeline.gitai_import import import_notes, parse_log
 from support.workloads import git
 
 HUMAN = [f"def handler_{i}(request):" for i in range(6)]

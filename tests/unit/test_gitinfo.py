@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from provmark.gitinfo import GitHistory, tool_of_commit
+from provmark.sources.gitinfo import GitHistory, tool_of_commit
 from support.workloads import git
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(5))

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
-from provmark.scan import scan
+from provmark.batch.scan import scan
+from provmark.core.tracker import Tracker
 from provmark.settings import Settings
-from provmark.tracker import Tracker
-from provmark.transcripts import TranscriptIndex
-from provmark.workspace_index import WorkspaceIndex
+from provmark.sources.transcripts import TranscriptIndex
+from provmark.sources.workspace_index import WorkspaceIndex
 from support.workloads import claude_writes, git
 
 GOLDEN = ROOT / "tests" / "golden" / "scores.json"

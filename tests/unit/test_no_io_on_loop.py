@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from provmark.judging import Facts, gather
+from provmark.core.judging import Facts, gather
+from provmark.core.tracker import Tracker
 from provmark.settings import Settings
-from provmark.tracker import Tracker
-from provmark.workspace_index import WorkspaceIndex
+from provmark.sources.workspace_index import WorkspaceIndex
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
 BLOCK = "".join(f"def helper_{i}(value: str) -> str:\n    return value.strip().lower() + '{i}'\n\n" for i in range(8))

@@ -8,9 +8,9 @@ import json
 import random
 from pathlib import Path
 
-from provmark import sidecar
-from provmark.pipeline import ALL, excluded_ranges, file_result, filter_text, locate_records
-from provmark.pipeline_cli import cmd_check, cmd_filter, cmd_manifest
+from provmark.pipeline.commands import cmd_check, cmd_filter, cmd_manifest
+from provmark.pipeline.exclusion import ALL, excluded_ranges, file_result, filter_text, locate_records
+from provmark.sources import sidecar
 
 HUMAN = [f"def handler_{i}(request):\n    return respond(request, code={i})\n" for i in range(40)]
 AI = [f"    result_{k} = transform(payload, option={k}, label='ai{k}')\n" for k in range(15)]

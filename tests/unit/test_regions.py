@@ -1,5 +1,5 @@
-from provmark.regions import map_lines
-from provmark.textdoc import TextDocument
+from provmark.core.regions import map_lines
+from provmark.core.textdoc import TextDocument
 
 
 def follow(text: str, region: tuple[int, int], start, end, new: str) -> list[tuple[int, int]]:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from provmark import sidecar
-from provmark.scan import Cache, model_key, scan, skip_reason, walk
-from provmark.scan_report import to_sarif, to_table
+from provmark.batch.report import to_sarif, to_table
+from provmark.batch.scan import Cache, model_key, scan, skip_reason, walk
+from provmark.sources import sidecar
 from support.workloads import git
 
 HUMAN = """# Copyright (c) 2011 the authors.  BSD license.

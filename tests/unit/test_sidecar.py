@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from provmark import sidecar
-from provmark.lines import content_hash, line_hash, normalize
-from provmark.relocate import hashes_of, locate
+from provmark.core.lines import content_hash, line_hash, normalize
+from provmark.core.relocate import hashes_of, locate
+from provmark.sources import sidecar
 
 BLOCK = [f"    value_{i} = compute(item, factor={i})" for i in range(12)]
 
@@ -76,7 +76,7 @@ def test_relocation_exact_shifted_fuzzy_and_stale() -> None:
 def test_written_sidecars_match_the_published_json_schema(tmp_path: Path) -> None:
     import jsonschema
 
-    schema = json.loads((Path(sidecar.__file__).parent / "schemas" / "provmark-1.schema.json").read_text())
+    schema = json.loads((Path(sidecar.__file__).parent.parent / "schemas" / "provmark-1.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     sidecar.update(
         tmp_path,

@@ -7,9 +7,9 @@ import json
 import math
 from pathlib import Path
 
-from provmark import text_signs
-from provmark.segment import segment
-from provmark.style import FEATURES, default_model, family_for, features, guess_family, load_model
+from provmark.core import text_signs
+from provmark.core.segment import segment
+from provmark.core.style import FEATURES, default_model, family_for, features, guess_family, load_model
 
 OLD_PY = """# -*- coding: utf-8 -*-
 # Copyright (c) 2012 by the authors.  Licensed under the BSD license.

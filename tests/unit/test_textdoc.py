@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from provmark.textdoc import UTF8, UTF16, UTF32, OutOfRange, TextDocument, split_lines
+from provmark.core.textdoc import UTF8, UTF16, UTF32, OutOfRange, TextDocument, split_lines
 from support.text import units
 
 ALPHABET = ["a", "b", " ", "\n", "\r\n", "\r", "\f", "\u2028", "\x85", "é", "😀", "\t", "x\ny", "中"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from provmark import sidecar
+from provmark.core.tracker import Tracker
 from provmark.settings import Settings
-from provmark.tracker import Tracker
-from provmark.workspace_index import FilesIO, WorkspaceIndex
+from provmark.sources import sidecar
+from provmark.sources.workspace_index import FilesIO, WorkspaceIndex
 
 HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
 AI_BLOCK = '''def parse_duration(value: str) -> int:

@@ -60,7 +60,7 @@ def test_training_is_deterministic_and_its_weights_load(tmp_path: Path) -> None:
     assert a.read_bytes() == b.read_bytes()
     report = json.loads((tmp_path / "report.json").read_text())
     assert isinstance(report["python"]["held_out_auroc"], dict)  # 4 human and 6 AI repositories
-    from provmark.style import load_model
+    from provmark.core.style import load_model
 
     model = load_model(a)
     assert model is not None and "python" in model.families and "all" in model.families

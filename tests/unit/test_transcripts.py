@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from provmark.transcripts import TranscriptIndex, claude_dir_name, patch_added_lines
+from provmark.sources.transcripts import TranscriptIndex, claude_dir_name, patch_added_lines
 
 CODE = "".join(f"def step_{i}(data):\n    return transform(data, option={i})\n\n" for i in range(6))
 

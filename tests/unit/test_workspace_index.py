@@ -19,9 +19,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from provmark.disk import line_keys
-from provmark.lines import normalize
-from provmark.workspace_index import WorkspaceIndex
+from provmark.core.lines import normalize
+from provmark.core.writes import line_keys
+from provmark.sources.workspace_index import WorkspaceIndex
 
 PAUSE_S = 0.2
 SHARED = "result = combine(first_value, second_value, third_value)"

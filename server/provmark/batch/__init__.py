@@ -1,0 +1,1 @@
+"""The workspace scan for terminals and CI, and its reports (text, JSON, SARIF)."""

@@ -1,0 +1,113 @@
+"""The scan's results as a text table, JSON, or SARIF 2.1.0 (for code-scanning
+dashboards such as GitHub's). No source text in any of them: paths, lines, names of
+definitions, scores and evidence."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from provmark import __version__
+from provmark.batch.scan import Report
+from provmark.core.findings import report_message
+
+RULES = {
+    "ai-style": ("Code that reads as AI-written", "The content model scores this block as likely AI-written."),
+    "ai-commit": ("Lines from a commit that declares an AI tool", "git blame gives these lines to such a commit."),
+    "ai-transcript": ("Lines an AI tool wrote, per its session log", "A local transcript holds these lines."),
+    "ai-tagged": ("Tagged as AI-written", "A sidecar record tags this region; the pipeline excludes it."),
+    "human-tagged": ("Tagged as written by a person", "A sidecar record tags this region as hand-written."),
+    "stale-record": ("A sidecar record whose lines are gone", "The record no longer matches the file's text."),
+}
+_SARIF_LEVEL = {"warning": "warning", "information": "note", "hint": "none"}
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    rules = [
+        {
+            "id": rule,
+            "name": "".join(w.capitalize() for w in rule.split("-")),
+            "shortDescription": {"text": short},
+            "fullDescription": {"text": full},
+            "defaultConfiguration": {"level": "note" if rule in ("ai-tagged", "human-tagged") else "warning"},
+        }
+        for rule, (short, full) in RULES.items()
+    ]
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for f in report.findings():
+        results.append(
+            {
+                "ruleId": f.code,
+                "ruleIndex": index[f.code],
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": report_message(f)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": f.path, "uriBaseId": "SRCROOT"},
+                            "region": {"startLine": f.start + 1, "endLine": f.end + 1},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"provmarkBlock/v1": f.fingerprint},
+                "properties": {"score": f.score, "tool": f.tool, "evidence": f.evidence},
+            }
+        )
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "Provmark",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"SRCROOT": {"uri": _dir_uri(report.root)}},
+                "results": results,
+                "properties": {"totals": report.totals(), "skipped": report.skipped},
+            }
+        ],
+    }
+
+
+def _dir_uri(root: str) -> str:
+    from pathlib import Path
+
+    uri = Path(root).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def to_json_text(report: Report) -> str:
+    return json.dumps(report.to_json(), indent=2) + "\n"
+
+
+def to_table(report: Report, show_information: bool = False) -> str:
+    """A plain table: one row per block worth reporting, then the totals."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    for f in report.findings():
+        if f.severity == "hint" or (f.severity == "information" and not show_information and f.code != "stale-record"):
+            continue
+        where = f"{f.path}:{f.start + 1}-{f.end + 1}"
+        rows.append((where, f.name or "-", f.severity, f.code, f"{f.score:.2f}", f.tool or "-"))
+    out: list[str] = []
+    if rows:
+        head = ("location", "block", "severity", "code", "score", "tool")
+        widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+        for r in [head, *rows]:
+            out.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    t = report.totals()
+    out.append(
+        f"{t['files']} files scanned in {report.seconds:.2f} s ({report.cached_files} from cache): "
+        f"{t['flagged']} likely AI-written blocks untagged ({t['ai_lines']} lines), "
+        f"{t['unclear']} unclear, {t['tagged']} tagged, {t['stale']} stale records"
+    )
+    if report.skipped:
+        out.append("skipped: " + ", ".join(f"{v} {k}" for k, v in sorted(report.skipped.items())))
+    for p in report.problems:
+        out.append(f"problem: {p}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,500 @@
+"""The workspace scan: every source file, block by block, against all the evidence
+Provmark has (sidecars, the AI tools' transcripts, git history, and the code's style).
+
+Pure: no LSP here. The content model's work is the expensive part, so it runs in worker
+processes and is cached by file content (sha256), with each file's size and mtime as a
+shortcut that spares reading unchanged files. Everything else is cheap and recomputed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from provmark.core import evidence as ev
+from provmark.core.findings import Finding, Totals, totals
+from provmark.core.records import SidecarData
+from provmark.core.relocate import hashes_of, locate, squeezed_of
+from provmark.core.segment import segment
+from provmark.core.style import _EXT_FAMILY, default_model, family_for
+from provmark.core.writes import is_generated
+from provmark.sources import sidecar as sidecars
+from provmark.sources.gitinfo import GitHistory
+from provmark.sources.ignore import IgnoreRules
+from provmark.sources.transcripts import TranscriptIndex
+
+CACHE_FORMAT = "provmark-scan/2"
+MAX_SCAN_BYTES = 1_000_000
+MAX_LINE_CHARS = 1_000  # a longer line means minified or generated code
+# Folders of other people's code: skipped by name wherever they are.
+VENDORED = {
+    "vendor", "vendors", "third_party", "third-party", "thirdparty", "external", "externals", "extern",
+    "bower_components", "jspm_packages", "site-packages", "dist-packages", "Pods", "Carthage", "deps",
+    "node_modules", "dist", "build", "out", "target", ".yarn",
+}  # fmt: skip
+
+
+@dataclass
+class BlockStyle:
+    start: int  # 0-based first line
+    end: int  # 0-based last line, inclusive
+    name: str
+    p: float | None  # the content model's probability that the block is AI-written
+    lines: int  # non-blank lines
+
+
+@dataclass
+class Content:
+    """The cacheable, content-only part of a file's analysis."""
+
+    sha: str
+    family: str
+    p: float | None
+    blocks: list[BlockStyle]
+
+    def to_json(self) -> list[Any]:
+        return [self.family, self.p, [[b.start, b.end, b.name, b.p, b.lines] for b in self.blocks]]
+
+    @staticmethod
+    def from_json(sha: str, raw: list[Any]) -> Content:
+        family, p, blocks = raw
+        return Content(sha, family, p, [BlockStyle(*b) for b in blocks])
+
+
+@dataclass
+class FileReport:
+    path: str
+    family: str
+    lines: int
+    p: float | None
+    findings: list[Finding]
+    cached: bool
+    blocks: int = 0  # blocks the file split into
+
+
+@dataclass
+class Report:
+    root: str
+    files: list[FileReport]
+    skipped: dict[str, int]
+    problems: list[str]
+    seconds: float
+    bytes: int
+    cached_files: int
+    warn_threshold: float
+    report_threshold: float
+
+    def findings(self) -> Iterator[Finding]:
+        for f in self.files:
+            yield from f.findings
+
+    def totals(self) -> Totals:
+        return totals(self.findings(), len(self.files))
+
+    def to_json(self) -> dict[str, Any]:
+        """For people and scripts: lines count from 1 and ranges are inclusive, as in
+        sidecars, SARIF and the manifest."""
+        return {
+            "root": self.root,
+            "totals": {**self.totals(), "blocks": sum(f.blocks for f in self.files)},
+            "seconds": round(self.seconds, 3),
+            "bytes": self.bytes,
+            "cached_files": self.cached_files,
+            "skipped": self.skipped,
+            "problems": self.problems,
+            "files": [_file_json(f) for f in self.files if f.findings],
+        }
+
+
+def _file_json(f: FileReport) -> dict[str, Any]:
+    flags = [x.score for x in f.findings if x.code not in ("ai-tagged", "human-tagged", "stale-record")]
+    return {
+        "path": f.path,
+        "family": f.family,
+        "lines": f.lines,
+        "blocks": f.blocks,
+        "cached": f.cached,
+        # The file's score is its most telling untagged block's; style_p is the content
+        # model's view of the whole file (one of the evidence items, not a verdict).
+        "score": max(flags, default=0.0),
+        "style_p": f.p,
+        "findings": [
+            {
+                "start_line": x.start + 1,
+                "end_line": x.end + 1,
+                "name": x.name,
+                "severity": x.severity,
+                "code": x.code,
+                "score": x.score,
+                "tool": x.tool,
+                "evidence": x.evidence,
+                "fingerprint": x.fingerprint,
+                **({"record": x.record_id} if x.record_id else {}),
+            }
+            for x in f.findings
+        ],
+    }
+
+
+# -- walking -------------------------------------------------------------------------
+def walk(root: Path, ignore: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]:
+    """Source files under root (by extension), honouring .gitignore and skipping vendored
+    folders and symlinks; yields (relative path, path)."""
+    rules = IgnoreRules(root, ignore)
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        folder = here.relative_to(root).as_posix()
+        folder = "" if folder == "." else folder
+        if folder and ".gitignore" in filenames:
+            rules.reload_folder(folder)
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if d not in VENDORED
+            and not (here / d).is_symlink()
+            and not rules.ignored(f"{folder}/{d}" if folder else d, True)
+        )
+        for name in sorted(filenames):
+            if Path(name).suffix.lower() not in _EXT_FAMILY:
+                continue
+            rel = f"{folder}/{name}" if folder else name
+            if not rules.ignored(rel) and not (here / name).is_symlink():  # never read outside the root
+                yield rel, here / name
+
+
+def skip_reason(rel: str, data: bytes, max_bytes: int) -> str | None:
+    if len(data) > max_bytes:
+        return "large"
+    if b"\0" in data[:8192]:
+        return "binary"
+    head = data[:2000].decode("utf-8", errors="replace")
+    if is_generated(rel, head):
+        return "generated"
+    lines = data.count(b"\n") + 1
+    if len(data) / lines > 300 or any(len(x) > MAX_LINE_CHARS * 10 for x in data[:200_000].split(b"\n")):
+        return "minified"
+    return None
+
+
+# -- the content model over one file (runs in worker processes) --------------------------
+def analyse(text: str, family: str, sha: str = "") -> Content:
+    model = default_model()
+    lines = text.splitlines()
+    blocks: list[BlockStyle] = []
+    for b in segment(text):
+        body = lines[b.start : b.end]
+        n = sum(1 for x in body if x.strip())
+        p = model.probability("\n".join(body), family) if model and n >= 3 else None
+        blocks.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n))
+    p_file = model.probability(text, family) if model else None
+    return Content(sha, family, None if p_file is None else round(p_file, 4), blocks)
+
+
+def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:
+    """Worker: read, hash and analyse one file. Returns (rel, sha, content, skip reason)."""
+    path, rel, max_bytes = job
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        return rel, None, None, f"unreadable: {e.strerror or e}"
+    reason = skip_reason(rel, data, max_bytes)
+    if reason:
+        return rel, None, None, reason
+    sha = hashlib.sha256(data).hexdigest()
+    text = data.decode("utf-8", errors="replace")
+    return rel, sha, analyse(text, family_for(rel), sha).to_json(), None
+
+
+# -- the cache -------------------------------------------------------------------------
+def default_cache_path(root: Path) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "provmark" / "scan"
+    return base / (hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24] + ".json")
+
+
+class Cache:
+    """sha256 of a file's bytes -> its Content; path -> (size, mtime_ns, sha) to skip
+    reading files that did not change. Keyed to the model's version: new weights, new cache.
+
+    Stored as JSON Lines (a header, then one line per file), read and written a line at a
+    time: one big json.loads or json.dump would hold the GIL for a long stretch, and the
+    language server runs the scan in a thread beside the editor's requests."""
+
+    def __init__(self, path: Path | None, model_key: str):
+        self.path = path
+        self.model_key = model_key
+        self.files: dict[str, list[Any]] = {}
+        self.results: dict[str, list[Any]] = {}
+        if path is None:
+            return
+        try:
+            with path.open(encoding="utf-8") as f:
+                head = json.loads(f.readline() or "{}")
+                if head.get("format") != CACHE_FORMAT or head.get("model") != model_key:
+                    return
+                for line in f:
+                    rel, size, mtime, sha, raw = json.loads(line)
+                    self.files[rel] = [size, mtime, sha]
+                    self.results[sha] = raw
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.files, self.results = {}, {}  # no cache, or a broken one: start afresh
+
+    def save(self, live: set[str]) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".scan-")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"format": CACHE_FORMAT, "model": self.model_key}) + "\n")
+                for rel, (size, mtime, sha) in self.files.items():
+                    if rel in live and sha in self.results:
+                        f.write(json.dumps([rel, size, mtime, sha, self.results[sha]], separators=(",", ":")) + "\n")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next run
+
+
+def model_key() -> str:
+    model = default_model()
+    raw = json.dumps(model.families, sort_keys=True) if model else "none"
+    return hashlib.sha256(("scan1" + raw).encode()).hexdigest()[:16]
+
+
+# -- judging a file ----------------------------------------------------------------------
+def judge(
+    rel: str,
+    content: Content,
+    lines: list[str] | None,
+    record_file: SidecarData | None,
+    history: list[tuple[int, int, str, str]],
+    transcripts: TranscriptIndex | None,
+    warn: float,
+    report: float,
+    min_lines: int = 5,
+) -> list[Finding]:
+    """Findings for one file. `lines` is the text, needed only to place sidecar records
+    and match transcripts (None when neither applies)."""
+    findings, covered = _record_findings(rel, lines, record_file) if record_file and lines is not None else ([], [])
+    file_ev = ev.file_style(content.p) if content.p is not None else None
+    for b in content.blocks:
+        inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
+        if inside >= (b.end - b.start + 1) / 2:
+            continue  # tagged already (either way): the record speaks for it
+        evidence = [ev.prior(ev.REPOSITORY)]
+        tool: str | None = None
+        if b.p is not None:
+            evidence.append(ev.style(b.p, b.lines, f"content model: {b.p:.0%} AI-like"))
+        if file_ev is not None:
+            evidence.append(file_ev)
+        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start]
+        if commit:
+            share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
+            if share >= 0.5:
+                tool = commit[0][2]
+                evidence.append(ev.git_commit(commit[0][3], tool))
+        match = transcripts.match(lines[b.start : b.end + 1]) if transcripts is not None and lines is not None else None
+        if match is not None:
+            tool = match.tool
+            evidence.append(ev.transcript_match(match.tool, match.session, match.model, match.fraction))
+        verdict = ev.assess(evidence, warn, report, tool)
+        if verdict.severity is None or (verdict.code == "ai-style" and b.lines < min_lines):
+            continue  # a few lines of imports say too little on style alone
+        fp = hashlib.sha256(f"{rel}\0{b.name}\0{content.sha}\0{b.start}".encode()).hexdigest()[:32]
+        findings.append(
+            Finding(
+                b.start,
+                b.end,
+                verdict.severity,
+                verdict.code,
+                verdict.score,
+                tool=tool,
+                evidence=[e.to_json() for e in evidence],
+                model=match.model if match else None,
+                session=match.session if match else None,
+                path=rel,
+                name=b.name,
+                fingerprint=fp,
+            )
+        )
+    findings.sort(key=lambda f: (f.start, f.end))
+    return findings
+
+
+def _record_findings(
+    rel: str, lines: list[str], record_file: SidecarData
+) -> tuple[list[Finding], list[tuple[int, int]]]:
+    """A sidecar's records placed in the text: tags where found, stale records where not;
+    and the lines they cover."""
+    findings: list[Finding] = []
+    covered: list[tuple[int, int]] = []
+    hashes, squeezed = hashes_of(lines), squeezed_of(lines)
+    for rec in record_file.get("records", []):
+        found = locate(rec, hashes, squeezed)
+        origin = rec.get("origin") or {}
+        tool = origin.get("tool")
+        if found is None:
+            line = max(0, min(rec["start_line"] - 1, max(len(lines) - 1, 0)))
+            findings.append(
+                Finding(
+                    line,
+                    line,
+                    "information",
+                    "stale-record",
+                    0.0,
+                    tool=tool,
+                    record_id=rec["id"],
+                    path=rel,
+                    fingerprint=rec["id"],
+                )
+            )
+            continue
+        code = "ai-tagged" if origin.get("kind") in ("ai", "mixed") else "human-tagged"
+        score = 1.0 if code == "ai-tagged" else 0.0
+        findings.append(
+            Finding(
+                found.start,
+                found.end,
+                "hint",
+                code,
+                score,
+                tool=tool,
+                record_id=rec["id"],
+                path=rel,
+                fingerprint=rec["id"],
+            )
+        )
+        covered.append((found.start, found.end))
+    return findings, covered
+
+
+# -- the whole scan ----------------------------------------------------------------------
+Progress = Callable[[int, int, str], None]
+
+
+def scan(
+    root: Path,
+    *,
+    warn: float = 0.5,
+    report: float = 0.2,
+    ignore: tuple[str, ...] = (),
+    jobs: int | None = None,
+    cache_path: Path | None = None,
+    use_cache: bool = True,
+    git: bool = True,
+    transcripts: TranscriptIndex | None = None,
+    max_bytes: int = MAX_SCAN_BYTES,
+    progress: Progress | None = None,
+    paths: list[str] | None = None,
+) -> Report:
+    import time
+
+    t0 = time.perf_counter()
+    root = root.resolve()
+    cache = Cache((cache_path or default_cache_path(root)) if use_cache else None, model_key())
+    files = [(rel, p) for rel, p in walk(root, ignore) if paths is None or rel in paths]
+    skipped: dict[str, int] = {}
+    problems: list[str] = []
+    contents: dict[str, Content] = {}
+    cached: set[str] = set()
+    todo: list[tuple[str, str, int]] = []
+    total_bytes = 0
+    for rel, path in files:
+        try:
+            st = path.stat()
+        except OSError:
+            skipped["unreadable"] = skipped.get("unreadable", 0) + 1
+            continue
+        entry = cache.files.get(rel)
+        if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] in cache.results:
+            contents[rel] = Content.from_json(entry[2], cache.results[entry[2]])
+            cached.add(rel)
+            total_bytes += st.st_size
+        else:
+            todo.append((str(path), rel, max_bytes))
+    done = len(cached)
+    if progress:
+        progress(done, len(files), "")
+    stats = {rel: p.stat() for rel, p in files if rel not in cached and p.exists()}
+
+    def take(rel: str, sha: str | None, raw: list[Any] | None, reason: str | None) -> None:
+        nonlocal done, total_bytes
+        done += 1
+        if reason is not None or sha is None or raw is None:
+            key = reason.split(":")[0] if reason else "unreadable"
+            skipped[key] = skipped.get(key, 0) + 1
+        else:
+            contents[rel] = Content.from_json(sha, raw)
+            cache.results[sha] = raw
+            st = stats.get(rel)
+            if st is not None:
+                cache.files[rel] = [st.st_size, st.st_mtime_ns, sha]
+                total_bytes += st.st_size
+        if progress:
+            progress(done, len(files), rel)
+
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(todo) > 8:
+        chunk = max(1, min(64, len(todo) // (workers * 8)))
+        # spawn, not fork: the language server has threads (watchdog, executors), and a
+        # child forked while another thread holds a lock can hang for ever.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for result in pool.map(_analyse_file, todo, chunksize=chunk):
+                take(*result)
+    else:
+        for job in todo:
+            take(*_analyse_file(job))
+
+    history = GitHistory(root) if git and (root / ".git").exists() else None
+    ai_paths = history.ai_paths() if history else set()
+    written = transcript_paths(transcripts, root) if transcripts is not None else set()
+    reports: list[FileReport] = []
+    for rel, _ in files:
+        content = contents.get(rel)
+        if content is None:
+            continue
+        try:
+            record_file = sidecars.load(root, rel)
+        except sidecars.SidecarError as e:
+            record_file = None
+            problems.append(f"{e}; the pipeline excludes the whole file")
+        runs = history.ai_lines(rel) if history and rel in ai_paths else []
+        need_text = bool(record_file) or rel in written
+        lines = _read_lines(root / rel) if need_text else None
+        found = judge(rel, content, lines, record_file, runs, transcripts if rel in written else None, warn, report)
+        n_lines = content.blocks[-1].end + 1 if content.blocks else 0
+        reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached, len(content.blocks)))
+    cache.save({rel for rel, _ in files})
+    return Report(
+        str(root), reports, skipped, problems, time.perf_counter() - t0, total_bytes, len(cached), warn, report
+    )
+
+
+def _read_lines(path: Path) -> list[str] | None:
+    try:
+        return path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+
+
+def transcript_paths(index: TranscriptIndex, root: Path) -> set[str]:
+    """Workspace files (relative paths) that some transcript says a tool wrote."""
+    index.refresh()
+    out: set[str] = set()
+    for p in index.paths():
+        path = Path(p)
+        if not path.is_absolute():
+            out.add(path.as_posix())
+            continue
+        try:
+            out.add(path.resolve().relative_to(root).as_posix())
+        except (ValueError, OSError):
+            continue
+    return out

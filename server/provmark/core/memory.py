@@ -1,0 +1,71 @@
+"""What the server remembers about text it has seen: lines deleted recently (so that
+undo, redo and moves are recognised when they come back) and lines known to be AI
+(so that a copy or move of flagged or tagged text inherits its provenance)."""
+
+from __future__ import annotations
+
+from collections import Counter, OrderedDict, deque
+from dataclasses import dataclass
+
+from provmark.core.lines import is_solid, normalize
+
+
+class RecentDeletions:
+    """A bounded multiset of normalised lines deleted in this session."""
+
+    def __init__(self, capacity: int = 50_000):
+        self.capacity = capacity
+        self._order: deque[str] = deque()
+        self._count: Counter[str] = Counter()
+
+    def add(self, text: str) -> None:
+        for line in text.splitlines():
+            norm = normalize(line)
+            if not is_solid(norm):
+                continue
+            self._order.append(norm)
+            self._count[norm] += 1
+            if len(self._order) > self.capacity:
+                old = self._order.popleft()
+                self._count[old] -= 1
+                if self._count[old] <= 0:
+                    del self._count[old]
+
+    def __contains__(self, norm: str) -> bool:
+        return norm in self._count
+
+
+@dataclass(frozen=True)
+class Provenance:
+    score: float
+    tool: str | None
+    tagged: bool  # from a sidecar record rather than a flag
+    insertion: str
+
+
+class AiLines:
+    """Normalised lines that are flagged or tagged AI, newest kept when full."""
+
+    def __init__(self, capacity: int = 200_000):
+        self.capacity = capacity
+        self._map: OrderedDict[str, Provenance] = OrderedDict()
+
+    def add(self, lines: list[str], prov: Provenance) -> None:
+        for line in lines:
+            norm = normalize(line)
+            if not is_solid(norm):
+                continue
+            self._map[norm] = prov
+            self._map.move_to_end(norm)
+        while len(self._map) > self.capacity:
+            self._map.popitem(last=False)
+
+    def lookup(self, norms: list[str]) -> tuple[float, Provenance | None]:
+        """Fraction of `norms` known as AI, and the provenance most of them share."""
+        if not norms:
+            return 0.0, None
+        found = [self._map[n] for n in norms if n in self._map]
+        if not found:
+            return 0.0, None
+        best = Counter(found).most_common(1)[0][0]
+        return len(found) / len(norms), best

@@ -1,0 +1,288 @@
+"""The language server's eyes on the disk: the watcher's events, rescans after lost or
+overflowing watches, files written by other processes (judged as agent writes), and
+the reads and git questions a judgement needs. A feature of the language server: it
+owns the watcher and the queue of changed files; all file reading and git run off the
+event loop, on the server's I/O thread."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import os
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lsprotocol import types as t
+
+from provmark.core.judging import Facts, Writer, gather
+from provmark.sources.gitinfo import git_command
+from provmark.sources.watcher import DiskWatcher
+from provmark.sources.workspace_index import looks_binary, read_text, stat_of
+
+if TYPE_CHECKING:
+    from provmark.lsp.server import ProvmarkServer
+
+log = logging.getLogger("provmark")
+
+# Writes this close to activity under .git/ (HEAD, ORIG_HEAD, ...) are git's.
+GIT_WINDOW_S = 3.0
+BATCH = 200
+
+
+def blob_id(data: bytes) -> str:
+    """git's object id of a file's content."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def git_known_blobs(root: Path | None, ids: list[str]) -> set[str]:
+    """Which of these blob ids are git objects (content git itself wrote: a checkout,
+    stash, merge or reset), asked of one `git cat-file --batch-check`."""
+    if not ids or root is None or not (root / ".git").exists():
+        return set()
+    try:
+        r = subprocess.run(
+            git_command(root, "cat-file", "--batch-check"),
+            cwd=root,
+            capture_output=True,
+            timeout=30,
+            input="".join(i + "\n" for i in ids).encode(),
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return set()
+    return {line.split()[0] for line in r.stdout.decode().splitlines() if line.endswith(" blob") or " blob " in line}
+
+
+class WorkspaceFiles:
+    """The judgements' window on the workspace (judging.WorkspaceIO): file reads and who
+    wrote a file, asking the watcher and git. Called on the I/O thread only."""
+
+    def __init__(self, root: Path, git_activity: Callable[[], float | None]):
+        self.root = root
+        self.git_activity = git_activity
+
+    def read(self, rel: str) -> str | None:
+        return read_text(self.root / rel)
+
+    def who_wrote(self, rel: str, text: str) -> Writer | None:
+        try:
+            data = (self.root / rel).read_bytes()
+        except OSError:
+            return None
+        if data.decode("utf-8", errors="replace") != text:
+            return None
+        at = self.git_activity()
+        if at is not None and time.monotonic() - at < GIT_WINDOW_S:
+            return "git"
+        return "git" if blob_id(data) in git_known_blobs(self.root, [blob_id(data)]) else "disk"
+
+
+@dataclass
+class Loaded:
+    """One changed file as read on the I/O thread."""
+
+    rel: str
+    git_op: bool
+    stat: tuple[int, int] | None
+    text: str | None  # None: gone, binary, a symlink or too large
+    facts: Facts | None  # what judging the write needs, when it may be judged
+
+
+class DiskSync:
+    def __init__(self, server: ProvmarkServer):
+        self.server = server
+        self.watcher: DiskWatcher | None = None
+        self._watch_check: asyncio.TimerHandle | None = None
+        self._queue: dict[str, bool] = {}  # relative path -> a git operation was under way
+        self._drain: asyncio.Task[None] | None = None
+        self._rescan_task: asyncio.Task[None] | None = None
+        self._rescan_wanted = False
+
+    @property
+    def pending(self) -> int:
+        return len(self._queue)
+
+    def git_activity(self) -> float | None:
+        return self.watcher.git_activity if self.watcher else None
+
+    # -- the watcher ------------------------------------------------------------------
+    def start(self) -> None:
+        server = self.server
+        if server.root is None or self.watcher is not None:
+            return
+        self.watcher = DiskWatcher(
+            server.root,
+            server.loop,
+            self.changed,
+            self.rescan,
+            server.index.ignored,
+            burst_limit=server.tracker.settings.rescan_burst,
+        )
+        message = self.watcher.start(force_polling=bool(os.environ.get("PROVMARK_POLLING")))
+        if message:
+            server.tell(message, t.MessageType.Info, once="polling")
+        self._watch_check = server.loop.call_later(10, self._check_watcher)
+        # Files that changed while the index was being built.
+        self.rescan(None)
+
+    def stop(self) -> None:
+        if self._watch_check is not None:
+            self._watch_check.cancel()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+
+    def _check_watcher(self) -> None:
+        if self.watcher is not None and not self.watcher.alive():
+            self.server.tell("the file watcher stopped; restarting it and rescanning the workspace")
+            self.watcher.stop()
+            self.watcher = None
+            self.start()
+            return
+        self._watch_check = self.server.loop.call_later(10, self._check_watcher)
+
+    def changed(self, rels: set[str], git_activity: float | None) -> None:
+        """Files changed on disk (from the watcher or the client): judge them soon."""
+        server = self.server
+        git_recent = git_activity is not None and time.monotonic() - git_activity < GIT_WINDOW_S
+        if rels & {"pyproject.toml", ".provmark/config.toml"}:
+            server.apply_settings(server.store.reload())  # the workspace's settings changed
+            rels = rels - {".provmark/config.toml"}
+        for rel in rels:
+            self._queue[rel] = self._queue.get(rel, False) or git_recent
+        if self._drain is None or self._drain.done():
+            self._drain = server.loop.create_task(self._drain_queue())
+
+    def rescan(self, reason: str | None) -> None:
+        """Compare every workspace file with its snapshot: after a lost or overflowing
+        watcher, or a burst too large to take file by file."""
+        server = self.server
+        if reason:
+            server.tell(
+                f"{reason}; rescanning the workspace so that no change is missed",
+                t.MessageType.Info,
+                once="rescan:" + reason,
+            )
+        if server.root is None:
+            return
+        self._rescan_wanted = True
+        if self._rescan_task is None or self._rescan_task.done():
+            self._rescan_task = server.loop.create_task(self._rescan())
+
+    async def _rescan(self) -> None:
+        while self._rescan_wanted:
+            self._rescan_wanted = False
+            # Walking and stat-ing every file takes a while: off the event loop.
+            changed = await self.server.loop.run_in_executor(None, self._changed_files)
+            if changed:
+                self.changed(changed, self.git_activity())
+
+    def _changed_files(self) -> set[str]:
+        """Files whose size or time differs from their snapshot, new ones and deleted ones."""
+        index = self.server.index
+        changed: set[str] = set()
+        seen: set[str] = set()
+        for rel, path in index.walk():
+            seen.add(rel)
+            if index.snapshots.stat(rel) != stat_of(path):
+                changed.add(rel)
+        return changed | (set(index.snapshots.paths()) - seen)
+
+    # -- judging what changed ------------------------------------------------------------
+    async def _drain_queue(self) -> None:
+        server = self.server
+        while self._queue:
+            batch = [self._queue.popitem() for _ in range(min(BATCH, len(self._queue)))]
+            loaded = await server.run_io(self._load, batch)
+            for item in loaded:
+                try:
+                    self._judge(item)
+                except Exception:
+                    log.exception("judging a change on disk to %s failed", item.rel)
+                await asyncio.sleep(0)  # let edits and requests through between files
+
+    def _load(self, batch: list[tuple[str, bool]]) -> list[Loaded]:
+        """On the I/O thread: read the files, ask git which contents it wrote, and gather
+        the facts for the writes that will be judged."""
+        server = self.server
+        raw = [(rel, git_recent, *self._read_raw(rel)) for rel, git_recent in batch]
+        known = git_known_blobs(server.root, [blob_id(data) for *_, data in raw if data is not None])
+        out = []
+        for rel, git_recent, st, data in raw:
+            git_op = git_recent or (data is not None and blob_id(data) in known)
+            text = data.decode("utf-8", errors="replace") if data is not None else None
+            facts = None
+            snapshots = server.index.snapshots
+            if text is not None and not git_op and not (rel in snapshots and snapshots.stat(rel) == st):
+                q = server.tracker.disk_question(rel, text, snapshots.get(rel))
+                if q is not None:
+                    facts = gather(q, server.workspace_io(), server.index, server.transcripts)
+            out.append(Loaded(rel, git_op, st, text, facts))
+        return out
+
+    def _read_raw(self, rel: str) -> tuple[tuple[int, int] | None, bytes | None]:
+        server = self.server
+        assert server.root is not None
+        path = server.root / rel
+        st = stat_of(path)
+        try:
+            if st is None or path.is_symlink() or st[1] > server.tracker.settings.max_file_bytes:
+                return st, None
+            data = path.read_bytes()
+        except OSError:
+            return None, None
+        return st, (None if looks_binary(data) else data)
+
+    def _judge(self, item: Loaded) -> None:
+        """One file changed on disk, judged on the event loop with what _load gathered."""
+        server, tracker, index = self.server, self.server.tracker, self.server.index
+        assert server.root is not None
+        rel = item.rel
+        uri = (server.root / rel).as_uri()
+        if item.text is None:
+            self._gone(rel, uri)
+            return
+        if rel.endswith(".gitignore") and index.rules is not None:
+            index.rules.reload_folder(rel.rsplit("/", 1)[0] if "/" in rel else "")
+        lines = item.text.splitlines()
+        if tracker.uri_of(rel) is not None:
+            # Open in the editor: its own save (disk equals the buffer) or a write the
+            # editor will reload, judged then as a reload. Only the snapshot moves on: in
+            # the copy index the new text would explain itself.
+            index.snapshots.set(rel, lines, item.stat)
+            return
+        old = index.snapshots.get(rel)
+        if old is not None and index.snapshots.stat(rel) == item.stat:
+            return
+        had_flags = tracker.has_closed(rel)
+        j = tracker.disk_write(rel, item.text, old, item.git_op, item.facts or Facts())
+        index.add(rel, lines, item.stat)
+        log.info("disk write %s: %s", rel, j.verdict)
+        if j.regions or had_flags:
+            server.publish_closed(rel)
+        if j.regions:
+            server.tagging.auto_tag(rel, j.regions, lines)
+
+    def _gone(self, rel: str, uri: str) -> None:
+        server = self.server
+        assert server.root is not None
+        server.index.snapshots.forget(rel)
+        if server.tracker.forget_closed(rel):
+            server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        if not server.root.is_dir():
+            server.tell(
+                f"the workspace folder {server.root} is gone; open documents are still tracked, "
+                "files on disk are not until it is back",
+                once="root-gone",
+            )
+        elif server.tracker.uri_of(rel) is not None and not (server.root / rel).exists():
+            server.window_log_message(
+                t.LogMessageParams(
+                    type=t.MessageType.Info,
+                    message=f"Provmark: {rel} was deleted on disk; its flags stay while it is open",
+                )
+            )

@@ -1,0 +1,456 @@
+"""The language server: thin LSP handlers around the tracker, and the features that
+work beside it.
+
+Everything that decides lives in tracker.py and the modules it uses; this module turns
+LSP messages into calls and findings into diagnostics, and owns timers and messages.
+The features (disk_sync.DiskSync, workspace_scan.WorkspaceScan, tagging.Tagging) own
+their state and are wired here. All sends happen on the event loop's thread (pygls
+writes stdout without a lock); file reads, git and the content model run on one I/O
+thread (`run_io`), so that typing never waits for them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types as t
+from pygls.lsp.server import LanguageServer
+
+from provmark import __version__
+from provmark.core.judging import Facts, NoIO, WorkspaceIO, gather
+from provmark.core.regions import Region
+from provmark.core.textdoc import UTF8, UTF16, UTF32
+from provmark.core.tracker import Change, Inquiry, Tracker
+from provmark.lsp.diagnostics import to_diagnostic
+from provmark.lsp.disk_sync import DiskSync, WorkspaceFiles
+from provmark.lsp.protocol import ProvmarkProtocol
+from provmark.lsp.tagging import CMD_TAG, CMD_UNTAG, Tagging, as_dict
+from provmark.lsp.workspace_scan import WorkspaceScan
+from provmark.settings import SettingsStore
+from provmark.sources import sidecar
+from provmark.sources.gitinfo import GitHistory
+from provmark.sources.transcripts import TranscriptIndex
+from provmark.sources.workspace_index import WorkspaceIndex, read_text
+
+log = logging.getLogger("provmark")
+
+DID_PASTE = "provmark/didPaste"
+STATUS = "provmark/status"
+CMD_SCAN = "provmark.scanWorkspace"
+T = TypeVar("T")
+
+
+def uri_to_path(uri: str) -> Path | None:
+    p = urlparse(uri)
+    if p.scheme != "file":
+        return None
+    return Path(unquote(p.path))
+
+
+class ProvmarkServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("provmark", __version__, protocol_cls=ProvmarkProtocol)
+        self.root: Path | None = None
+        self.store = SettingsStore()
+        self.index = WorkspaceIndex(None)
+        self.tracker = Tracker(self.store.current, self.index)
+        self.transcripts: TranscriptIndex | None = None
+        self.history: GitHistory | None = None
+        self.encoding = UTF16
+        self.disk = DiskSync(self)
+        self.scan = WorkspaceScan(self)
+        self.tagging = Tagging(self)
+        # One thread for the judgements' I/O: reads, git, transcripts, the content model.
+        # One, so that what it reads (the transcripts' index) needs no more locking.
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="provmark-io")
+        self._judge_timers: dict[str, asyncio.TimerHandle] = {}
+        self._judging: set[str] = set()
+        self._publish_timers: dict[str, asyncio.TimerHandle] = {}
+        self._published_at: dict[str, float] = {}
+        self._told: set[str] = set()  # messages already shown once
+
+    # -- helpers ---------------------------------------------------------------
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop:
+        return asyncio.get_event_loop()
+
+    async def run_io(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn` on the I/O thread."""
+        return await self.loop.run_in_executor(self._io, fn, *args)
+
+    def workspace_io(self) -> WorkspaceIO:
+        if self.root is None:
+            return NoIO()
+        return WorkspaceFiles(self.root, self.disk.git_activity)
+
+    def rel_of(self, uri: str) -> str | None:
+        path = uri_to_path(uri)
+        if path is None or self.root is None:
+            return None
+        try:
+            rel = (
+                path.resolve().relative_to(self.root).as_posix()
+                if path.exists()
+                else path.relative_to(self.root).as_posix()
+            )
+        except ValueError:
+            return None
+        return rel if not rel.startswith(sidecar.SIDECAR_DIR + "/") else None
+
+    def tell(self, message: str, kind: t.MessageType = t.MessageType.Warning, once: str | None = None) -> None:
+        """Show a message to the user (once per key when `once` is given) and log it."""
+        if once is not None:
+            if once in self._told:
+                return
+            self._told.add(once)
+        log.warning("%s", message)
+        self.window_show_message(t.ShowMessageParams(type=kind, message=f"Provmark: {message}"))
+
+    # -- lifecycle -------------------------------------------------------------
+    def on_initialize(self, params: t.InitializeParams) -> None:
+        folders = params.workspace_folders or []
+        uri = folders[0].uri if folders else params.root_uri
+        if uri is None and params.root_path:
+            self.root = Path(params.root_path).resolve()
+        elif uri is not None:
+            path = uri_to_path(uri)
+            self.root = path.resolve() if path else None
+        self.store.root = self.root
+        self.store.init_options = params.initialization_options
+        enc = self.protocol.workspace.position_encoding if self.protocol._workspace else None
+        encodings: dict[Any, str] = {t.PositionEncodingKind.Utf8: UTF8, t.PositionEncodingKind.Utf32: UTF32}
+        self.encoding = encodings.get(enc, UTF16)
+        self.apply_settings(self.store.reload())
+
+    def apply_settings(self, problems: list[str]) -> None:
+        s = self.store.current
+        self.tracker.settings = s
+        self.index.ignore = s.ignore
+        if problems:
+            self.tell("; ".join(problems), once="settings:" + "|".join(problems))
+
+    async def on_initialized(self) -> None:
+        self.index.root = self.root
+        self.tracker.root = self.root
+        self.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
+        self.tracker.transcripts = self.transcripts
+        if self.root is not None and (self.root / ".git").exists():
+            self.history = GitHistory(self.root)
+        loop = self.loop
+        threading.Thread(target=self._build_index, args=(loop,), name="provmark-index", daemon=True).start()
+        await self.pull_configuration()
+
+    def _build_index(self, loop: asyncio.AbstractEventLoop) -> None:
+        try:
+            n = self.index.build()
+            log.info("workspace index: %d files", n)
+        except Exception:  # the index is an aid; losing it must not stop the server
+            log.exception("building the workspace index failed")
+        if self.transcripts is not None:
+            try:
+                self.transcripts.refresh()  # the logs so far, off the event loop
+            except Exception:
+                log.exception("reading AI tool transcripts failed")
+        # Watch the disk only once every file has a snapshot to compare against.
+        loop.call_soon_threadsafe(self.disk.start)
+
+    async def pull_configuration(self) -> None:
+        caps = self.client_capabilities.workspace
+        if not (caps and caps.configuration):
+            return
+        try:
+            result = await asyncio.wait_for(
+                self.workspace_configuration_async(
+                    t.ConfigurationParams(items=[t.ConfigurationItem(section="provmark")])
+                ),
+                timeout=5,
+            )
+        except Exception as e:  # a client that cannot answer keeps the other sources
+            log.warning("workspace/configuration failed: %s", e)
+            return
+        self.store.client = result[0] if result else None
+        self.apply_settings(self.store.reload())
+        for uri in self.tracker.uris():
+            self.publish(uri)
+
+    def shutdown(self) -> None:
+        self.disk.stop()
+        self._io.shutdown(wait=False, cancel_futures=True)
+
+    # -- documents -------------------------------------------------------------
+    def did_open(self, params: t.DidOpenTextDocumentParams) -> None:
+        td = params.text_document
+        rel = self.rel_of(td.uri)
+        data = None
+        if rel is not None and self.root is not None:
+            try:
+                data = sidecar.load(self.root, rel)
+            except sidecar.SidecarError as e:
+                self.tell(
+                    f"{e}. Its records are ignored here and the pipeline excludes the whole file.",
+                    once="sidecar:" + rel,
+                )
+        view = self.tracker.open(td.uri, td.text, td.version, td.language_id, rel, self.encoding, data)
+        if view.skipped:
+            self.tell(f"{td.uri} is not tracked: {view.skipped}.", t.MessageType.Info, once="skip:" + td.uri)
+        self.publish(td.uri)
+        if rel is not None and self.history is not None and not view.skipped:
+            self.loop.create_task(self._history_for(td.uri, rel, td.version, td.text))
+
+    async def _history_for(self, uri: str, rel: str, version: int, text: str) -> None:
+        """Lines that commits declaring an AI tool added (git blame, off the event loop)."""
+        history, root = self.history, self.root
+        assert history is not None and root is not None
+
+        def blame() -> list[tuple[int, int, str, str]]:
+            disk = read_text(root / rel, self.tracker.settings.max_file_bytes)
+            return history.ai_lines(rel) if disk == text else []
+
+        try:
+            runs = await self.run_io(blame)
+        except Exception:
+            log.exception("reading git history of %s failed", rel)
+            return
+        flagged = self.tracker.add_history(uri, runs, version) if runs else []
+        if flagged:
+            self.tagging.auto_tag_open(uri, flagged)
+            self.publish(uri)
+
+    def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        changes: list[Change] = []
+        for c in params.content_changes:
+            if isinstance(c, t.TextDocumentContentChangePartial):
+                rng = c.range
+                changes.append((((rng.start.line, rng.start.character), (rng.end.line, rng.end.character)), c.text))
+            else:
+                changes.append((None, c.text))
+        now = time.monotonic()
+        try:
+            problems = self.tracker.change(uri, params.text_document.version, changes, now)
+        except Exception:  # never let one bad edit take the server down
+            log.exception("applying a change to %s failed", uri)
+            self.tell(f"lost track of {uri}; close and reopen it", once="lost:" + uri)
+            return
+        for problem in problems:
+            log.warning("%s", problem)
+        self._arm_judge(uri, now)
+        if self.tracker.moved(uri):
+            self.schedule_publish(uri)
+
+    def _arm_judge(self, uri: str, now: float) -> None:
+        delay = self.tracker.due(uri, now)
+        if delay is not None and uri not in self._judge_timers and uri not in self._judging:
+            self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
+
+    def _judge(self, uri: str) -> None:
+        self._judge_timers.pop(uri, None)
+        now = time.monotonic()
+        delay = self.tracker.due(uri, now)
+        if delay is None:
+            return
+        if delay > 0:
+            self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
+            return
+        try:
+            inquiries = self.tracker.inquire(uri, now)
+        except Exception:
+            log.exception("judging an insertion in %s failed", uri)
+            return
+        if inquiries:
+            self._judging.add(uri)
+            self.loop.create_task(self._conclude(uri, inquiries))
+
+    async def _conclude(self, uri: str, inquiries: list[Inquiry]) -> None:
+        """Gather each inquiry's facts on the I/O thread, then conclude on the loop."""
+        io, index, transcripts = self.workspace_io(), self.index, self.transcripts
+        flagged: list[Region] = []
+        try:
+            for q in inquiries:
+                try:
+                    facts = await self.run_io(gather, q.question, io, index, transcripts)
+                except Exception:
+                    log.exception("gathering evidence for an insertion in %s failed", uri)
+                    facts = Facts()
+                flagged += self.tracker.conclude(q, facts)
+        finally:
+            self._judging.discard(uri)
+        if flagged:
+            self.tagging.auto_tag_open(uri, flagged)
+            self.publish(uri)
+        self._arm_judge(uri, time.monotonic())  # bursts that settled meanwhile
+
+    def did_close(self, params: t.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        for timers in (self._judge_timers, self._publish_timers):
+            h = timers.pop(uri, None)
+            if h:
+                h.cancel()
+        self.tracker.close(uri)
+        self._published_at.pop(uri, None)
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def did_paste(self, params: Any) -> None:
+        try:
+            p = as_dict(params)
+            uri = p["textDocument"]["uri"]
+            version = p["textDocument"].get("version")
+            r = p["range"]
+            start = (int(r["start"]["line"]), int(r["start"]["character"]))
+            end = (int(r["end"]["line"]), int(r["end"]["character"]))
+            source = p["source"]
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            log.warning("%s with malformed params ignored: %s", DID_PASTE, e)
+            return
+        if self.tracker.paste_hint(uri, version, start, end, source):
+            self.publish(uri)
+
+    # -- diagnostics -----------------------------------------------------------
+    def schedule_publish(self, uri: str) -> None:
+        """Republish a document whose regions moved: soon after the first change, then at
+        most once per publish_delay_ms while changes keep coming (typing never waits)."""
+        if uri in self._publish_timers:
+            return
+        since = time.monotonic() - self._published_at.get(uri, 0.0)
+        delay = max(0.0, self.tracker.settings.publish_delay_ms / 1000.0 - since)
+        if delay == 0.0:
+            self.publish(uri)  # at once: an editor showing the old places shows them briefly
+            return
+
+        def fire() -> None:
+            self._publish_timers.pop(uri, None)
+            self.publish(uri)
+
+        self._publish_timers[uri] = self.loop.call_later(delay, fire)
+
+    def publish(self, uri: str) -> None:
+        view = self.tracker.view(uri)
+        if view is None:
+            return
+        self._published_at[uri] = time.monotonic()
+        diags = [to_diagnostic(p.finding, p.width) for p in self.tracker.placed(uri)]
+        self.text_document_publish_diagnostics(
+            t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=view.version)
+        )
+
+    def publish_closed(self, rel: str) -> None:
+        """Diagnostics for a file that is not open (written on disk, or scanned)."""
+        assert self.root is not None
+        diags = [to_diagnostic(p.finding, p.width) for p in self.tracker.closed_placed(rel)]
+        uri = (self.root / rel).as_uri()
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+
+    # -- status ----------------------------------------------------------------
+    def status(self, params: Any) -> dict[str, Any]:
+        """What the server is doing: for status bars, scripts and tests."""
+        w = self.disk.watcher
+        out: dict[str, Any] = {
+            "version": __version__,
+            "root": str(self.root) if self.root else None,
+            "indexed": self.index.ready,
+            "files": len(self.index.snapshots),
+            "watching": bool(w and w.alive()),
+            "polling": bool(w and w.polling),
+            "pending_disk_changes": self.disk.pending,
+            "transcript_writes": len(self.transcripts) if self.transcripts else 0,
+            "open_documents": len(self.tracker.uris()),
+        }
+        # With {"uri": ...}: the version, line count and sha256 of the text the server
+        # holds, so a client (or a test) can check that both sides agree. No text.
+        uri = params.get("uri") if isinstance(params, dict) else getattr(params, "uri", None)
+        view = self.tracker.view(uri) if isinstance(uri, str) else None
+        text = self.tracker.text(uri) if isinstance(uri, str) else None
+        if view is not None and text is not None:
+            digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+            out["document"] = {"version": view.version, "lines": view.line_count, "sha256": digest}
+        return out
+
+
+def create_server() -> ProvmarkServer:
+    server = ProvmarkServer()
+    _lifecycle(server)
+    _workspace(server)
+    _commands(server)
+    return server
+
+
+def _lifecycle(server: ProvmarkServer) -> None:
+    @server.feature(t.INITIALIZE)
+    def initialize(ls: ProvmarkServer, params: t.InitializeParams) -> None:
+        ls.on_initialize(params)
+
+    @server.feature(t.INITIALIZED)
+    async def initialized(ls: ProvmarkServer, params: t.InitializedParams) -> None:
+        await ls.on_initialized()
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(ls: ProvmarkServer, params: t.DidChangeConfigurationParams) -> None:
+        settings = params.settings
+        if isinstance(settings, dict) and isinstance(settings.get("provmark"), dict):
+            ls.store.client = settings["provmark"]
+            ls.apply_settings(ls.store.reload())
+        await ls.pull_configuration()
+
+    @server.feature(t.SHUTDOWN)
+    def shutdown(ls: ProvmarkServer, params: Any) -> None:
+        ls.shutdown()
+
+    @server.feature(STATUS)
+    def status(ls: ProvmarkServer, params: Any) -> dict[str, Any]:
+        return ls.status(params)
+
+
+def _workspace(server: ProvmarkServer) -> None:
+    @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
+    def did_save(ls: ProvmarkServer, params: t.DidSaveTextDocumentParams) -> None:
+        ls.tracker.saved(params.text_document.uri)
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(ls: ProvmarkServer, params: t.DidChangeWatchedFilesParams) -> None:
+        # A client that watches files tells us too; the same queue dedupes with watchdog.
+        rels = {rel for c in params.changes if (rel := ls.rel_of(c.uri)) is not None and not ls.index.ignored(rel)}
+        if rels:
+            ls.disk.changed(rels, ls.disk.git_activity())
+
+    @server.feature(DID_PASTE)
+    def did_paste(ls: ProvmarkServer, params: Any) -> None:
+        ls.did_paste(params)
+
+    @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
+    def code_action(ls: ProvmarkServer, params: t.CodeActionParams) -> list[t.CodeAction]:
+        return ls.tagging.code_actions(params)
+
+
+def _commands(server: ProvmarkServer) -> None:
+    @server.command(CMD_TAG)
+    def tag(ls: ProvmarkServer, *args: Any) -> str:
+        if len(args) != 1:
+            raise ValueError("provmark.tag takes one argument {uri, range, origin, training?}")
+        try:
+            return ls.tagging.tag(args[0])
+        except sidecar.SidecarError as e:
+            ls.tell(str(e), t.MessageType.Error)
+            raise
+
+    @server.command(CMD_SCAN)
+    async def scan_workspace(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:
+        return await ls.scan.run()
+
+    @server.command(CMD_UNTAG)
+    def untag(ls: ProvmarkServer, *args: Any) -> bool:
+        if len(args) != 1:
+            raise ValueError("provmark.untag takes one argument {uri, id}")
+        try:
+            return ls.tagging.untag(args[0])
+        except sidecar.SidecarError as e:
+            ls.tell(str(e), t.MessageType.Error)
+            raise

@@ -1,0 +1,199 @@
+"""Tagging: the quick fixes offered on Provmark's diagnostics, the provmark.tag and
+provmark.untag commands, and automatic tags for flags that proof backs. A feature of
+the language server: it writes sidecars; the tracker only learns of the records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types as t
+
+from provmark.core.evidence import PROOF_SIGNALS
+from provmark.core.records import Record
+from provmark.core.regions import Region
+from provmark.lsp.diagnostics import SOURCE
+from provmark.sources import sidecar
+
+if TYPE_CHECKING:
+    from provmark.lsp.server import ProvmarkServer
+
+CMD_TAG, CMD_UNTAG = "provmark.tag", "provmark.untag"
+_TAG_CODES = ("ai-tagged", "human-tagged", "stale-record")
+
+
+def as_dict(obj: Any) -> dict[str, Any]:
+    """Parameters of custom messages arrive as dicts or as pygls's attribute objects."""
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "_asdict"):
+        return {k: as_dict(v) if hasattr(v, "_asdict") else v for k, v in obj._asdict().items()}
+    if hasattr(obj, "__dict__"):
+        return {
+            k: as_dict(v) if hasattr(v, "__dict__") and not isinstance(v, (str, int, float)) else v
+            for k, v in vars(obj).items()
+        }
+    raise TypeError(f"expected an object, got {type(obj).__name__}")
+
+
+class Tagging:
+    def __init__(self, server: ProvmarkServer):
+        self.server = server
+
+    # -- code actions ------------------------------------------------------------------
+    def code_actions(self, params: t.CodeActionParams) -> list[t.CodeAction]:
+        uri = params.text_document.uri
+        actions: list[t.CodeAction] = []
+        for d in params.context.diagnostics:
+            if d.source != SOURCE:
+                continue
+            data = as_dict(d.data) if d.data is not None else {}
+            if d.code in _TAG_CODES and data.get("record"):
+                actions.append(_untag_action(uri, d, data["record"]))
+            elif d.severity in (t.DiagnosticSeverity.Warning, t.DiagnosticSeverity.Information):
+                actions += _tag_actions(uri, d, data)
+        return actions
+
+    # -- commands -------------------------------------------------------------------
+    def tag(self, arg: Any) -> str:
+        """provmark.tag: write a sidecar record for the given range; returns its id."""
+        server, tracker = self.server, self.server.tracker
+        a = as_dict(arg)
+        uri = a.get("uri")
+        view = tracker.view(uri) if isinstance(uri, str) else None
+        if view is None or not isinstance(uri, str):
+            raise ValueError(f"provmark.tag: {uri!r} is not an open document")
+        if view.rel is None or server.root is None:
+            raise ValueError(f"provmark.tag: {uri} is outside the workspace; it can have no sidecar")
+        start, end = _lines_of(a.get("range"))
+        last = view.line_count - 1
+        if not (0 <= start <= end) or start > last:
+            raise ValueError(f"provmark.tag: lines {start}-{end} are outside the document ({last + 1} lines)")
+        end = min(end, last)
+        origin = as_dict(a.get("origin") or {"kind": "ai"})
+        kind = origin.get("kind", "ai")
+        training = a.get("training") or ("include" if kind == "human" else "exclude")
+        tool = origin.get("tool")
+        if kind == "ai" and tool and tool in tracker.settings.first_party_tools and not a.get("training"):
+            training = "include"
+        region = tracker.region_at(uri, a.get("insertion"), start, end)
+        evidence = [dict(e.to_json()) for e in (region.evidence if region else [])]
+        record = sidecar.make_record(tracker.lines(uri, start, end + 1), start + 1, origin, training, evidence)
+        sidecar.update(server.root, view.rel, add=[record])
+        tracker.tagged(uri, start, end, record)
+        server.publish(uri)
+        return record["id"]
+
+    def untag(self, arg: Any) -> bool:
+        server = self.server
+        a = as_dict(arg)
+        uri, rid = a.get("uri"), a.get("id")
+        if not isinstance(uri, str) or not isinstance(rid, str):
+            raise ValueError("provmark.untag: {uri, id} is needed")
+        rel = server.rel_of(uri)
+        if rel is None or server.root is None:
+            raise ValueError(f"provmark.untag: {uri} is outside the workspace")
+        sidecar.update(server.root, rel, remove={rid})
+        found = server.tracker.untagged(uri, rid)
+        server.publish(uri)
+        return found
+
+    # -- automatic tags -------------------------------------------------------------
+    def auto_tag_open(self, uri: str, regions: Sequence[Region]) -> None:
+        tracker = self.server.tracker
+        view = tracker.view(uri)
+        if view is None or view.rel is None:
+            return
+        for r, rec in self.auto_tag(view.rel, regions, tracker.lines(uri)):
+            tracker.tagged(uri, r.start, r.end, rec)
+
+    def auto_tag(self, rel: str, regions: Sequence[Region], lines: list[str]) -> list[tuple[Region, Record]]:
+        """With auto_tag on, record flags that proof backs (the tool's own transcript, or
+        a commit that declares the tool) as tagged_by auto; returns what it recorded."""
+        server = self.server
+        s = server.tracker.settings
+        if not s.auto_tag or server.root is None:
+            return []
+        records: list[tuple[Region, Record]] = []
+        for r in regions:
+            if not any(e.signal in PROOF_SIGNALS for e in r.evidence):
+                continue
+            training = "include" if r.tool in s.first_party_tools else "exclude"
+            origin = {"kind": "ai", "tool": r.tool, "model": r.model, "session": r.session}
+            evidence = [dict(e.to_json()) for e in r.evidence]
+            rec = sidecar.make_record(lines[r.start : r.end + 1], r.start + 1, origin, training, evidence, "auto")
+            records.append((r, rec))
+        if not records:
+            return []
+        try:
+            sidecar.update(server.root, rel, add=[rec for _, rec in records])
+        except sidecar.SidecarError as e:
+            server.tell(str(e), t.MessageType.Error)
+            return []
+        return records
+
+
+def _lines_of(r: Any) -> tuple[int, int]:
+    """0-based first and last line of an LSP range; a range ending at column 0 of a
+    later line ends on the line before."""
+    try:
+        start, end = int(r["start"]["line"]), int(r["end"]["line"])
+        if int(r["end"]["character"]) == 0 and end > start:
+            end -= 1
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"provmark.tag: a range {{start: {{line, character}}, end: ...}} is needed ({e})") from e
+    return start, end
+
+
+def _range_json(d: t.Diagnostic) -> dict[str, Any]:
+    return {
+        "start": {"line": d.range.start.line, "character": d.range.start.character},
+        "end": {"line": d.range.end.line, "character": d.range.end.character},
+    }
+
+
+def _untag_action(uri: str, d: t.Diagnostic, record_id: str) -> t.CodeAction:
+    title = "Remove this Provmark tag" if d.code != "stale-record" else "Remove this stale Provmark record"
+    arg = {"uri": uri, "id": record_id}
+    return t.CodeAction(
+        title=title,
+        kind=t.CodeActionKind.QuickFix,
+        diagnostics=[d],
+        command=t.Command(title=title, command=CMD_UNTAG, arguments=[arg]),
+    )
+
+
+def _tag_actions(uri: str, d: t.Diagnostic, data: dict[str, Any]) -> list[t.CodeAction]:
+    tool = data.get("tool")
+    rng = _range_json(d)
+    ai_title = "Tag as AI-generated" + (f" ({tool})" if tool else "")
+    ai_arg = {
+        "uri": uri,
+        "range": rng,
+        "origin": {"kind": "ai", "tool": tool},
+        "training": "exclude",
+        "insertion": data.get("insertion"),
+    }
+    me_arg = {
+        "uri": uri,
+        "range": rng,
+        "origin": {"kind": "human"},
+        "training": "include",
+        "insertion": data.get("insertion"),
+    }
+    me_title = "Tag as written by me"
+    return [
+        t.CodeAction(
+            title=ai_title,
+            kind=t.CodeActionKind.QuickFix,
+            diagnostics=[d],
+            is_preferred=True,
+            command=t.Command(title=ai_title, command=CMD_TAG, arguments=[ai_arg]),
+        ),
+        t.CodeAction(
+            title=me_title,
+            kind=t.CodeActionKind.QuickFix,
+            diagnostics=[d],
+            command=t.Command(title=me_title, command=CMD_TAG, arguments=[me_arg]),
+        ),
+    ]

@@ -1,0 +1,81 @@
+"""A datatrove pipeline step that keeps Provmark-excluded code out of a corpus.
+
+Install from a checkout of this repository: ``pip install '.[datatrove]'``.
+
+Each document is one source file of a repository checkout: its text, and in its
+metadata the file's path relative to the repository root (``path_key``) and, unless all
+documents come from one repository given as ``root``, the root itself (``root_key``).
+The step reads the repository's sidecars (failing closed, as ``provmark.pipeline``
+does) and either masks the excluded lines (the document keeps its other lines) or drops
+every document with an exclusion. A document whose whole file is excluded is always
+dropped.
+
+    from datatrove.executor import LocalPipelineExecutor
+    from datatrove.pipeline.readers import JsonlReader
+    from datatrove.pipeline.writers import JsonlWriter
+    from provmark.datatrove_step import ProvmarkExclusion
+
+    LocalPipelineExecutor(pipeline=[
+        JsonlReader("corpus/"),
+        ProvmarkExclusion(root_key="repo_root", path_key="path", mode="mask"),
+        JsonlWriter("clean/"),
+    ], tasks=8).run()
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.base import PipelineStep
+
+from provmark.pipeline.exclusion import ALL, excluded_ranges, filter_text
+
+
+class ProvmarkExclusion(PipelineStep):
+    name = "🛡️ Provmark exclusion"
+    type = "🔻 - FILTER"
+
+    def __init__(
+        self,
+        root: str | None = None,
+        root_key: str = "repo_root",
+        path_key: str = "path",
+        mode: Literal["mask", "drop"] = "mask",
+        keep_unknown: bool = False,
+    ):
+        super().__init__()
+        if mode not in ("mask", "drop"):
+            raise ValueError(f"mode must be 'mask' or 'drop', not {mode!r}")
+        self.root, self.root_key, self.path_key, self.mode = root, root_key, path_key, mode
+        # A document that does not say which file it is cannot be checked: dropped
+        # unless keep_unknown (fail closed by default).
+        self.keep_unknown = keep_unknown
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        for doc in data:
+            self.stat_update("total")
+            root = self.root or doc.metadata.get(self.root_key)
+            path = doc.metadata.get(self.path_key)
+            if not root or not path:
+                if self.keep_unknown:
+                    self.stat_update("forwarded")
+                    yield doc
+                else:
+                    self.stat_update("dropped_unknown_file")
+                continue
+            with self.track_time():
+                exclude, status = excluded_ranges(Path(root), str(path), doc.text)
+            if exclude == ALL:
+                self.stat_update(f"dropped_{status}")
+                continue
+            if exclude:
+                if self.mode == "drop":
+                    self.stat_update("dropped_excluded_lines")
+                    continue
+                doc.text = filter_text(doc.text, exclude) or ""
+                doc.metadata["provmark_removed_lines"] = [list(r) for r in exclude]
+                self.stat_update("masked")
+            self.stat_update("forwarded")
+            yield doc

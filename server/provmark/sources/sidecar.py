@@ -1,0 +1,277 @@
+"""Sidecar files: ``.provmark/<path>.json`` beside the workspace, one per source file.
+
+Written atomically (a temporary file in the same folder, fsync, rename) under a lock
+file, merging with whatever another writer put there meanwhile, so that two editors
+and the command line lose no record. Keys sorted, records sorted by start_line. Only
+hashes and names: never source text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+import secrets
+import tempfile
+import threading
+from collections.abc import Iterator
+from glob import escape as glob_escape
+from pathlib import Path
+from typing import Any, cast
+
+from provmark.core.lines import content_hash, line_hash, squeezed_hash
+from provmark.core.records import OriginKind, Record, SidecarData, Training
+
+SCHEMA = "provmark/1"
+SIDECAR_DIR = ".provmark"
+ORIGIN_KINDS = ("ai", "human", "mixed", "unknown")
+MAX_SIDECAR_BYTES = 20_000_000
+
+
+class SidecarError(Exception):
+    """A sidecar that cannot be read or written; the message names the file."""
+
+
+def sidecar_path(root: Path, rel: str) -> Path:
+    """Where the sidecar of `rel` (a path relative to root) lives; refuses paths that
+    would leave the root."""
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts or parts[0] == SIDECAR_DIR:
+        raise SidecarError(f"{rel}: not a path inside the workspace")
+    return root / SIDECAR_DIR / (rel + ".json")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_record(
+    lines: list[str],
+    start_line: int,
+    origin: dict[str, Any],
+    training: str,
+    evidence: list[dict[str, Any]] | None = None,
+    tagged_by: str = "user",
+) -> Record:
+    """A record for `lines` (the region's text), starting at 1-based `start_line`."""
+    kind = origin.get("kind")
+    if kind not in ORIGIN_KINDS:
+        raise SidecarError(f"origin.kind must be one of {', '.join(ORIGIN_KINDS)}, not {kind!r}")
+    if training not in ("exclude", "include"):
+        raise SidecarError(f"training must be 'exclude' or 'include', not {training!r}")
+    return {
+        "id": "r_" + secrets.token_hex(4),
+        "start_line": start_line,
+        "end_line": start_line + len(lines) - 1,
+        "origin": {
+            "kind": cast(OriginKind, kind),
+            "tool": _name(origin.get("tool")),
+            "model": _name(origin.get("model")),
+            "session": _name(origin.get("session")),
+        },
+        "training": cast(Training, training),
+        "content_hash": content_hash(lines),
+        "line_hashes": [line_hash(x) for x in lines],
+        "squeezed_hashes": [squeezed_hash(x) for x in lines],
+        "evidence": [
+            {"signal": str(e.get("signal", ""))[:64], "weight": float(e.get("weight", 0.0))}
+            for e in (evidence or [])
+            if isinstance(e, dict)
+        ],
+        "created": now_iso(),
+        "tagged_by": tagged_by,
+    }
+
+
+def _name(value: Any) -> str | None:
+    # Names only: short strings, no newlines, so no text can ride along.
+    if value is None:
+        return None
+    s = str(value)
+    return s[:128] if "\n" not in s else None
+
+
+def validate(data: Any, rel: str | None = None) -> list[str]:
+    """Problems with a sidecar's content (empty when it is valid)."""
+    if not isinstance(data, dict):
+        return ["not a JSON object"]
+    problems = []
+    if data.get("schema") != SCHEMA:
+        problems.append(f"schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+    if rel is not None and data.get("path") != rel:
+        problems.append(f"path is {data.get('path')!r}, expected {rel!r}")
+    records = data.get("records")
+    if not isinstance(records, list):
+        return [*problems, "records is not a list"]
+    seen = set()
+    for i, r in enumerate(records):
+        if not isinstance(r, dict):
+            problems.append(f"record {i} is not an object")
+            continue
+        rid = r.get("id")
+        if not isinstance(rid, str) or rid in seen:
+            problems.append(f"record {i}: missing or duplicate id")
+        else:
+            seen.add(rid)
+        a, b = r.get("start_line"), r.get("end_line")
+        hashes = r.get("line_hashes")
+        if not (isinstance(a, int) and isinstance(b, int) and 1 <= a <= b <= 10_000_000):
+            problems.append(f"record {i}: bad line range")
+        elif not (isinstance(hashes, list) and len(hashes) == b - a + 1 and all(isinstance(h, str) for h in hashes)):
+            problems.append(f"record {i}: line_hashes do not match the range")
+        sq = r.get("squeezed_hashes")
+        if sq is not None and not (
+            isinstance(sq, list)
+            and isinstance(hashes, list)
+            and len(sq) == len(hashes)
+            and all(isinstance(h, str) for h in sq)
+        ):
+            problems.append(f"record {i}: squeezed_hashes do not match line_hashes")
+        if r.get("training") not in ("exclude", "include"):
+            problems.append(f"record {i}: bad training value")
+        origin = r.get("origin")
+        if not isinstance(origin, dict) or origin.get("kind") not in ORIGIN_KINDS:
+            problems.append(f"record {i}: bad origin")
+    return problems
+
+
+def load(root: Path, rel: str, path: Path | None = None) -> SidecarData | None:
+    """The sidecar of `rel` (at `path` when given), None when there is none; read as
+    untrusted input: SidecarError names the file and what is wrong with it."""
+    path = path or sidecar_path(root, rel)
+    try:
+        if path.is_symlink():
+            raise SidecarError(f"{path}: a symbolic link; sidecars must be plain files")
+        if path.stat().st_size > MAX_SIDECAR_BYTES:
+            raise SidecarError(f"{path}: larger than {MAX_SIDECAR_BYTES} bytes")
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as e:
+        raise SidecarError(f"{path}: cannot read it: {e}") from e
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as e:
+        raise SidecarError(f"{path}: invalid JSON: {e}") from e
+    problems = validate(data, rel)
+    if not problems and not _inside(root, rel):
+        problems.append(f"path {rel!r} leaves the root")
+    if problems:
+        raise SidecarError(f"{path}: " + "; ".join(problems))
+    return cast(SidecarData, data)  # validate() checked its shape
+
+
+def _inside(root: Path, rel: str) -> bool:
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        return False
+    try:
+        (root / rel).resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def dumps(data: SidecarData) -> str:
+    records = sorted(data["records"], key=lambda r: (r["start_line"], r["end_line"], r["id"]))
+    return json.dumps({**data, "records": records}, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock for writing `path`: a flock on the sidecar's folder itself,
+    so that no lock file is left in .provmark/ (and none can be unlinked under a waiting
+    writer, which would let two writers in at once)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+_umask_lock = threading.Lock()
+
+
+def _umask() -> int:
+    """The process umask. Linux tells it in /proc/self/status without a change; elsewhere
+    it is set and put back at once, under a lock, to a strict value meanwhile, so a file
+    another thread creates in that instant is never more open than it should be."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that readers see the old file or the new one, never a
+    part; on failure the old file is untouched and the temporary file removed. The file
+    gets the mode any new file gets under the umask (0o666 & ~umask: sidecars and reports
+    are committed and shared), not mkstemp's 0o600."""
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            os.fchmod(f.fileno(), 0o666 & ~_umask())
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _sweep_temporaries(path: Path) -> None:
+    """Remove temporary files a writer killed mid-write left beside `path`. Called under
+    the folder's lock: no live writer of this folder has one open."""
+    for tmp in path.parent.glob("." + glob_escape(path.name) + ".*.tmp"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def update(
+    root: Path, rel: str, add: list[Record] | None = None, remove: frozenset[str] | set[str] = frozenset()
+) -> SidecarData:
+    """Add and remove records of `rel`'s sidecar, merging with what is on disk now."""
+    path = sidecar_path(root, rel)
+    try:
+        with _locked(path):
+            _sweep_temporaries(path)
+            try:
+                data = load(root, rel)
+            except SidecarError:
+                # Keep the unreadable file for a person to look at, start a new one.
+                bad = path.with_name(path.name + ".bad-" + now_iso().replace(":", ""))
+                os.replace(path, bad)
+                data = None
+            if data is None:
+                data = {"schema": SCHEMA, "path": rel, "records": []}
+            records = [r for r in data["records"] if r["id"] not in remove]
+            known = {r["id"] for r in records}
+            records += [r for r in add or [] if r["id"] not in known]
+            data["records"] = records
+            if not records:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+            else:
+                write_atomic(path, dumps(data))
+            return data
+    except OSError as e:
+        what = {
+            errno.ENOSPC: "the disk is full",
+            errno.EROFS: "the file system is read-only",
+            errno.EACCES: "permission denied",
+        }.get(e.errno or 0, str(e))
+        raise SidecarError(f"{path}: cannot write the sidecar ({what}); the old one is intact") from e
