@@ -430,16 +430,22 @@ def _workspace(server: ProvmarkServer) -> None:
         return ls.tagging.code_actions(params)
 
 
+def _one_argument(ls: ProvmarkServer, args: tuple[Any, ...], usage: str, run: Callable[[Any], T]) -> T:
+    """A tagging command's one argument, and a sidecar that cannot be written said plainly."""
+    if len(args) != 1:
+        raise ValueError(usage)
+    try:
+        return run(args[0])
+    except sidecar.SidecarError as e:
+        ls.tell(str(e), t.MessageType.Error)
+        raise
+
+
 def _commands(server: ProvmarkServer) -> None:
     @server.command(CMD_TAG)
     def tag(ls: ProvmarkServer, *args: Any) -> str:
-        if len(args) != 1:
-            raise ValueError("provmark.tag takes one argument {uri, range, origin, training?}")
-        try:
-            return ls.tagging.tag(args[0])
-        except sidecar.SidecarError as e:
-            ls.tell(str(e), t.MessageType.Error)
-            raise
+        usage = "provmark.tag takes one argument {uri, range, origin, training?}"
+        return _one_argument(ls, args, usage, ls.tagging.tag)
 
     @server.command(CMD_SCAN)
     async def scan_workspace(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:
@@ -447,10 +453,4 @@ def _commands(server: ProvmarkServer) -> None:
 
     @server.command(CMD_UNTAG)
     def untag(ls: ProvmarkServer, *args: Any) -> bool:
-        if len(args) != 1:
-            raise ValueError("provmark.untag takes one argument {uri, id}")
-        try:
-            return ls.tagging.untag(args[0])
-        except sidecar.SidecarError as e:
-            ls.tell(str(e), t.MessageType.Error)
-            raise
+        return _one_argument(ls, args, "provmark.untag takes one argument {uri, id}", ls.tagging.untag)
