@@ -33,15 +33,18 @@ def main() -> int:
         text = cart.read_text()
         client.open(uri, text)
         line = text.count("\n")
-        answer = "\n\n" + (HERE / "chat-answer.md").read_text()
-        print(f"Pasting {answer.count(chr(10))} lines of a chat answer at the end of {cart.name} ...")
-        client.insert(uri, 2, line, 0, answer)
+        answer = (HERE / "chat-answer.md").read_text()
+        lines = answer.count("\n")
+        print(f"Pasting a chat answer ({lines} lines, prose around a fenced block) at the end of {cart.name} ...")
+        client.insert(uri, 2, line, 0, "\n\n" + answer)
         if not client.wait(lambda: any(d["severity"] == 2 for d in client.diagnostics.get(uri, []))):
             print("no warning arrived: something is wrong", file=sys.stderr)
             return 1
         [d] = [d for d in client.diagnostics[uri] if d["severity"] == 2]
         r = d["range"]
-        print(f"\nwarning on lines {r['start']['line'] + 1}-{r['end']['line'] + 1} ({d['code']}):\n  {d['message']}")
+        first, last = d["data"]["lines"]
+        print(f"\nwarning on lines {first}-{last}, the {last - first + 1} lines pasted ({d['code']}):")
+        print(f"  {d['message']}")
         for e in d["data"]["evidence"]:
             print(f"  evidence {e['signal']:<24} {e['weight']:+.2f}  {e['detail']}")
         rid = client.request(
@@ -58,7 +61,8 @@ def main() -> int:
         print(f"\nTagged (record {rid}); the editor now shows a quiet hint: {h['message']!r}")
         car = ws / ".provmark" / "cart.py.json"
         data = json.loads(car.read_text())
-        data["records"][0]["line_hashes"] = [*data["records"][0]["line_hashes"][:3], "..."]
+        for key in ("line_hashes", "squeezed_hashes"):  # one per line: the first three shown
+            data["records"][0][key] = [*data["records"][0][key][:3], "..."]
         print(f"\n{car.relative_to(ws.parent)}:\n{json.dumps(data, indent=2)}")
         return 0
     finally:
