@@ -13,28 +13,13 @@ from pathlib import Path
 
 from conftest import SERVER
 from support.lsp_client import StdioClient
+from support.samples import AI_BLOCK, handlers
 from support.workloads import git
 
-HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(12))
-ASSISTANT = '''"""Helpers for parsing durations."""
-
-from __future__ import annotations
-
-
-def parse_duration(value: str) -> int:
-    """Parse a duration such as '1h30m' into seconds."""
-    units = {"h": 3600, "m": 60, "s": 1}
-    total, number = 0, ""
-    for ch in value:
-        if ch.isdigit():
-            number += ch
-        elif ch in units and number:
-            total += int(number) * units[ch]
-            number = ""
-        else:
-            raise ValueError(f"bad duration: {value!r}")
-    return total
-'''
+HUMAN = handlers(12)
+ASSISTANT = (
+    '"""Helpers for parsing durations."""\n\nfrom __future__ import annotations\n\n\n' + AI_BLOCK.rstrip("\n") + "\n"
+)
 SEVERITY = {1: "error", 2: "warning", 3: "information", 4: "hint"}
 
 

@@ -19,26 +19,12 @@ from provmark.core.tracker import Tracker
 from provmark.settings import Settings
 from provmark.sources.transcripts import TranscriptIndex
 from provmark.sources.workspace_index import WorkspaceIndex
+from support.samples import AI_BLOCK, handlers
 from support.workloads import claude_writes, git
 
 GOLDEN = ROOT / "tests" / "golden" / "scores.json"
 
-HUMAN = "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(30))
-AI_BLOCK = '''def parse_duration(value: str) -> int:
-    """Parse a duration such as '1h30m' into seconds."""
-    units = {"h": 3600, "m": 60, "s": 1}
-    total, number = 0, ""
-    for ch in value:
-        if ch.isdigit():
-            number += ch
-        elif ch in units and number:
-            total += int(number) * units[ch]
-            number = ""
-        else:
-            raise ValueError(f"bad duration: {value!r}")
-    return total
-
-'''
+HUMAN = handlers(30)
 TERSE = "".join(f"def f{i}(a, b):\n    x = a + b * {i}\n    return x if x > 0 else -x\n\n" for i in range(6))
 CHAT = (
     "Here's a function that parses durations:\n\n```python\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from provmark.core.judging import Facts, gather
+from provmark.core.facts import Facts, gather
 from provmark.core.tracker import Tracker
 from provmark.settings import Settings
 from provmark.sources.workspace_index import WorkspaceIndex

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from provmark.core.memory import RecentDeletions
 from provmark.core.regions import Region, map_lines, merge_runs
 from provmark.core.textdoc import Edit, TextDocument, split_lines
+from provmark.settings import Settings
 
 
 @dataclass
@@ -117,3 +118,9 @@ def _move_pending(state: DocState, edit: Edit) -> None:
             p.spans = merge_runs(spans) if spans else [(edit.start_line, edit.start_line)]
             kept.append(p)
     state.pending = kept
+
+
+def is_bulk(lines: list[str], settings: Settings) -> bool:
+    """Enough lines, or enough text, to be worth judging."""
+    body = [x.strip() for x in lines if x.strip()]
+    return len(body) >= settings.min_lines or sum(len(x) for x in body) >= settings.min_chars

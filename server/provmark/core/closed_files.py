@@ -1,14 +1,23 @@
-"""What Provmark keeps of files that are not open in the editor: their flags, a key per
-line to find them again after the next write, and each line's width for diagnostics.
-No text. Pure."""
+"""Files that are not open in the editor: what Provmark keeps of them (their flags, a
+key per line to find them again after the next write, each line's width for
+diagnostics; no text), and the judgement of a write another process made to one.
+Pure: the facts about a write are gathered elsewhere."""
 
 from __future__ import annotations
 
 from array import array
+from typing import Any
 
-from provmark.core.regions import Region
+from provmark.core import evidence as ev
+from provmark.core.bursts import Judgement, is_bulk
+from provmark.core.facts import Facts, Question
+from provmark.core.lines import is_solid, normalize
+from provmark.core.memory import Memory, Provenance
+from provmark.core.regions import FLAG, Region, new_id
+from provmark.core.style import family_for
 from provmark.core.textdoc import index_to_column
-from provmark.core.writes import line_keys
+from provmark.core.writes import inserted_runs, is_generated, line_keys
+from provmark.settings import Settings
 
 
 class ClosedFile:
@@ -37,3 +46,101 @@ class ClosedFile:
             if at is not None and at + n <= len(new_keys) and new_keys[at + n - 1] == body[-1]:
                 kept.append(r.copy(at, at + n - 1))
         return kept
+
+
+class ClosedFiles:
+    """Flags of every file not open in the editor, by relative path."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, ClosedFile] = {}
+
+    def __contains__(self, rel: str) -> bool:
+        return rel in self.files
+
+    def get(self, rel: str) -> ClosedFile | None:
+        return self.files.get(rel)
+
+    def forget(self, rel: str) -> bool:
+        """Forget the file's flags; True when it had some."""
+        return self.files.pop(rel, None) is not None
+
+    def keep(self, rel: str, text: str, lines: list[str], regions: list[Region]) -> None:
+        if regions:
+            self.files[rel] = ClosedFile(hash(text), regions, lines)
+        else:
+            self.files.pop(rel, None)
+
+    def reopened(self, rel: str, text: str) -> list[Region]:
+        """The file opens in the editor: its flags, if its text is what they were on."""
+        cf = self.files.pop(rel, None)
+        return cf.regions if cf is not None and cf.keys_hash == hash(text) else []
+
+    def flags_if_unchanged(self, rel: str, text: str) -> list[Region]:
+        cf = self.files.get(rel)
+        return [r for r in cf.regions if r.kind == FLAG] if cf is not None and cf.keys_hash == hash(text) else []
+
+
+def disk_question(rel: str, text: str, old_keys: Any, settings: Settings) -> Question | None:
+    """What judging a write to a closed file needs from outside: None when the write
+    added nothing in bulk (or the file is generated)."""
+    if is_generated(rel, text[:2000]):
+        return None
+    lines = text.splitlines()
+    runs = _added(old_keys, lines, settings)
+    if not runs:
+        return None
+    new_lines = [x for a, b in runs for x in lines[a : b + 1]]
+    solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)] or [normalize(x) for x in new_lines]
+    return Question(
+        rel,
+        new_lines,
+        solid,
+        family_for(rel),
+        on_disk=True,
+        content_model=settings.content_model,
+        transcripts=settings.transcripts,
+    )
+
+
+def judge_write(
+    closed: ClosedFiles, rel: str, text: str, old_keys: Any, git_op: bool, facts: Facts | None, memory: Memory
+) -> Judgement | Question:
+    """A write by another process to a file that is not open: which lines it added
+    (against `old_keys`, what Provmark last knew of the file) and whether something
+    explains them; the flags are kept in `closed`. Without `facts`, the question to
+    gather them for comes back instead (and nothing is changed)."""
+    if git_op:
+        closed.forget(rel)
+        return Judgement("git")
+    if is_generated(rel, text[:2000]):
+        return Judgement("generated")
+    lines = text.splitlines()
+    prev = closed.get(rel)
+    # Earlier flags on this file stay where their lines still are.
+    kept = prev.flags_still_in(lines) if prev is not None and old_keys is not None else []
+    q = disk_question(rel, text, old_keys, memory.settings)
+    if q is None:
+        closed.keep(rel, text, lines, kept)
+        return Judgement("small")
+    if facts is None:
+        return q
+    if facts.copy:
+        closed.keep(rel, text, lines, kept)
+        return Judgement("copy")
+    evidence = [ev.prior(ev.INSERT), ev.written_on_disk(), ev.size(len([x for x in q.lines if x.strip()]))]
+    evidence += facts.evidence()
+    insertion = new_id("w")
+    regions = []
+    for a, b in _added(old_keys, lines, memory.settings):
+        r = Region(a, b, FLAG, insertion, evidence=list(evidence))
+        r.attribute(facts.match)
+        r.rescore()
+        regions.append(r)
+    if regions[0].score >= memory.settings.warn_threshold:
+        memory.ai.add(q.lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
+    closed.keep(rel, text, lines, kept + regions)
+    return Judgement("flagged", regions)
+
+
+def _added(old_keys: Any, lines: list[str], settings: Settings) -> list[tuple[int, int]]:
+    return [(a, b) for a, b in inserted_runs(old_keys, lines) if is_bulk(lines[a : b + 1], settings)]

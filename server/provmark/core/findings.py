@@ -8,10 +8,12 @@ the scan's JSON and SARIF, sidecars, the manifest) counts from 1.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
+from provmark.core import evidence as ev
 from provmark.core.evidence import EvidenceJSON, Severity
+from provmark.core.regions import FLAG, STALE, TAGGED, Region
 
 FLAG_CODES = frozenset({"external-paste", "ai-paste", "agent-write", "ai-commit", "ai-style", "ai-transcript"})
 TAG_CODES = frozenset({"ai-tagged", "human-tagged"})
@@ -105,6 +107,64 @@ def report_message(f: Finding) -> str:
     if f.code == "human-tagged":
         return f"{what} is tagged as written by a person."
     return f"A sidecar record (id {f.record_id}) no longer matches the file near line {f.start + 1}."
+
+
+def finding_of(r: Region, warn: float, report: float) -> Finding | None:
+    """What the editor shows for a region (None: a flag below the report threshold, or
+    lines still being judged)."""
+    if r.kind == FLAG:
+        severity = ev.severity(r.score, warn, report)
+        if severity is None:
+            return None
+        return Finding(
+            r.start,
+            r.end,
+            severity,
+            r.code,
+            r.score,
+            flag_message(r.code, r.end - r.start + 1, r.score, r.tool),
+            r.tool,
+            [e.to_json() for e in r.evidence],
+            r.insertion,
+            model=r.model,
+            session=r.session,
+        )
+    if r.kind == TAGGED and r.record is not None:
+        rec = r.record
+        origin = rec["origin"]
+        tagged: TaggedInfo = {
+            "created": rec.get("created"),
+            "tagged_by": rec.get("tagged_by"),
+            "training": rec["training"],
+            "kind": origin["kind"],
+        }
+        return Finding(
+            r.start,
+            r.end,
+            "hint",
+            r.code,
+            r.score,
+            tag_message(origin["kind"], origin.get("tool"), rec["training"]),
+            origin.get("tool"),
+            insertion=r.insertion,
+            record_id=rec["id"],
+            model=origin.get("model"),
+            tagged=tagged,
+        )
+    if r.kind == STALE and r.record is not None:
+        rec = r.record
+        msg = stale_message(rec["id"], rec["start_line"], rec["end_line"])
+        return Finding(
+            r.start, r.end, "information", "stale-record", 0.0, msg, insertion=r.insertion, record_id=rec["id"]
+        )
+    return None
+
+
+def clamped(f: Finding, end: int) -> Finding:
+    """The finding ending no later than `end` (a document shorter than its region)."""
+    if f.end == end and f.start <= end:
+        return f
+    return replace(f, start=min(f.start, end), end=end)
 
 
 # -- counting ------------------------------------------------------------------------------

@@ -1,124 +1,227 @@
-"""The part of a judgement that needs the world outside the tracker: other files of the
-workspace, the disk, the AI tools' logs and the content model.
+"""Judging a settled burst of changes in an open document, in two steps around the
+facts gathered off the loop (facts.py):
 
-The tracker asks a `Question` on the event loop (cheap, from what it holds); `gather`
-answers it anywhere else (the language server runs it on a worker thread, so reading
-files, asking git, walking transcripts and scoring a 5 MB paste never hold up typing);
-the tracker then concludes on the loop with the `Facts`. Nothing here touches the
-tracker's state.
-"""
+`inquire` explains what memory can (typing, a formatter, undo and moves, copies of
+open documents, copies of AI text that keep their provenance) and asks a Question
+for the rest, holding the lines as PENDING regions; `conclude` turns the Facts into
+evidence and the evidence into flags. Pure."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal, Protocol
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from provmark.core import text_signs
+from provmark.core import evidence as ev
+from provmark.core.bursts import DocState, Judgement, Pending, is_bulk
 from provmark.core.copies import verify_copy
-from provmark.core.evidence import Evidence
+from provmark.core.facts import Facts, Question
+from provmark.core.lines import is_solid, normalize
+from provmark.core.memory import Memory, Provenance
+from provmark.core.regions import FLAG, PENDING, Region, new_id
+from provmark.core.style import family_for, guess_family
+from provmark.core.textdoc import TextDocument
+from provmark.settings import Settings
 
-Writer = Literal["git", "disk"]
-
-
-class WorkspaceIO(Protocol):
-    """The reads a judgement may need; the LSP layer's implementation reads the disk and
-    asks git, tests give a dict."""
-
-    def read(self, rel: str) -> str | None:
-        """A workspace file's text (None when missing, binary or too large)."""
-        ...
-
-    def who_wrote(self, rel: str, text: str) -> Writer | None:
-        """When the file on disk now holds `text`: 'git' if git wrote it, 'disk' if
-        another process did; None when the disk holds something else."""
-        ...
-
-
-@dataclass(frozen=True)
-class Match:
-    """An AI tool's session log holds these lines."""
-
-    tool: str
-    session: str | None
-    model: str | None
-    fraction: float  # of the queried lines found in that write
-
-
-class CopyIndex(Protocol):
-    """Which workspace files hold which lines (sources.workspace_index)."""
-
-    def candidates(self, norms: list[str]) -> tuple[float, list[str]]:
-        """Fraction of `norms` found, and the files holding them, best first."""
-        ...
-
-    def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None: ...
-
-
-class TranscriptSource(Protocol):
-    """The AI tools' local logs (sources.transcripts)."""
-
-    def refresh(self) -> int: ...
-
-    def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None: ...
-
-
-class NoIO:
-    """No workspace to read: nothing is a copy of a file, nobody wrote the disk."""
-
-    def read(self, rel: str) -> str | None:
-        return None
-
-    def who_wrote(self, rel: str, text: str) -> Writer | None:
-        return None
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 @dataclass
-class Question:
-    rel: str | None  # the file the lines are in (never counted as their source)
-    lines: list[str]  # the lines to judge
-    solid: list[str]  # their normalised solid lines
-    family: str  # the language family for the content model
-    probe_text: str | None = None  # the document's text, to compare with the disk
-    on_disk: bool = False  # known already to be another process's write
-    content_model: bool = True
-    transcripts: bool = True
+class Inquiry:
+    """A burst waiting for its facts. Its lines are held in the document as PENDING
+    regions, which edits move like any other region."""
+
+    uri: str
+    insertion: str
+    question: Question
+    ai_fraction: float = 0.0
+    provenance: Provenance | None = None
+    hint: str | None = None
 
 
-@dataclass
-class Facts:
-    copy: bool = False  # the lines are a copy of another workspace file
-    writer: Writer | None = None
-    match: Match | None = None
-    copy_fraction: float = 0.0  # share of the solid lines found in the workspace index
-    content: list[Evidence] = field(default_factory=list)
-    style: Evidence | None = None
+def inquire(
+    state: DocState, uri: str, parts: list[Pending], memory: Memory, docs: Iterable[DocState]
+) -> Judgement | Inquiry:
+    """A verdict from what memory explains, or the question to gather facts for."""
+    s = memory.settings
+    if max(p.longest for p in parts) <= 2:
+        return Judgement("typing")
+    new_norms = new_lines(parts)
+    if len(new_norms) < s.min_lines and sum(len(n) for n in new_norms) < s.min_chars:
+        return Judgement("small")
+    if _reformatted(parts):
+        return Judgement("format")
+    # The region: lines of the parts holding new text.
+    new_set = set(new_norms)
+    doc = state.doc
+    last = doc.line_count - 1
+    spans = {i for p in parts for a, b in p.spans for i in range(a, min(b, last) + 1)}
+    lines_new = sorted(i for i in spans if normalize(doc.line(i)) in new_set)
+    if not lines_new:
+        return Judgement("vanished")
+    runs = runs_of(doc, lines_new, s)
+    start, end = runs[0][0], runs[-1][1]
+    region_lines = [x for a, b in runs for x in doc.lines(a, b + 1)]
+    solid = [n for n in new_norms if is_solid(n)] or new_norms
+    # Copies and moves of AI text carry its provenance along.
+    ai_frac, prov = memory.ai.lookup(solid)
+    insertion = new_id("i")
+    # Undo, redo and moves: the text was deleted earlier in this session; copies of
+    # text in open documents.
+    restored = sum(1 for n in solid if n in memory.deleted) / len(solid)
+    explained = "restored" if restored >= 0.8 else open_copy(docs, state, start, end, region_lines)
+    if explained is not None:
+        return explained_by(explained, runs, insertion, prov, ai_frac, s.warn_threshold)
+    question = Question(
+        state.rel,
+        region_lines,
+        solid,
+        guess_family("\n".join(region_lines)) or family_for(state.rel or doc.uri, doc.language_id),
+        probe_text=doc.text if state.rel is not None else None,
+        content_model=s.content_model,
+        transcripts=s.transcripts,
+    )
+    hint = next((src for a, b, src in state.early_hints if a <= end and b >= start), None)
+    state.early_hints = []
+    state.regions.extend(Region(a, b, PENDING, insertion, hint=hint) for a, b in runs)
+    return Inquiry(uri, insertion, question, ai_frac, prov, hint)
 
 
-def gather(q: Question, io: WorkspaceIO, index: CopyIndex, transcripts: TranscriptSource | None) -> Facts:
-    facts = Facts()
-    if q.on_disk and transcripts is not None and q.transcripts:
-        # An agent's write that its log holds is the agent's, even when it copies a file.
-        transcripts.refresh()
-        facts.match = transcripts.match(q.lines)
-    facts.copy_fraction, files = index.candidates(q.solid)
-    if facts.copy_fraction >= 0.8 and facts.match is None:
-        for other in files:
-            if other == q.rel:
-                continue  # the file's own copy on disk is not "elsewhere"
-            text = io.read(other)
-            if text is not None and verify_copy(q.lines, text.splitlines()):
-                facts.copy = True
-                return facts
-    if q.probe_text is not None and q.rel is not None:
-        facts.writer = io.who_wrote(q.rel, q.probe_text)
-        if facts.writer == "git":
-            return facts
-    if transcripts is not None and q.transcripts and not q.on_disk:
-        transcripts.refresh()
-        facts.match = transcripts.match(q.lines)
-    text = "\n".join(q.lines)
-    facts.content = text_signs.content_evidence(text)
-    if q.content_model:
-        on_disk = q.on_disk or facts.writer == "disk"
-        facts.style = text_signs.style_evidence(text, q.family, on_disk=on_disk)
-    return facts
+def conclude(state: DocState, q: Inquiry, facts: Facts, memory: Memory) -> Judgement:
+    """The inquiry's held lines, wherever edits moved them, judged with the facts."""
+    held = [r for r in state.regions if r.kind == PENDING and r.insertion == q.insertion]
+    state.regions = [r for r in state.regions if not (r.kind == PENDING and r.insertion == q.insertion)]
+    runs = [(r.start, r.end) for r in held]
+    hint = next((r.hint for r in held if r.hint), None) or q.hint
+    explained = "copy" if facts.copy else "reload-git" if facts.writer == "git" else None
+    if explained is not None:
+        warn = memory.settings.warn_threshold
+        return explained_by(explained, runs, q.insertion, q.provenance, q.ai_fraction, warn)
+    if not runs:
+        return Judgement("vanished")
+    return _flag(state, q, facts, runs, hint, memory)
+
+
+def _flag(
+    state: DocState, q: Inquiry, facts: Facts, runs: list[tuple[int, int]], hint: str | None, memory: Memory
+) -> Judgement:
+    evidence = [ev.prior(ev.INSERT)]
+    if facts.writer == "disk":
+        evidence.append(ev.written_on_disk())
+    hint_ev = ev.paste_hint(hint)
+    if hint_ev:
+        evidence.append(hint_ev)
+    region_lines = [x for a, b in runs for x in state.doc.lines(a, b + 1)]
+    evidence.append(ev.size(len([x for x in region_lines if x.strip()])))
+    evidence += facts.evidence()
+    if 0.3 <= facts.copy_fraction < 0.8:
+        evidence.append(ev.partly_in_workspace(facts.copy_fraction))
+    inherits = q.provenance is not None and q.ai_fraction >= 0.5
+    if inherits:
+        evidence.append(ev.copy_of_ai("most lines match text flagged or tagged as AI"))
+    regions = [Region(a, b, FLAG, q.insertion, evidence=list(evidence), hint=hint) for a, b in runs]
+    for region in regions:
+        if inherits and q.provenance is not None:
+            region.tool = q.provenance.tool
+        region.attribute(facts.match)
+        region.rescore()
+    if regions[0].score >= memory.settings.warn_threshold:
+        memory.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, q.insertion))
+    return Judgement("flagged", regions)
+
+
+def new_lines(parts: list[Pending]) -> list[str]:
+    """Inserted lines that were not there before the burst, normalised. Each edit's text
+    on its own: joined, a typed character and the first line of a paste in the same
+    burst would read as one line that exists nowhere."""
+    gone = Counter(normalize(x) for p in parts for d in p.deleted for x in d.splitlines())
+    out: list[str] = []
+    for line in (x for p in parts for t in p.texts for x in t.splitlines()):
+        n = normalize(line)
+        if not n:
+            continue
+        if gone[n] > 0:
+            gone[n] -= 1
+        else:
+            out.append(n)
+    return out
+
+
+def _tokens(text: str) -> Counter[str]:
+    # Quote style is a formatter's choice, not content.
+    return Counter(_TOKEN.findall(text.replace("'", '"')))
+
+
+def _reformatted(parts: list[Pending]) -> bool:
+    """A formatter's work: what was inserted is, token for token, what was deleted."""
+    deleted = "".join("".join(p.deleted) for p in parts)
+    if not deleted:
+        return False
+    ins_tokens = _tokens("".join(p.text for p in parts))
+    novel = sum((ins_tokens - _tokens(deleted)).values())
+    return novel <= max(3, 0.05 * sum(ins_tokens.values()))
+
+
+def runs_of(doc: TextDocument, lines: list[int], settings: Settings) -> list[tuple[int, int]]:
+    """Runs of new lines (blank lines between them bridged). A burst that holds one
+    bulk run and a few small ones (a snippet typed or pasted right after a paste)
+    keeps only the bulk; one made only of small runs (a multi-cursor paste) keeps all."""
+    runs: list[tuple[int, int]] = []
+    for i in lines:
+        if runs and all(not doc.line(k).strip() for k in range(runs[-1][1] + 1, i)):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    big = [r for r in runs if is_bulk(doc.lines(r[0], r[1] + 1), settings)]
+    return big or runs
+
+
+def open_copy(docs: Iterable[DocState], state: DocState, start: int, end: int, region_lines: list[str]) -> str | None:
+    """'copy' when the text exists in an open document (elsewhere in this one too)."""
+    # A cheap first pass on stripped lines (re-indentation does not matter), then
+    # rapidfuzz on a window around the matches.
+    want = {x.strip() for x in region_lines if is_solid(normalize(x))}
+    n = len(region_lines)
+    for other in docs:
+        if other.skipped:
+            continue
+        raw = other.doc.raw_lines()
+        hits = [i for i, x in enumerate(raw) if x.strip() in want and (other is not state or not start <= i <= end)]
+        if not hits or len(hits) < 0.8 * len(want):
+            continue  # (no solid line at all: nothing to recognise a copy by)
+        mid = hits[len(hits) // 2]
+        lo, hi = max(0, mid - 2 * n), mid + 2 * n
+        window = [
+            other.doc.line(i) for i in range(lo, min(hi, len(raw))) if other is not state or not start <= i <= end
+        ]
+        if verify_copy(region_lines, window):
+            return "copy"
+    return None
+
+
+def explained_by(
+    why: str,
+    runs: list[tuple[int, int]],
+    insertion: str,
+    prov: Provenance | None,
+    ai_frac: float,
+    warn: float,
+) -> Judgement:
+    """A burst a person's action explains; a copy or move of AI text keeps its flag."""
+    if prov is None or ai_frac < 0.5 or not runs:
+        return Judgement(why)
+    regions = [
+        Region(
+            a,
+            b,
+            FLAG,
+            prov.insertion,
+            score=max(prov.score, warn),
+            tool=prov.tool,
+            code="ai-paste",
+            evidence=[ev.copy_of_ai(f"{why} of text flagged or tagged as AI")],
+        )
+        for a, b in runs
+    ]
+    return Judgement("inherited", regions)

@@ -5,9 +5,10 @@ undo, redo and moves are recognised when they come back) and lines known to be A
 from __future__ import annotations
 
 from collections import Counter, OrderedDict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from provmark.core.lines import is_solid, normalize
+from provmark.settings import Settings
 
 
 class RecentDeletions:
@@ -69,3 +70,12 @@ class AiLines:
             return 0.0, None
         best = Counter(found).most_common(1)[0][0]
         return len(found) / len(norms), best
+
+
+@dataclass
+class Memory:
+    """What the tracker knows across documents, shared by its parts."""
+
+    settings: Settings
+    ai: AiLines = field(default_factory=AiLines)
+    deleted: RecentDeletions = field(default_factory=RecentDeletions)

@@ -7,11 +7,22 @@ of it, so the region splits around it; an insertion at the region's first line, 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
+from provmark.core import evidence as ev
 from provmark.core.evidence import Evidence
+from provmark.core.facts import Match
 from provmark.core.records import Record
 from provmark.core.textdoc import Edit
+
+_ids = itertools.count(1)
+
+
+def new_id(prefix: str) -> str:
+    """A fresh id for an insertion: i (editor), w (disk write), s (scan), g (commit)."""
+    return f"{prefix}{next(_ids)}"
+
 
 # What a region is: a flag Provmark raised, a tag from a sidecar record, a record whose
 # lines are gone, or lines held while their judgement gathers evidence off the loop.
@@ -34,6 +45,20 @@ class Region:
     hint: str | None = None
     model: str | None = None
     session: str | None = None
+
+    def rescore(self) -> None:
+        """Score and code from the evidence (evidence.assess's rules)."""
+        if self.hint == "editor" and any(e.signal == "copy-of-ai" for e in self.evidence):
+            # A copy inside the editor of AI text: the copy carries the provenance, the
+            # hint that it came from inside the editor says nothing against it.
+            self.evidence = [e for e in self.evidence if e.signal != "paste-hint"]
+        self.score = ev.score(self.evidence)
+        self.code = ev.code(self.evidence, self.tool)
+
+    def attribute(self, match: Match | None) -> None:
+        """Name the tool, model and session whose log holds the lines."""
+        if match is not None:
+            self.tool, self.model, self.session = match.tool, match.model, match.session
 
     def copy(self, start: int, end: int) -> Region:
         """The same region over other lines (a part of it after a split)."""

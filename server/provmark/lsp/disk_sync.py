@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 
-from provmark.core.judging import Facts, Writer, gather
+from provmark.core.facts import Facts, Writer, gather
 from provmark.sources.gitinfo import git_command
 from provmark.sources.watcher import DiskWatcher
 from provmark.sources.workspace_index import looks_binary, read_text, stat_of
@@ -58,7 +58,7 @@ def git_known_blobs(root: Path | None, ids: list[str]) -> set[str]:
 
 
 class WorkspaceFiles:
-    """The judgements' window on the workspace (judging.WorkspaceIO): file reads and who
+    """The judgements' window on the workspace (facts.WorkspaceIO): file reads and who
     wrote a file, asking the watcher and git. Called on the I/O thread only."""
 
     def __init__(self, root: Path, git_activity: Callable[[], float | None]):

@@ -26,7 +26,7 @@ from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 
 from provmark import __version__
-from provmark.core.judging import Facts, NoIO, WorkspaceIO, gather
+from provmark.core.facts import Facts, NoIO, WorkspaceIO, gather
 from provmark.core.regions import Region
 from provmark.core.textdoc import UTF8, UTF16, UTF32
 from provmark.core.tracker import Change, Inquiry, Tracker

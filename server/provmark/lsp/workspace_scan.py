@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types as t
 
 from provmark.batch import scan as scanning
+from provmark.core.at_rest import ScanFlag
 from provmark.core.evidence import Evidence
 from provmark.core.findings import Finding, Totals, totals
 from provmark.core.records import SidecarData
-from provmark.core.tracker import ScanFlag
 from provmark.sources import sidecar
 from provmark.sources.workspace_index import read_text
 

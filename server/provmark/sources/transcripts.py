@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from provmark.core.judging import Match
+from provmark.core.facts import Match
 from provmark.core.lines import is_solid, normalize
 
 log = logging.getLogger(__name__)

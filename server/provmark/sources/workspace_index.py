@@ -35,7 +35,7 @@ def stat_of(path: Path) -> tuple[int, int] | None:
 
 
 class FilesIO:
-    """Reads the workspace's files for a judgement (judging.WorkspaceIO); knows nothing of
+    """Reads the workspace's files for a judgement (facts.WorkspaceIO); knows nothing of
     who wrote them (for scripts and tests: the language server also asks git)."""
 
     def __init__(self, root: Path):
