@@ -40,7 +40,7 @@ def test_inquire_and_conclude_touch_nothing_outside(tmp_path: Path) -> None:
     tr.transcripts = forbidden  # type: ignore[assignment]
     tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
     tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
-    [q] = tr.inquire(URI, 60.0)
+    [q] = tr.inquire(URI, 60.0).inquiries
     assert q.question.probe_text is not None  # the disk question is asked, not answered
     # Typing goes on while the facts are gathered: the held lines follow the edit.
     tr.change(URI, 3, [(((0, 0), (0, 0)), "import os\n")], 61.0)
@@ -53,6 +53,6 @@ def test_gather_is_where_the_outside_is_read(tmp_path: Path) -> None:
     tr = Tracker(Settings(), WorkspaceIndex(None), tmp_path, io=Forbidden())
     tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
     tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
-    [q] = tr.inquire(URI, 60.0)
+    [q] = tr.inquire(URI, 60.0).inquiries
     with pytest.raises(AssertionError, match=r"probed app\.py"):
         gather(q.question, tr.io, tr.index, None)

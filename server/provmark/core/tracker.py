@@ -12,7 +12,7 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from provmark.core.regions import FLAG, PENDING, STALE, TAGGED, Region
 from provmark.core.textdoc import Edit, OutOfRange, TextDocument
 from provmark.settings import Settings
 
-__all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Placed", "Tracker"]
+__all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Placed", "Settled", "Tracker"]
 Change = tuple[tuple[tuple[int, int], tuple[int, int]] | None, str]  # (range or None, text)
 
 
@@ -43,6 +43,15 @@ class DocView:
     version: int
     line_count: int
     skipped: str | None
+
+
+@dataclass
+class Settled:
+    """What settling a document's bursts gave: regions flagged at once (copies of AI
+    text, which keep its flag) and inquiries waiting for their facts."""
+
+    flagged: list[Region] = field(default_factory=list)
+    inquiries: list[Inquiry] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -175,30 +184,33 @@ class Tracker:
     # -- judging ---------------------------------------------------------------
     def judge(self, uri: str, now: float) -> list[Region]:
         """Judge the settled bursts of a document at once, gathering the facts here."""
-        changed: list[Region] = []
-        for q in self.inquire(uri, now):
+        settled = self.inquire(uri, now)
+        changed = list(settled.flagged)
+        for q in settled.inquiries:
             changed += self.conclude(q, self.gather(q.question))
         return changed
 
     def gather(self, q: Question) -> Facts:
         return gather(q, self.io, self.index, self.transcripts)
 
-    def inquire(self, uri: str, now: float) -> list[Inquiry]:
-        """Settle the document's bursts: those that memory explains are judged now; the
-        others come back as inquiries to gather facts for."""
+    def inquire(self, uri: str, now: float) -> Settled:
+        """Settle the document's bursts: those that memory explains are judged now (and
+        the flags that copies of AI text keep come back at once); the others come back
+        as inquiries to gather facts for."""
+        out = Settled()
         state = self.docs.get(uri)
         if state is None or not state.pending or self.due(uri, now):
-            return []
+            return out
         pending, state.pending = state.pending, []
-        out: list[Inquiry] = []
         for burst in sorted({p.burst for p in pending}):
             parts = [p for p in pending if p.burst == burst]
             result = inquire(state, uri, parts, self.memory, self.docs.values())
             if isinstance(result, Inquiry):
-                out.append(result)
+                out.inquiries.append(result)
             else:
                 state.note(result)
                 state.regions.extend(result.regions)
+                out.flagged += result.regions
         return out
 
     def conclude(self, q: Inquiry, facts: Facts) -> list[Region]:

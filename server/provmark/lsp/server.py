@@ -262,13 +262,16 @@ class ProvmarkServer(LanguageServer):
             self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
             return
         try:
-            inquiries = self.tracker.inquire(uri, now)
+            settled = self.tracker.inquire(uri, now)
         except Exception:
             log.exception("judging an insertion in %s failed", uri)
             return
-        if inquiries:
+        if settled.flagged:  # copies of AI text keep its flag: shown at once
+            self.tagging.auto_tag_open(uri, settled.flagged)
+            self.publish(uri)
+        if settled.inquiries:
             self._judging.add(uri)
-            self.loop.create_task(self._conclude(uri, inquiries))
+            self.loop.create_task(self._conclude(uri, settled.inquiries))
 
     async def _conclude(self, uri: str, inquiries: list[Inquiry]) -> None:
         """Gather each inquiry's facts on the I/O thread, then conclude on the loop."""
