@@ -33,6 +33,9 @@ class Settings:
     first_party_tools: tuple[str, ...] = ()
     transcripts: bool = True
     auto_tag: bool = False
+    # Flags at or above warn_threshold, and agent writes, recorded in the sidecar as
+    # unreviewed at once, so the pipeline sees them even when nobody clicks.
+    record_unreviewed: bool = True
     content_model: bool = True  # let the text's style move scores (off: only other evidence)
 
 

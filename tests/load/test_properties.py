@@ -101,7 +101,7 @@ JSON = st.recursive(
 )
 RECORDISH = st.fixed_dictionaries(
     {
-        "schema": st.sampled_from(["provmark/1", "provmark/2", 1, None]),
+        "schema": st.sampled_from(["provmark/1", "provmark/2", "provmark/3", 1, None]),
         "file": st.sampled_from(["src/a.py", "../../etc/passwd", "/abs.py", "", 3]),
         "records": st.lists(
             st.dictionaries(

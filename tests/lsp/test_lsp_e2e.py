@@ -142,7 +142,7 @@ async def test_paste_warns_tag_writes_sidecar_and_reopen_shows_hint(client: Lang
         )
     )
     car = json.loads((ws / ".provmark" / "app.py.json").read_text())
-    assert car["schema"] == "provmark/1" and car["path"] == "app.py"
+    assert car["schema"] == "provmark/2" and car["path"] == "app.py"
     [rec] = car["records"]
     assert rec["id"] == rid and (rec["start_line"], rec["end_line"]) == (21, 35)
     assert "retry" not in json.dumps(car)  # hashes only, never the text

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from provmark.core.facts import Facts, gather
+from provmark.core.facts import Facts
+from provmark.core.judging import analyse
 from provmark.core.tracker import Tracker
 from provmark.settings import Settings
 from provmark.sources.workspace_index import WorkspaceIndex
@@ -41,10 +42,11 @@ def test_inquire_and_conclude_touch_nothing_outside(tmp_path: Path) -> None:
     tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
     tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
     [q] = tr.inquire(URI, 60.0).inquiries
-    assert q.question.probe_text is not None  # the disk question is asked, not answered
     # Typing goes on while the facts are gathered: the held lines follow the edit.
     tr.change(URI, 3, [(((0, 0), (0, 0)), "import os\n")], 61.0)
-    [flag, *_] = tr.conclude(q, Facts(writer="disk"))
+    analysis = analyse(q.burst, tr.memory)  # pure: the text and memory only
+    assert analysis.question is not None and analysis.question.probe_text is not None
+    [flag, *_] = tr.conclude(q, analysis, Facts(writer="disk"))
     assert (flag.start, flag.end) == (31, 31 + BLOCK.count("\n") - 2)
     assert flag.code == "agent-write"
 
@@ -55,4 +57,19 @@ def test_gather_is_where_the_outside_is_read(tmp_path: Path) -> None:
     tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
     [q] = tr.inquire(URI, 60.0).inquiries
     with pytest.raises(AssertionError, match=r"probed app\.py"):
-        gather(q.question, tr.io, tr.index, None)
+        tr.work(q)
+
+
+def test_edits_inside_the_held_lines_meanwhile_are_followed() -> None:
+    tr = Tracker(Settings(), WorkspaceIndex(None))
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
+    [q] = tr.inquire(URI, 60.0).inquiries
+    analysis, facts = tr.work(q)
+    # While it was judged: a line typed above, and one line of the paste rewritten.
+    tr.change(URI, 3, [(((0, 0), (0, 0)), "import os\n")], 61.0)
+    tr.change(URI, 4, [(((33, 0), (33, 0)), "# checked by hand\n")], 62.0)
+    flags = tr.conclude(q, analysis, facts)
+    # The paste is where it went (one line down), less the typed line and the two
+    # pasted lines above it (too few on their own, beside the bulk of the paste).
+    assert [(f.start, f.end) for f in flags] == [(35, 31 + BLOCK.count("\n") - 1)]

@@ -76,20 +76,22 @@ def test_relocation_exact_shifted_fuzzy_and_stale() -> None:
 def test_written_sidecars_match_the_published_json_schema(tmp_path: Path) -> None:
     import jsonschema
 
-    schema = json.loads((Path(sidecar.__file__).parent.parent / "schemas" / "provmark-1.schema.json").read_text())
+    schema = json.loads((Path(sidecar.__file__).parent.parent / "schemas" / "provmark-2.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     sidecar.update(
         tmp_path,
         "src/a.py",
         add=[
-            sidecar.make_record(BLOCK, 3, {"kind": "ai", "tool": "codex"}, "exclude", [{"signal": "x", "weight": 1.0}])
+            sidecar.make_record(BLOCK, 3, {"kind": "ai", "tool": "codex"}, "exclude", [{"signal": "x", "weight": 1.0}]),
+            sidecar.make_record(BLOCK[:2], 30, {"kind": "unknown"}, "exclude", [], "provmark", "unreviewed", 0.93),
         ],
     )
     data = json.loads((tmp_path / ".provmark" / "src" / "a.py.json").read_text())
     jsonschema.validate(data, schema)
     for bad in (
         {**data, "path": "../x.py"},
-        {**data, "schema": "provmark/2"},
+        {**data, "schema": "provmark/3"},
+        {**data, "records": [{**data["records"][0], "status": "pending"}]},
         {**data, "records": [{**data["records"][0], "training": "maybe"}]},
     ):
         with pytest.raises(jsonschema.ValidationError):
@@ -113,3 +115,17 @@ def test_concurrent_writers_lose_no_record(tmp_path: Path) -> None:
     assert sorted(r["start_line"] for r in data["records"]) == sorted(
         k * 100 + j + 1 for k in range(6) for j in range(15)
     )
+
+
+def test_the_documented_example_is_a_valid_sidecar() -> None:
+    import re
+
+    import jsonschema
+
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "sidecar-format.md").read_text()
+    example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))  # type: ignore[union-attr]
+    schema = json.loads((Path(sidecar.__file__).parent.parent / "schemas" / "provmark-2.schema.json").read_text())
+    jsonschema.validate(example, schema)
+    assert sidecar.validate(example, example["path"]) == []

@@ -15,6 +15,10 @@ RULES = {
     "ai-style": ("Code that reads as AI-written", "The content model scores this block as likely AI-written."),
     "ai-commit": ("Lines from a commit that declares an AI tool", "git blame gives these lines to such a commit."),
     "ai-transcript": ("Lines an AI tool wrote, per its session log", "A local transcript holds these lines."),
+    # Unreviewed records keep the code of the flag they were raised as in the editor.
+    "ai-paste": ("Unreviewed: arrived in bulk, reads as AI output", "The editor flagged it; nobody has tagged it."),
+    "external-paste": ("Unreviewed: pasted in bulk from outside", "The editor flagged it; nobody has tagged it."),
+    "agent-write": ("Unreviewed: written by another process", "An agent's write the editor flagged; not tagged."),
     "ai-tagged": ("Tagged as AI-written", "A sidecar record tags this region; the pipeline excludes it."),
     "human-tagged": ("Tagged as written by a person", "A sidecar record tags this region as hand-written."),
     "stale-record": ("A sidecar record whose lines are gone", "The record no longer matches the file's text."),

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from provmark.core import evidence as ev
+from provmark.core.at_rest import recorded_evidence
 from provmark.core.findings import Finding, Totals, totals
-from provmark.core.records import SidecarData
+from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.relocate import hashes_of, locate, squeezed_of
 from provmark.core.segment import segment
 from provmark.core.style import _EXT_FAMILY, default_model, family_for
@@ -282,7 +283,9 @@ def judge(
 ) -> list[Finding]:
     """Findings for one file. `lines` is the text, needed only to place sidecar records
     and match transcripts (None when neither applies)."""
-    findings, covered = _record_findings(rel, lines, record_file) if record_file and lines is not None else ([], [])
+    findings, covered = (
+        _record_findings(rel, lines, record_file, warn, report) if record_file and lines is not None else ([], [])
+    )
     file_ev = ev.file_style(content.p) if content.p is not None else None
     for b in content.blocks:
         inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
@@ -329,10 +332,10 @@ def judge(
 
 
 def _record_findings(
-    rel: str, lines: list[str], record_file: SidecarData
+    rel: str, lines: list[str], record_file: SidecarData, warn: float, report: float
 ) -> tuple[list[Finding], list[tuple[int, int]]]:
-    """A sidecar's records placed in the text: tags where found, stale records where not;
-    and the lines they cover."""
+    """A sidecar's records placed in the text: tags where found, unreviewed flags as the
+    flags they were, stale records where not; and the lines they cover."""
     findings: list[Finding] = []
     covered: list[tuple[int, int]] = []
     hashes, squeezed = hashes_of(lines), squeezed_of(lines)
@@ -356,6 +359,11 @@ def _record_findings(
                 )
             )
             continue
+        if status_of(rec) == "unreviewed":
+            flag = _unreviewed(rel, rec, found.start, found.end, warn, report)
+            findings += [flag] if flag is not None else []
+            covered.append((found.start, found.end))
+            continue
         code = "ai-tagged" if origin.get("kind") in ("ai", "mixed") else "human-tagged"
         score = 1.0 if code == "ai-tagged" else 0.0
         findings.append(
@@ -373,6 +381,30 @@ def _record_findings(
         )
         covered.append((found.start, found.end))
     return findings, covered
+
+
+def _unreviewed(rel: str, rec: Record, start: int, end: int, warn: float, report: float) -> Finding | None:
+    """An unreviewed record: the flag it was, as the editor shows it (None below the
+    report threshold, as there)."""
+    evidence = recorded_evidence(rec)
+    origin = rec["origin"]
+    verdict = ev.assess(evidence, warn, report, origin.get("tool"))
+    if verdict.severity is None:
+        return None
+    return Finding(
+        start,
+        end,
+        verdict.severity,
+        verdict.code,
+        verdict.score,
+        tool=origin.get("tool"),
+        evidence=[e.to_json() for e in evidence],
+        record_id=rec["id"],
+        model=origin.get("model"),
+        session=origin.get("session"),
+        path=rel,
+        fingerprint=rec["id"],
+    )
 
 
 # -- the whole scan ----------------------------------------------------------------------

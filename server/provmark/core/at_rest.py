@@ -8,7 +8,7 @@ from provmark.core import evidence as ev
 from provmark.core.bursts import DocState, is_bulk
 from provmark.core.evidence import Evidence
 from provmark.core.memory import Memory, Provenance
-from provmark.core.records import Record, SidecarData
+from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.regions import FLAG, STALE, TAGGED, Region, new_id
 from provmark.core.relocate import hashes_of, locate, squeezed_of
 
@@ -26,8 +26,24 @@ def attach_sidecar(state: DocState, sidecar: SidecarData, memory: Memory) -> Non
         if found is None:
             line = min(max(rec["start_line"] - 1, 0), state.doc.line_count - 1)
             state.regions.append(Region(line, line, STALE, rec["id"], record=rec, code="stale-record"))
-            continue
-        add_tagged(state, found.start, found.end, rec, memory)
+        elif status_of(rec) == "unreviewed":
+            add_unreviewed(state, found.start, found.end, rec)
+        else:
+            add_tagged(state, found.start, found.end, rec, memory)
+
+
+def add_unreviewed(state: DocState, start: int, end: int, rec: Record) -> None:
+    """A flag nobody has reviewed, recorded earlier: shown as the flag it was (the same
+    evidence, so the same score and code), unless a flag already covers the lines."""
+    for r in state.regions:
+        if r.kind == FLAG and r.start <= end and r.end >= start:
+            r.review = r.review or rec["id"]
+            return
+    origin = rec["origin"]
+    r = Region(start, end, FLAG, rec["id"], tool=origin.get("tool"), evidence=recorded_evidence(rec), review=rec["id"])
+    r.model, r.session = origin.get("model"), origin.get("session")
+    r.rescore()
+    state.regions.append(r)
 
 
 def add_tagged(state: DocState, start: int, end: int, rec: Record, memory: Memory) -> None:
@@ -42,6 +58,12 @@ def add_tagged(state: DocState, start: int, end: int, rec: Record, memory: Memor
     )
     if origin["kind"] in ("ai", "mixed"):
         memory.ai.add(state.doc.lines(start, end + 1), Provenance(1.0, origin.get("tool"), True, rec["id"]))
+
+
+def recorded_evidence(rec: Record) -> list[Evidence]:
+    """The evidence a record keeps (names and weights): an unreviewed record scores as
+    the flag it was, wherever it is read."""
+    return [Evidence(e["signal"], e["weight"], "recorded when flagged") for e in rec.get("evidence", [])]
 
 
 def carve(state: DocState, start: int, end: int) -> None:

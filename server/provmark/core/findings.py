@@ -71,14 +71,17 @@ _KIND = {
 }
 
 
-def flag_message(code: str, lines: int, score: float, tool: str | None) -> str:
+def flag_message(code: str, lines: int, score: float, tool: str | None, recorded: bool = False) -> str:
     """The editor's words for a flagged region (the client shows `provmark` as the source)."""
     how = _HOW.get(code, "pasted from outside the project")
     suspect = f"; suspected tool: {tool}" if tool else ""
-    return (
-        f"{plural(lines)} {how} (score {score:.2f}{suspect}). If an AI tool wrote it, tag it so the "
-        "training pipeline excludes it; if you wrote it, tag it as yours."
+    what = (
+        "Recorded as unreviewed, so the training pipeline leaves it out until it is tagged: "
+        if recorded
+        else "If an AI tool wrote it, tag it so the training pipeline excludes it; "
     )
+    tail = "tag it as AI-generated, or as yours if you wrote it." if recorded else "if you wrote it, tag it as yours."
+    return f"{plural(lines)} {how} (score {score:.2f}{suspect}). {what}{tail}"
 
 
 def tag_message(kind: str, tool: str | None, training: str) -> str:
@@ -122,10 +125,11 @@ def finding_of(r: Region, warn: float, report: float) -> Finding | None:
             severity,
             r.code,
             r.score,
-            flag_message(r.code, r.end - r.start + 1, r.score, r.tool),
+            flag_message(r.code, r.end - r.start + 1, r.score, r.tool, r.review is not None),
             r.tool,
             [e.to_json() for e in r.evidence],
             r.insertion,
+            record_id=r.review,
             model=r.model,
             session=r.session,
         )

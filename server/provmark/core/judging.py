@@ -1,17 +1,24 @@
-"""Judging a settled burst of changes in an open document, in two steps around the
-facts gathered off the loop (facts.py):
+"""Judging a settled burst of changes in an open document, in three steps:
 
-`inquire` explains what memory can (typing, a formatter, undo and moves, copies of
-open documents, copies of AI text that keep their provenance) and asks a Question
-for the rest, holding the lines as PENDING regions; `conclude` turns the Facts into
-evidence and the evidence into flags. Pure."""
+1. `inquire` (on the event loop, cheap): typing is told at once; any other burst is
+   snapshotted (the changes' texts, the document's line list and the other open
+   documents' line lists: shallow copies, as strings never change) and its lines are
+   held as a PENDING region that edits move like any other region.
+2. `analyse` then `facts.gather` (anywhere: the language server runs them on its I/O
+   thread, so a 5 MB paste never holds up a request): what memory explains (a small
+   change, a formatter, undo and moves, copies of open documents), the region, and the
+   facts from the world outside.
+3. `conclude` (on the loop): the held lines, wherever edits moved them, become flags
+   with their evidence, or nothing.
+
+Pure: reads only what it is given (and the tracker's memory, whose lookups are safe
+from another thread)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from provmark.core import evidence as ev
 from provmark.core.bursts import DocState, Judgement, Pending, is_bulk
@@ -21,113 +28,162 @@ from provmark.core.lines import is_solid, normalize
 from provmark.core.memory import Memory, Provenance
 from provmark.core.regions import FLAG, PENDING, Region, new_id
 from provmark.core.style import family_for, guess_family
-from provmark.core.textdoc import TextDocument
+from provmark.core.textdoc import body_of
 from provmark.settings import Settings
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+Runs = list[tuple[int, int]]
+
+
+@dataclass
+class Burst:
+    """One settled burst as the loop saw it: enough to judge it on any thread."""
+
+    rel: str | None
+    language_id: str
+    uri: str
+    parts: list[Pending]  # taken off the document: nothing changes them any more
+    lines: list[str]  # the document's lines, endings included (a shallow copy)
+    others: list[list[str]]  # the other open documents' lines (shallow copies)
 
 
 @dataclass
 class Inquiry:
-    """A burst waiting for its facts. Its lines are held in the document as PENDING
-    regions, which edits move like any other region."""
+    """A burst waiting for its judgement; its lines are held as PENDING regions."""
 
     uri: str
     insertion: str
-    question: Question
-    ai_fraction: float = 0.0
-    provenance: Provenance | None = None
+    burst: Burst
+    hull: tuple[int, int]  # the lines the burst touched, when it settled
     hint: str | None = None
 
 
-def inquire(
-    state: DocState, uri: str, parts: list[Pending], memory: Memory, docs: Iterable[DocState]
-) -> Judgement | Inquiry:
-    """A verdict from what memory explains, or the question to gather facts for."""
-    s = memory.settings
+@dataclass
+class Analysis:
+    """What the burst is, from the text and memory alone (coordinates of the snapshot)."""
+
+    verdict: str | None  # "small", "format", "vanished", "restored", "copy"; None: ask the world
+    new_norms: list[str] = field(default_factory=list)
+    runs: Runs = field(default_factory=list)
+    region_norms: list[str] = field(default_factory=list)  # the region's lines, normalised
+    size: int = 0  # its non-blank lines
+    ai_fraction: float = 0.0
+    provenance: Provenance | None = None
+    question: Question | None = None
+
+
+def inquire(state: DocState, uri: str, parts: list[Pending], others: list[DocState]) -> Judgement | Inquiry:
+    """Typing is told at once; any other burst is held and snapshotted for `analyse`."""
     if max(p.longest for p in parts) <= 2:
         return Judgement("typing")
+    spans = sorted(s for p in parts for s in p.spans)
+    hull = (spans[0][0], max(b for _, b in spans))
+    insertion = new_id("i")
+    hint = next((src for a, b, src in state.early_hints if a <= hull[1] and b >= hull[0]), None)
+    state.early_hints = []
+    state.regions.append(Region(hull[0], hull[1], PENDING, insertion, hint=hint))
+    lines = list(state.doc.raw_lines())
+    snapshot = [list(o.doc.raw_lines()) for o in others if o is not state and not o.skipped]
+    burst = Burst(state.rel, state.doc.language_id, uri, parts, lines, snapshot)
+    return Inquiry(uri, insertion, burst, hull, hint)
+
+
+def analyse(b: Burst, memory: Memory) -> Analysis:
+    """What memory and the text explain; otherwise the region and the question to ask."""
+    s = memory.settings
+    parts = b.parts
     new_norms = new_lines(parts)
     if len(new_norms) < s.min_lines and sum(len(n) for n in new_norms) < s.min_chars:
-        return Judgement("small")
+        return Analysis("small")
     if _reformatted(parts):
-        return Judgement("format")
+        return Analysis("format")
     # The region: lines of the parts holding new text.
     new_set = set(new_norms)
-    doc = state.doc
-    last = doc.line_count - 1
-    spans = {i for p in parts for a, b in p.spans for i in range(a, min(b, last) + 1)}
-    lines_new = sorted(i for i in spans if normalize(doc.line(i)) in new_set)
+    last = len(b.lines) - 1
+    spans = {i for p in parts for a, z in p.spans for i in range(a, min(z, last) + 1)}
+    lines_new = sorted(i for i in spans if normalize(b.lines[i]) in new_set)
     if not lines_new:
-        return Judgement("vanished")
-    runs = runs_of(doc, lines_new, s)
-    start, end = runs[0][0], runs[-1][1]
-    region_lines = [x for a, b in runs for x in doc.lines(a, b + 1)]
+        return Analysis("vanished")
+    runs = runs_of(b.lines, lines_new, s)
+    region_lines = [body_of(x) for a, z in runs for x in b.lines[a : z + 1]]
+    region_norms = [normalize(x) for x in region_lines]
     solid = [n for n in new_norms if is_solid(n)] or new_norms
     # Copies and moves of AI text carry its provenance along.
     ai_frac, prov = memory.ai.lookup(solid)
-    insertion = new_id("i")
+    out = Analysis(None, new_norms, runs, region_norms, sum(1 for x in region_lines if x.strip()), ai_frac, prov)
     # Undo, redo and moves: the text was deleted earlier in this session; copies of
     # text in open documents.
-    restored = sum(1 for n in solid if n in memory.deleted) / len(solid)
-    explained = "restored" if restored >= 0.8 else open_copy(docs, state, start, end, region_lines)
-    if explained is not None:
-        return explained_by(explained, runs, insertion, prov, ai_frac, s.warn_threshold)
-    question = Question(
-        state.rel,
-        region_lines,
-        solid,
-        guess_family("\n".join(region_lines)) or family_for(state.rel or doc.uri, doc.language_id),
-        probe_text=doc.text if state.rel is not None else None,
-        content_model=s.content_model,
-        transcripts=s.transcripts,
-    )
-    hint = next((src for a, b, src in state.early_hints if a <= end and b >= start), None)
-    state.early_hints = []
-    state.regions.extend(Region(a, b, PENDING, insertion, hint=hint) for a, b in runs)
-    return Inquiry(uri, insertion, question, ai_frac, prov, hint)
+    if sum(1 for n in solid if n in memory.deleted) / len(solid) >= 0.8:
+        out.verdict = "restored"
+    elif _open_copy(b, runs, region_lines, region_norms):
+        out.verdict = "copy"
+    else:
+        text = "\n".join(region_lines)
+        out.question = Question(
+            b.rel,
+            region_lines,
+            solid,
+            guess_family(text) or family_for(b.rel or b.uri, b.language_id),
+            probe_text="".join(b.lines) if b.rel is not None else None,
+            content_model=s.content_model,
+            transcripts=s.transcripts,
+        )
+    return out
 
 
-def conclude(state: DocState, q: Inquiry, facts: Facts, memory: Memory) -> Judgement:
-    """The inquiry's held lines, wherever edits moved them, judged with the facts."""
+def conclude(state: DocState, q: Inquiry, a: Analysis, facts: Facts | None, memory: Memory) -> Judgement:
+    """The held lines, wherever edits moved them meanwhile, judged."""
     held = [r for r in state.regions if r.kind == PENDING and r.insertion == q.insertion]
     state.regions = [r for r in state.regions if not (r.kind == PENDING and r.insertion == q.insertion)]
-    runs = [(r.start, r.end) for r in held]
     hint = next((r.hint for r in held if r.hint), None) or q.hint
-    explained = "copy" if facts.copy else "reload-git" if facts.writer == "git" else None
-    if explained is not None:
-        warn = memory.settings.warn_threshold
-        return explained_by(explained, runs, q.insertion, q.provenance, q.ai_fraction, warn)
+    if a.verdict in ("small", "format", "vanished"):
+        return Judgement(a.verdict or "")
+    runs = _placed(state, q, a, held, memory.settings)
     if not runs:
         return Judgement("vanished")
-    return _flag(state, q, facts, runs, hint, memory)
+    warn = memory.settings.warn_threshold
+    if a.verdict is not None or facts is None:  # restored, or a copy of an open document
+        return explained_by(a.verdict or "copy", runs, q.insertion, a.provenance, a.ai_fraction, warn)
+    if facts.copy or facts.writer == "git":
+        why = "copy" if facts.copy else "reload-git"
+        return explained_by(why, runs, q.insertion, a.provenance, a.ai_fraction, warn)
+    return _flag(q, a, facts, runs, hint, memory)
 
 
-def _flag(
-    state: DocState, q: Inquiry, facts: Facts, runs: list[tuple[int, int]], hint: str | None, memory: Memory
-) -> Judgement:
+def _placed(state: DocState, q: Inquiry, a: Analysis, held: list[Region], settings: Settings) -> Runs:
+    """The analysis's runs where the held lines are now: shifted as a whole when edits
+    only moved them, found again line by line when edits went inside them."""
+    if len(held) == 1 and held[0].end - held[0].start == q.hull[1] - q.hull[0]:
+        shift = held[0].start - q.hull[0]
+        return [(x + shift, y + shift) for x, y in a.runs]
+    new_set = set(a.new_norms)
+    lines = state.doc.raw_lines()
+    found = sorted(i for r in held for i in range(r.start, r.end + 1) if normalize(lines[i]) in new_set)
+    return runs_of(lines, found, settings) if found else []
+
+
+def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, memory: Memory) -> Judgement:
     evidence = [ev.prior(ev.INSERT)]
     if facts.writer == "disk":
         evidence.append(ev.written_on_disk())
     hint_ev = ev.paste_hint(hint)
     if hint_ev:
         evidence.append(hint_ev)
-    region_lines = [x for a, b in runs for x in state.doc.lines(a, b + 1)]
-    evidence.append(ev.size(len([x for x in region_lines if x.strip()])))
+    evidence.append(ev.size(a.size))
     evidence += facts.evidence()
     if 0.3 <= facts.copy_fraction < 0.8:
         evidence.append(ev.partly_in_workspace(facts.copy_fraction))
-    inherits = q.provenance is not None and q.ai_fraction >= 0.5
+    inherits = a.provenance is not None and a.ai_fraction >= 0.5
     if inherits:
         evidence.append(ev.copy_of_ai("most lines match text flagged or tagged as AI"))
-    regions = [Region(a, b, FLAG, q.insertion, evidence=list(evidence), hint=hint) for a, b in runs]
+    regions = [Region(x, y, FLAG, q.insertion, evidence=list(evidence), hint=hint) for x, y in runs]
     for region in regions:
-        if inherits and q.provenance is not None:
-            region.tool = q.provenance.tool
+        if inherits and a.provenance is not None:
+            region.tool = a.provenance.tool
         region.attribute(facts.match)
         region.rescore()
     if regions[0].score >= memory.settings.warn_threshold:
-        memory.ai.add(region_lines, Provenance(regions[0].score, regions[0].tool, False, q.insertion))
+        memory.ai.add_norms(a.region_norms, Provenance(regions[0].score, regions[0].tool, False, q.insertion))
     return Judgement("flagged", regions)
 
 
@@ -163,50 +219,41 @@ def _reformatted(parts: list[Pending]) -> bool:
     return novel <= max(3, 0.05 * sum(ins_tokens.values()))
 
 
-def runs_of(doc: TextDocument, lines: list[int], settings: Settings) -> list[tuple[int, int]]:
+def runs_of(lines: list[str], new: list[int], settings: Settings) -> Runs:
     """Runs of new lines (blank lines between them bridged). A burst that holds one
     bulk run and a few small ones (a snippet typed or pasted right after a paste)
     keeps only the bulk; one made only of small runs (a multi-cursor paste) keeps all."""
-    runs: list[tuple[int, int]] = []
-    for i in lines:
-        if runs and all(not doc.line(k).strip() for k in range(runs[-1][1] + 1, i)):
+    runs: Runs = []
+    for i in new:
+        if runs and all(not lines[k].strip() for k in range(runs[-1][1] + 1, i)):
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    big = [r for r in runs if is_bulk(doc.lines(r[0], r[1] + 1), settings)]
+    big = [r for r in runs if is_bulk(lines[r[0] : r[1] + 1], settings)]
     return big or runs
 
 
-def open_copy(docs: Iterable[DocState], state: DocState, start: int, end: int, region_lines: list[str]) -> str | None:
-    """'copy' when the text exists in an open document (elsewhere in this one too)."""
+def _open_copy(b: Burst, runs: Runs, region_lines: list[str], region_norms: list[str]) -> bool:
+    """The text exists in an open document (elsewhere in this one too)."""
     # A cheap first pass on stripped lines (re-indentation does not matter), then
     # rapidfuzz on a window around the matches.
-    want = {x.strip() for x in region_lines if is_solid(normalize(x))}
+    want = {x.strip() for x, n in zip(region_lines, region_norms, strict=True) if is_solid(n)}
+    start, end = runs[0][0], runs[-1][1]
+    own = [*b.lines[:start], *[""] * (end - start + 1), *b.lines[end + 1 :]]  # this document, less the region
     n = len(region_lines)
-    for other in docs:
-        if other.skipped:
-            continue
-        raw = other.doc.raw_lines()
-        hits = [i for i, x in enumerate(raw) if x.strip() in want and (other is not state or not start <= i <= end)]
+    for raw in [own, *b.others]:
+        hits = [i for i, x in enumerate(raw) if x.strip() in want]
         if not hits or len(hits) < 0.8 * len(want):
             continue  # (no solid line at all: nothing to recognise a copy by)
         mid = hits[len(hits) // 2]
-        lo, hi = max(0, mid - 2 * n), mid + 2 * n
-        window = [
-            other.doc.line(i) for i in range(lo, min(hi, len(raw))) if other is not state or not start <= i <= end
-        ]
+        window = [body_of(x) for x in raw[max(0, mid - 2 * n) : mid + 2 * n]]
         if verify_copy(region_lines, window):
-            return "copy"
-    return None
+            return True
+    return False
 
 
 def explained_by(
-    why: str,
-    runs: list[tuple[int, int]],
-    insertion: str,
-    prov: Provenance | None,
-    ai_frac: float,
-    warn: float,
+    why: str, runs: Runs, insertion: str, prov: Provenance | None, ai_frac: float, warn: float
 ) -> Judgement:
     """A burst a person's action explains; a copy or move of AI text keeps its flag."""
     if prov is None or ai_frac < 0.5 or not runs:

@@ -52,8 +52,11 @@ class AiLines:
         self._map: OrderedDict[str, Provenance] = OrderedDict()
 
     def add(self, lines: list[str], prov: Provenance) -> None:
-        for line in lines:
-            norm = normalize(line)
+        self.add_norms([normalize(x) for x in lines], prov)
+
+    def add_norms(self, norms: list[str], prov: Provenance) -> None:
+        """Lines already normalised."""
+        for norm in norms:
             if not is_solid(norm):
                 continue
             self._map[norm] = prov
@@ -65,7 +68,8 @@ class AiLines:
         """Fraction of `norms` known as AI, and the provenance most of them share."""
         if not norms:
             return 0.0, None
-        found = [self._map[n] for n in norms if n in self._map]
+        # get, not `in` then []: the judging thread reads while the loop adds and evicts.
+        found = [p for p in map(self._map.get, norms) if p is not None]
         if not found:
             return 0.0, None
         best = Counter(found).most_common(1)[0][0]

@@ -8,6 +8,9 @@ from typing import Literal, TypedDict
 
 OriginKind = Literal["ai", "human", "mixed", "unknown"]
 Training = Literal["exclude", "include"]
+Status = Literal["tagged", "unreviewed"]
+SCHEMA = "provmark/2"  # what writers write
+READABLE = ("provmark/1", "provmark/2")  # what readers accept; anything else fails closed
 
 
 class Origin(TypedDict):
@@ -22,7 +25,7 @@ class RecordEvidence(TypedDict):
     weight: float
 
 
-class Record(TypedDict):
+class _RecordFields(TypedDict):
     id: str
     start_line: int  # 1-based, inclusive, when the record was written
     end_line: int
@@ -34,6 +37,20 @@ class Record(TypedDict):
     evidence: list[RecordEvidence]
     created: str
     tagged_by: str
+
+
+class Record(_RecordFields, total=False):
+    """A record. provmark/2 adds `status` (absent in provmark/1: "tagged"), the score of
+    an unreviewed record, and who resolved it and when."""
+
+    status: Status  # "unreviewed": Provmark flagged the lines and nobody has decided yet
+    score: float
+    reviewed_by: str
+    reviewed_at: str
+
+
+def status_of(rec: Record) -> Status:
+    return rec.get("status", "tagged")
 
 
 class SidecarData(TypedDict):

@@ -45,6 +45,7 @@ class Region:
     hint: str | None = None
     model: str | None = None
     session: str | None = None
+    review: str | None = None  # the id of the flag's unreviewed record in the sidecar
 
     def rescore(self) -> None:
         """Score and code from the evidence (evidence.assess's rules)."""
@@ -75,6 +76,7 @@ class Region:
             self.hint,
             self.model,
             self.session,
+            self.review,
         )
 
 

@@ -23,7 +23,7 @@ from provmark.core.bursts import DocState, Judgement, follow
 from provmark.core.closed_files import ClosedFiles, disk_question, judge_write
 from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
-from provmark.core.judging import Inquiry, conclude, inquire
+from provmark.core.judging import Analysis, Inquiry, analyse, conclude, inquire
 from provmark.core.memory import Memory
 from provmark.core.records import Record, SidecarData
 from provmark.core.regions import FLAG, PENDING, STALE, TAGGED, Region
@@ -104,6 +104,26 @@ class Tracker:
         s = self.docs.get(uri)
         return s.doc.lines(start, end) if s is not None else []
 
+    def reviews(self, uri: str) -> dict[str, tuple[int, list[str]]]:
+        """The document's flags that have an unreviewed record: record id -> (1-based
+        first line, the lines the flag covers now; a split flag's parts and what lies
+        between them)."""
+        state = self.docs.get(uri)
+        if state is None:
+            return {}
+        spans: dict[str, tuple[int, int]] = {}
+        for r in state.regions:
+            if r.kind == FLAG and r.review is not None:
+                a, b = spans.get(r.review, (r.start, r.end))
+                spans[r.review] = (min(a, r.start), max(b, r.end))
+        return {rid: (a + 1, state.doc.lines(a, b + 1)) for rid, (a, b) in spans.items()}
+
+    def snapshot(self, uri: str) -> list[str]:
+        """The document's lines, endings included: a copy, cheap to take and safe to
+        read on another thread (the strings never change)."""
+        s = self.docs.get(uri)
+        return list(s.doc.raw_lines()) if s is not None else []
+
     def text(self, uri: str) -> str | None:
         s = self.docs.get(uri)
         return s.doc.text if s is not None else None
@@ -183,12 +203,18 @@ class Tracker:
 
     # -- judging ---------------------------------------------------------------
     def judge(self, uri: str, now: float) -> list[Region]:
-        """Judge the settled bursts of a document at once, gathering the facts here."""
+        """Judge the settled bursts of a document at once, with the facts gathered here."""
         settled = self.inquire(uri, now)
         changed = list(settled.flagged)
         for q in settled.inquiries:
-            changed += self.conclude(q, self.gather(q.question))
+            changed += self.conclude(q, *self.work(q))
         return changed
+
+    def work(self, q: Inquiry) -> tuple[Analysis, Facts | None]:
+        """The part of a judgement that may run on any thread: the analysis of the burst
+        and, when memory explains nothing, the facts from the world outside."""
+        a = analyse(q.burst, self.memory)
+        return a, (self.gather(a.question) if a.question is not None else None)
 
     def gather(self, q: Question) -> Facts:
         return gather(q, self.io, self.index, self.transcripts)
@@ -204,7 +230,7 @@ class Tracker:
         pending, state.pending = state.pending, []
         for burst in sorted({p.burst for p in pending}):
             parts = [p for p in pending if p.burst == burst]
-            result = inquire(state, uri, parts, self.memory, self.docs.values())
+            result = inquire(state, uri, parts, list(self.docs.values()))
             if isinstance(result, Inquiry):
                 out.inquiries.append(result)
             else:
@@ -213,13 +239,13 @@ class Tracker:
                 out.flagged += result.regions
         return out
 
-    def conclude(self, q: Inquiry, facts: Facts) -> list[Region]:
-        """Turn an inquiry's held lines into flags (or nothing) with the gathered facts;
+    def conclude(self, q: Inquiry, analysis: Analysis, facts: Facts | None) -> list[Region]:
+        """Turn an inquiry's held lines into flags (or nothing) with what `work` found;
         returns the regions it flagged."""
         state = self.docs.get(q.uri)
         if state is None:
             return []
-        j = conclude(state, q, facts, self.memory)
+        j = conclude(state, q, analysis, facts, self.memory)
         state.note(j)
         state.regions.extend(j.regions)
         return j.regions
@@ -359,6 +385,16 @@ class Tracker:
         state = self.docs.get(uri)
         if state is not None:
             at_rest.add_tagged(state, start, end, record, self.memory)
+
+    def flags_recorded_as(self, uri: str, record_id: str, reset: bool = False) -> list[Region]:
+        """The document's flags that carry the unreviewed record `record_id` (with
+        `reset`, they carry none from now on)."""
+        state = self.docs.get(uri)
+        found = [r for r in state.regions if r.kind == FLAG and r.review == record_id] if state else []
+        if reset:
+            for r in found:
+                r.review = None
+        return found
 
     def untagged(self, uri: str, record_id: str) -> bool:
         state = self.docs.get(uri)

@@ -265,7 +265,7 @@ class DiskSync:
         if j.regions or had_flags:
             server.publish_closed(rel)
         if j.regions:
-            server.tagging.auto_tag(rel, j.regions, lines)
+            server.tagging.flagged_closed(rel, j.regions, lines)
 
     def _gone(self, rel: str, uri: str) -> None:
         server = self.server

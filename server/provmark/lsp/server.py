@@ -26,7 +26,8 @@ from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 
 from provmark import __version__
-from provmark.core.facts import Facts, NoIO, WorkspaceIO, gather
+from provmark.core.facts import Facts, NoIO, WorkspaceIO
+from provmark.core.judging import analyse
 from provmark.core.regions import Region
 from provmark.core.textdoc import UTF8, UTF16, UTF32
 from provmark.core.tracker import Change, Inquiry, Tracker
@@ -143,6 +144,7 @@ class ProvmarkServer(LanguageServer):
         self.tracker.root = self.root
         self.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
         self.tracker.transcripts = self.transcripts
+        self.tracker.io = self.workspace_io()
         if self.root is not None and (self.root / ".git").exists():
             self.history = GitHistory(self.root)
         loop = self.loop
@@ -222,7 +224,9 @@ class ProvmarkServer(LanguageServer):
             return
         flagged = self.tracker.add_history(uri, runs, version) if runs else []
         if flagged:
-            self.tagging.auto_tag_open(uri, flagged)
+            # Declaring commits reach the pipeline through git itself: no unreviewed
+            # record is written for them, only a tag where auto_tag is on.
+            self.tagging.flagged_open(uri, flagged, record=False)
             self.publish(uri)
 
     def did_change(self, params: t.DidChangeTextDocumentParams) -> None:
@@ -267,7 +271,7 @@ class ProvmarkServer(LanguageServer):
             log.exception("judging an insertion in %s failed", uri)
             return
         if settled.flagged:  # copies of AI text keep its flag: shown at once
-            self.tagging.auto_tag_open(uri, settled.flagged)
+            self.tagging.flagged_open(uri, settled.flagged)
             self.publish(uri)
         if settled.inquiries:
             self._judging.add(uri)
@@ -275,25 +279,26 @@ class ProvmarkServer(LanguageServer):
 
     async def _conclude(self, uri: str, inquiries: list[Inquiry]) -> None:
         """Gather each inquiry's facts on the I/O thread, then conclude on the loop."""
-        io, index, transcripts = self.workspace_io(), self.index, self.transcripts
         flagged: list[Region] = []
         try:
             for q in inquiries:
                 try:
-                    facts = await self.run_io(gather, q.question, io, index, transcripts)
+                    analysis, facts = await self.run_io(self.tracker.work, q)
                 except Exception:
-                    log.exception("gathering evidence for an insertion in %s failed", uri)
-                    facts = Facts()
-                flagged += self.tracker.conclude(q, facts)
+                    # Fail towards a flag: the burst is judged with no outside facts.
+                    log.exception("judging an insertion in %s failed", uri)
+                    analysis, facts = await self.run_io(analyse, q.burst, self.tracker.memory), Facts()
+                flagged += self.tracker.conclude(q, analysis, facts)
         finally:
             self._judging.discard(uri)
         if flagged:
-            self.tagging.auto_tag_open(uri, flagged)
+            self.tagging.flagged_open(uri, flagged)
             self.publish(uri)
         self._arm_judge(uri, time.monotonic())  # bursts that settled meanwhile
 
     def did_close(self, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
+        self.tagging.follow_text(uri)
         for timers in (self._judge_timers, self._publish_timers):
             h = timers.pop(uri, None)
             if h:
@@ -416,6 +421,7 @@ def _workspace(server: ProvmarkServer) -> None:
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE, t.SaveOptions(include_text=False))
     def did_save(ls: ProvmarkServer, params: t.DidSaveTextDocumentParams) -> None:
         ls.tracker.saved(params.text_document.uri)
+        ls.tagging.follow_text(params.text_document.uri)
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched_files(ls: ProvmarkServer, params: t.DidChangeWatchedFilesParams) -> None:

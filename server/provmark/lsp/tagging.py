@@ -1,6 +1,8 @@
 """Tagging: the quick fixes offered on Provmark's diagnostics, the provmark.tag and
-provmark.untag commands, and automatic tags for flags that proof backs. A feature of
-the language server: it writes sidecars; the tracker only learns of the records."""
+provmark.untag commands, automatic tags for flags that proof backs, and unreviewed
+records for every other flag, so the training pipeline sees what the editor saw even
+when nobody clicks. A feature of the language server: it writes sidecars; the tracker
+only learns of the records."""
 
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from lsprotocol import types as t
 
 from provmark.core.evidence import PROOF_SIGNALS
 from provmark.core.records import Record
-from provmark.core.regions import Region
+from provmark.core.regions import FLAG, Region
+from provmark.core.textdoc import body_of
 from provmark.lsp.diagnostics import SOURCE
 from provmark.sources import sidecar
 
@@ -79,8 +82,16 @@ class Tagging:
         region = tracker.region_at(uri, a.get("insertion"), start, end)
         evidence = [dict(e.to_json()) for e in (region.evidence if region else [])]
         record = sidecar.make_record(tracker.lines(uri, start, end + 1), start + 1, origin, training, evidence)
-        sidecar.update(server.root, view.rel, add=[record])
+        # A flag with an unreviewed record: the decision takes the record's place.
+        review = a.get("record") if isinstance(a.get("record"), str) else region.review if region else None
+        if review is not None:
+            record = sidecar.reviewed(record, review)
+        sidecar.update(server.root, view.rel, add=[record], remove={review} if review else frozenset())
         tracker.tagged(uri, start, end, record)
+        if review is not None:
+            # What is left of the flag outside the tagged lines keeps a record of its own.
+            left = tracker.flags_recorded_as(uri, review, reset=True)
+            self.record_unreviewed(view.rel, left, tracker.snapshot(uri))
         server.publish(uri)
         return record["id"]
 
@@ -99,13 +110,88 @@ class Tagging:
         return found
 
     # -- automatic tags -------------------------------------------------------------
-    def auto_tag_open(self, uri: str, regions: Sequence[Region]) -> None:
+    def flagged_open(self, uri: str, regions: Sequence[Region], record: bool = True) -> None:
+        """New flags in an open document: tagged at once where proof backs them (with
+        auto_tag on), recorded as unreviewed otherwise."""
         tracker = self.server.tracker
         view = tracker.view(uri)
         if view is None or view.rel is None:
             return
-        for r, rec in self.auto_tag(view.rel, regions, tracker.lines(uri)):
+        lines = tracker.snapshot(uri)
+        tagged = self.auto_tag(view.rel, regions, lines)
+        for r, rec in tagged:
             tracker.tagged(uri, r.start, r.end, rec)
+        done = {id(r) for r, _ in tagged}
+        if record:
+            self.record_unreviewed(view.rel, [r for r in regions if id(r) not in done], lines)
+
+    def flagged_closed(self, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
+        """New flags on a file that is not open (another process wrote it)."""
+        done = {id(r) for r, _ in self.auto_tag(rel, regions, lines)}
+        self.record_unreviewed(rel, [r for r in regions if id(r) not in done], lines)
+
+    def record_unreviewed(self, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
+        """Record flags at or above the warning threshold, and those a tool is named for,
+        as unreviewed in the sidecar (written on the I/O thread); the flags carry the
+        record's id from now on, so tagging one resolves its record."""
+        server = self.server
+        s = server.tracker.settings
+        if not s.record_unreviewed or server.root is None:
+            return
+        jobs: list[tuple[str, int, int, dict[str, Any], list[dict[str, Any]], float]] = []
+        for r in regions:
+            if r.kind != FLAG or r.review is not None or not (r.score >= s.warn_threshold or r.tool):
+                continue
+            r.review = sidecar.new_id()  # known at once, so the diagnostic and a tag can name it
+            origin = {"kind": "ai" if r.tool else "unknown", "tool": r.tool, "model": r.model, "session": r.session}
+            jobs.append((r.review, r.start, r.end, origin, [dict(e.to_json()) for e in r.evidence], r.score))
+        if jobs:
+            server.loop.create_task(self._write_unreviewed(rel, jobs, lines, list(regions)))
+
+    async def _write_unreviewed(
+        self,
+        rel: str,
+        jobs: list[tuple[str, int, int, dict[str, Any], list[dict[str, Any]], float]],
+        lines: list[str],
+        regions: list[Region],
+    ) -> None:
+        server, root = self.server, self.server.root
+        assert root is not None
+
+        def write() -> None:
+            # Hashing a large paste's lines takes a while: here, on the I/O thread.
+            records: list[Record] = []
+            for rid, start, end, origin, evidence, score in jobs:
+                body = [body_of(x) for x in lines[start : end + 1]]
+                rec = sidecar.make_record(body, start + 1, origin, "exclude", evidence, "provmark", "unreviewed", score)
+                records.append({**rec, "id": rid})
+            sidecar.update(root, rel, add=records)
+
+        try:
+            await server.run_io(write)
+        except (sidecar.SidecarError, OSError) as e:
+            server.tell(f"{e}; these flags are not recorded for the training pipeline", t.MessageType.Error)
+            ids = {job[0] for job in jobs}
+            for r in regions:
+                if r.review in ids:
+                    r.review = None
+
+    def follow_text(self, uri: str) -> None:
+        """The document was saved or is closing: its unreviewed records follow its text,
+        and those whose lines were edited away go (on the I/O thread)."""
+        server, tracker = self.server, self.server.tracker
+        view = tracker.view(uri)
+        if view is None or view.rel is None or view.skipped or server.root is None:
+            return
+        root, rel, live = server.root, view.rel, tracker.reviews(uri)
+
+        async def run() -> None:
+            try:
+                await server.run_io(sidecar.refresh_unreviewed, root, rel, live)
+            except (sidecar.SidecarError, OSError) as e:
+                server.tell(f"{e}; its unreviewed records could not follow the text", once="follow:" + rel)
+
+        server.loop.create_task(run())
 
     def auto_tag(self, rel: str, regions: Sequence[Region], lines: list[str]) -> list[tuple[Region, Record]]:
         """With auto_tag on, record flags that proof backs (the tool's own transcript, or

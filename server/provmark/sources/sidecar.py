@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any, cast
 
 from provmark.core.lines import content_hash, line_hash, squeezed_hash
-from provmark.core.records import OriginKind, Record, SidecarData, Training
+from provmark.core.records import READABLE, SCHEMA, OriginKind, Record, SidecarData, Status, Training
 
-SCHEMA = "provmark/1"
 SIDECAR_DIR = ".provmark"
 ORIGIN_KINDS = ("ai", "human", "mixed", "unknown")
 MAX_SIDECAR_BYTES = 20_000_000
@@ -48,6 +47,10 @@ def now_iso() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def new_id() -> str:
+    return "r_" + secrets.token_hex(4)
+
+
 def make_record(
     lines: list[str],
     start_line: int,
@@ -55,15 +58,19 @@ def make_record(
     training: str,
     evidence: list[dict[str, Any]] | None = None,
     tagged_by: str = "user",
+    status: Status = "tagged",
+    score: float | None = None,
 ) -> Record:
-    """A record for `lines` (the region's text), starting at 1-based `start_line`."""
+    """A record for `lines` (the region's text), starting at 1-based `start_line`. An
+    "unreviewed" record is one the language server wrote for a flag nobody has decided
+    on yet; it carries the flag's score."""
     kind = origin.get("kind")
     if kind not in ORIGIN_KINDS:
         raise SidecarError(f"origin.kind must be one of {', '.join(ORIGIN_KINDS)}, not {kind!r}")
     if training not in ("exclude", "include"):
         raise SidecarError(f"training must be 'exclude' or 'include', not {training!r}")
-    return {
-        "id": "r_" + secrets.token_hex(4),
+    rec: Record = {
+        "id": new_id(),
         "start_line": start_line,
         "end_line": start_line + len(lines) - 1,
         "origin": {
@@ -83,7 +90,28 @@ def make_record(
         ],
         "created": now_iso(),
         "tagged_by": tagged_by,
+        "status": status,
     }
+    if score is not None:
+        rec["score"] = round(float(score), 4)
+    return rec
+
+
+def reviewer() -> str:
+    """Who resolves a record here: $PROVMARK_REVIEWER, else the login name."""
+    import getpass
+
+    try:
+        who = os.environ.get("PROVMARK_REVIEWER") or getpass.getuser()
+    except (KeyError, OSError):
+        who = "unknown"
+    return _name(who) or "unknown"
+
+
+def reviewed(rec: Record, record_id: str, by: str | None = None) -> Record:
+    """`rec` as the decision on the unreviewed record `record_id`: it takes that id and
+    says who decided and when."""
+    return {**rec, "id": record_id, "reviewed_by": by or reviewer(), "reviewed_at": now_iso()}
 
 
 def _name(value: Any) -> str | None:
@@ -99,8 +127,11 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
     if not isinstance(data, dict):
         return ["not a JSON object"]
     problems = []
-    if data.get("schema") != SCHEMA:
-        problems.append(f"schema is {data.get('schema')!r}, expected {SCHEMA!r}")
+    if data.get("schema") not in READABLE:
+        problems.append(
+            f"schema is {data.get('schema')!r}, which this version of Provmark cannot read "
+            f"(it reads {', '.join(READABLE)}): upgrade Provmark"
+        )
     if rel is not None and data.get("path") != rel:
         problems.append(f"path is {data.get('path')!r}, expected {rel!r}")
     records = data.get("records")
@@ -132,10 +163,21 @@ def validate(data: Any, rel: str | None = None) -> list[str]:
             problems.append(f"record {i}: squeezed_hashes do not match line_hashes")
         if r.get("training") not in ("exclude", "include"):
             problems.append(f"record {i}: bad training value")
-        origin = r.get("origin")
-        if not isinstance(origin, dict) or origin.get("kind") not in ORIGIN_KINDS:
-            problems.append(f"record {i}: bad origin")
+        problems += _more_problems(i, r)
     return problems
+
+
+def _more_problems(i: int, r: dict[str, Any]) -> list[str]:
+    out = []
+    origin = r.get("origin")
+    if not isinstance(origin, dict) or origin.get("kind") not in ORIGIN_KINDS:
+        out.append(f"record {i}: bad origin")
+    if r.get("status", "tagged") not in ("tagged", "unreviewed"):
+        out.append(f"record {i}: bad status")
+    score = r.get("score")
+    if score is not None and not (isinstance(score, (int, float)) and not isinstance(score, bool) and 0 <= score <= 1):
+        out.append(f"record {i}: bad score")
+    return out
 
 
 def load(root: Path, rel: str, path: Path | None = None) -> SidecarData | None:
@@ -241,6 +283,51 @@ def _sweep_temporaries(path: Path) -> None:
             tmp.unlink()
 
 
+def refresh_unreviewed(root: Path, rel: str, live: dict[str, tuple[int, list[str]]]) -> int:
+    """The editor saved or closed `rel`: its unreviewed records follow the text. Each
+    record whose flag is still in the text (`live`: id -> (1-based first line, lines))
+    takes the lines as they are now; the others were edited away and go. Records
+    anyone decided on are never touched. Returns how many went."""
+    path = sidecar_path(root, rel)
+    if not path.exists():
+        return 0
+    with _locked(path):
+        data = load(root, rel)
+        if data is None:
+            return 0
+        kept: list[Record] = []
+        gone = 0
+        for rec in data["records"]:
+            if rec.get("status") != "unreviewed":
+                kept.append(rec)
+            elif rec["id"] in live:
+                start, lines = live[rec["id"]]
+                kept.append(_moved(rec, start, lines))
+            else:
+                gone += 1
+        if kept == data["records"]:
+            return 0
+        data["records"], data["schema"] = kept, SCHEMA
+        if kept:
+            write_atomic(path, dumps(data))
+        else:
+            path.unlink()
+        return gone
+
+
+def _moved(rec: Record, start: int, lines: list[str]) -> Record:
+    if rec["start_line"] == start and rec["line_hashes"] == [line_hash(x) for x in lines]:
+        return rec
+    return {
+        **rec,
+        "start_line": start,
+        "end_line": start + len(lines) - 1,
+        "content_hash": content_hash(lines),
+        "line_hashes": [line_hash(x) for x in lines],
+        "squeezed_hashes": [squeezed_hash(x) for x in lines],
+    }
+
+
 def update(
     root: Path, rel: str, add: list[Record] | None = None, remove: frozenset[str] | set[str] = frozenset()
 ) -> SidecarData:
@@ -262,6 +349,7 @@ def update(
             known = {r["id"] for r in records}
             records += [r for r in add or [] if r["id"] not in known]
             data["records"] = records
+            data["schema"] = SCHEMA  # written in the newest format this version knows
             if not records:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
