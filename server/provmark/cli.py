@@ -26,6 +26,9 @@ def _serve(args: argparse.Namespace) -> int:
     logging.getLogger("pygls").setLevel(max(logging.WARNING, logging.getLogger().level))
     from provmark.lsp.server import create_server
 
+    # The I/O thread judges big pastes in Python: a short switch interval lets the event
+    # loop take the GIL back within a millisecond, so requests are not held for 5 ms a turn.
+    sys.setswitchinterval(0.001)
     create_server().start_io()
     return 0
 
@@ -325,7 +328,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--git-ai", action="store_true", required=True, help="git-ai authorship logs (refs/notes/ai) (required)"
     )
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
+    _merge_commands(sub)
     return parser
+
+
+def _merge_commands(sub: argparse._SubParsersAction) -> None:
+    drv = _command(
+        sub,
+        "merge-driver",
+        "make git merge this repository's sidecars record by record",
+        "install: add the .gitattributes line that sends .provmark/**/*.json to the\n"
+        "'provmark' merge driver, and define that driver in this clone's git config\n"
+        "(each clone runs it once: git never takes commands from a repository's files).",
+    )
+    drv.add_argument("action", choices=("install",), help="what to do (install)")
+    _root_arg(drv, "the git repository", optional=True)
+    drv.set_defaults(func=lambda a: _root(a) or _merge_driver(a.root))
+
+    mrg = _command(
+        sub,
+        "merge-sidecar",
+        "the merge driver git runs for a sidecar (%%O %%A %%B %%P)",
+        "Merge the records of two versions of a sidecar against their common ancestor\n"
+        "into OURS. Exit 1, writing nothing, when a version cannot be read: git then\n"
+        "leaves the conflict, and the pipeline excludes the whole file until it is fixed.",
+    )
+    mrg.add_argument("base", type=Path, help="the common ancestor's version (%%O)")
+    mrg.add_argument("ours", type=Path, help="our version, replaced by the merge (%%A)")
+    mrg.add_argument("theirs", type=Path, help="their version (%%B)")
+    mrg.add_argument("path", nargs="?", help="the sidecar's path in the repository (%%P), for messages")
+    mrg.set_defaults(func=_merge_sidecar)
+
+
+def _merge_driver(root: Path) -> int:
+    from provmark.sources.sidecar_merge import install
+
+    if not (root / ".git").exists():
+        print(f"provmark merge-driver: {root} is not a git repository", file=sys.stderr)
+        return 2
+    for line in install(root):
+        print(line)
+    return 0
+
+
+def _merge_sidecar(args: argparse.Namespace) -> int:
+    from provmark.sources.sidecar_merge import run
+
+    return run(args.base, args.ours, args.theirs)
 
 
 def main(argv: list[str] | None = None) -> int:

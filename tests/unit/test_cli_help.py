@@ -17,7 +17,9 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
 def test_every_argument_has_help() -> None:
     parser = build_parser()
     commands = _commands(parser)
-    assert set(commands) == {"serve", "scan", "manifest", "filter", "check", "export", "import"}
+    assert set(commands) == {
+        "serve", "scan", "manifest", "filter", "check", "export", "import", "merge-driver", "merge-sidecar"
+    }  # fmt: skip
     for name, command in {"provmark": parser, **commands}.items():
         assert command.description, name
         for action in command._actions:
@@ -34,8 +36,8 @@ def test_top_level_help_describes_provmark(capsys: pytest.CaptureFixture[str]) -
     text = capsys.readouterr().out
     assert "``provmark``" not in text
     assert "AI-written code" in text and "examples:" in text
-    for name in ("serve", "scan", "manifest", "filter", "check", "export", "import"):
-        assert f"    {name} " in text
+    for name in ("serve", "scan", "manifest", "filter", "check", "export", "import", "merge-driver"):
+        assert f"    {name}" in text
 
 
 @pytest.mark.parametrize(

@@ -36,14 +36,15 @@ def test_paths_cannot_escape_the_root(tmp_path: Path) -> None:
             sidecar.sidecar_path(tmp_path, bad)
 
 
-def test_unreadable_sidecar_is_a_clear_error_and_kept_aside_on_write(tmp_path: Path) -> None:
+def test_unreadable_sidecar_is_a_clear_error_and_never_replaced(tmp_path: Path) -> None:
     p = tmp_path / ".provmark" / "a.py.json"
     p.parent.mkdir()
     p.write_text("{not json")
     with pytest.raises(sidecar.SidecarError, match=r"a\.py\.json: invalid JSON"):
         sidecar.load(tmp_path, "a.py")
-    sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK, 1, {"kind": "ai"}, "exclude")])
-    assert any(x.name.startswith("a.py.json.bad-") for x in p.parent.iterdir())
+    with pytest.raises(sidecar.SidecarError, match=r"Nothing was written.*merge-driver"):
+        sidecar.update(tmp_path, "a.py", add=[sidecar.make_record(BLOCK, 1, {"kind": "ai"}, "exclude")])
+    assert p.read_text() == "{not json" and [x.name for x in p.parent.iterdir()] == ["a.py.json"]
 
 
 def test_failed_write_keeps_the_old_sidecar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

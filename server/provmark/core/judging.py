@@ -118,12 +118,12 @@ def analyse(b: Burst, memory: Memory) -> Analysis:
     elif _open_copy(b, runs, region_lines, region_norms):
         out.verdict = "copy"
     else:
-        text = "\n".join(region_lines)
+        # The language is told by the first lines (guess_family reads 400 at most).
         out.question = Question(
             b.rel,
             region_lines,
             solid,
-            guess_family(text) or family_for(b.rel or b.uri, b.language_id),
+            guess_family("\n".join(region_lines[:400])) or family_for(b.rel or b.uri, b.language_id),
             probe_text="".join(b.lines) if b.rel is not None else None,
             content_model=s.content_model,
             transcripts=s.transcripts,

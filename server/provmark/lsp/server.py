@@ -185,6 +185,7 @@ class ProvmarkServer(LanguageServer):
             self.publish(uri)
 
     def shutdown(self) -> None:
+        self.tagging.flush_now()  # unreviewed records still waiting: never lost on the way out
         self.disk.stop()
         self._io.shutdown(wait=False, cancel_futures=True)
 

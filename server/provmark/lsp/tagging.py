@@ -7,6 +7,8 @@ only learns of the records."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as t
@@ -39,9 +41,27 @@ def as_dict(obj: Any) -> dict[str, Any]:
     raise TypeError(f"expected an object, got {type(obj).__name__}")
 
 
+WRITE_DELAY_S = 0.2  # flags this close together go into one sidecar write
+
+
+@dataclass
+class _Unreviewed:
+    """A flag waiting to be written as an unreviewed record."""
+
+    id: str
+    lines: list[str]  # the flag's lines when it was raised (endings may be included)
+    start: int  # 1-based
+    origin: dict[str, Any]
+    evidence: list[dict[str, Any]]
+    score: float
+    region: Region
+
+
 class Tagging:
     def __init__(self, server: ProvmarkServer):
         self.server = server
+        self._pending: dict[str, list[_Unreviewed]] = {}
+        self._flushing: set[str] = set()
 
     # -- code actions ------------------------------------------------------------------
     def code_actions(self, params: t.CodeActionParams) -> list[t.CodeAction]:
@@ -138,43 +158,46 @@ class Tagging:
         s = server.tracker.settings
         if not s.record_unreviewed or server.root is None:
             return
-        jobs: list[tuple[str, int, int, dict[str, Any], list[dict[str, Any]], float]] = []
+        added = False
         for r in regions:
             if r.kind != FLAG or r.review is not None or not (r.score >= s.warn_threshold or r.tool):
                 continue
             r.review = sidecar.new_id()  # known at once, so the diagnostic and a tag can name it
             origin = {"kind": "ai" if r.tool else "unknown", "tool": r.tool, "model": r.model, "session": r.session}
-            jobs.append((r.review, r.start, r.end, origin, [dict(e.to_json()) for e in r.evidence], r.score))
-        if jobs:
-            server.loop.create_task(self._write_unreviewed(rel, jobs, lines, list(regions)))
+            evidence = [dict(e.to_json()) for e in r.evidence]
+            job = _Unreviewed(r.review, lines[r.start : r.end + 1], r.start + 1, origin, evidence, r.score, r)
+            self._pending.setdefault(rel, []).append(job)
+            added = True
+        if added and rel not in self._flushing:
+            # Written together a moment later: a burst of flags costs one sidecar write.
+            self._flushing.add(rel)
+            server.loop.call_later(WRITE_DELAY_S, lambda: server.loop.create_task(self._flush(rel)))
 
-    async def _write_unreviewed(
-        self,
-        rel: str,
-        jobs: list[tuple[str, int, int, dict[str, Any], list[dict[str, Any]], float]],
-        lines: list[str],
-        regions: list[Region],
-    ) -> None:
+    async def _flush(self, rel: str) -> None:
         server, root = self.server, self.server.root
-        assert root is not None
-
-        def write() -> None:
-            # Hashing a large paste's lines takes a while: here, on the I/O thread.
-            records: list[Record] = []
-            for rid, start, end, origin, evidence, score in jobs:
-                body = [body_of(x) for x in lines[start : end + 1]]
-                rec = sidecar.make_record(body, start + 1, origin, "exclude", evidence, "provmark", "unreviewed", score)
-                records.append({**rec, "id": rid})
-            sidecar.update(root, rel, add=records)
-
+        self._flushing.discard(rel)
+        jobs = self._pending.pop(rel, [])
+        if root is None or not jobs:
+            return
         try:
-            await server.run_io(write)
+            await server.run_io(_write, root, rel, jobs)
         except (sidecar.SidecarError, OSError) as e:
             server.tell(f"{e}; these flags are not recorded for the training pipeline", t.MessageType.Error)
-            ids = {job[0] for job in jobs}
-            for r in regions:
-                if r.review in ids:
-                    r.review = None
+            for job in jobs:
+                if job.region.review == job.id:
+                    job.region.review = None
+
+    def flush_now(self) -> None:
+        """Write every record still waiting, here and now (the server is shutting down)."""
+        root = self.server.root
+        pending, self._pending = self._pending, {}
+        for rel, jobs in pending.items():
+            if root is None:
+                break
+            try:
+                _write(root, rel, jobs)
+            except (sidecar.SidecarError, OSError) as e:
+                self.server.tell(f"{e}; these flags are not recorded for the training pipeline", t.MessageType.Error)
 
     def follow_text(self, uri: str) -> None:
         """The document was saved or is closing: its unreviewed records follow its text,
@@ -217,6 +240,19 @@ class Tagging:
             server.tell(str(e), t.MessageType.Error)
             return []
         return records
+
+
+def _write(root: Path, rel: str, jobs: list[_Unreviewed]) -> None:
+    """The unreviewed records of `jobs`, into `rel`'s sidecar (hashing a large paste's
+    lines takes a while: the server runs this on its I/O thread)."""
+    records: list[Record] = []
+    for job in jobs:
+        body = [body_of(x) for x in job.lines]
+        rec = sidecar.make_record(
+            body, job.start, job.origin, "exclude", job.evidence, "provmark", "unreviewed", job.score
+        )
+        records.append({**rec, "id": job.id})
+    sidecar.update(root, rel, add=records)
 
 
 def _lines_of(r: Any) -> tuple[int, int]:

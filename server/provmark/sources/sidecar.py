@@ -331,18 +331,21 @@ def _moved(rec: Record, start: int, lines: list[str]) -> Record:
 def update(
     root: Path, rel: str, add: list[Record] | None = None, remove: frozenset[str] | set[str] = frozenset()
 ) -> SidecarData:
-    """Add and remove records of `rel`'s sidecar, merging with what is on disk now."""
+    """Add and remove records of `rel`'s sidecar, merging with what is on disk now. A
+    sidecar that cannot be read is never replaced or moved (its records would vanish
+    from the pipeline's view): SidecarError says so, and nothing is written."""
     path = sidecar_path(root, rel)
     try:
         with _locked(path):
             _sweep_temporaries(path)
             try:
                 data = load(root, rel)
-            except SidecarError:
-                # Keep the unreadable file for a person to look at, start a new one.
-                bad = path.with_name(path.name + ".bad-" + now_iso().replace(":", ""))
-                os.replace(path, bad)
-                data = None
+            except SidecarError as e:
+                raise SidecarError(
+                    f"{e}. Nothing was written: fix it first (a merge conflict? `provmark merge-driver install` "
+                    "merges sidecars from now on; `provmark check` says what is wrong). Until then the training "
+                    "pipeline leaves the whole file out"
+                ) from None
             if data is None:
                 data = {"schema": SCHEMA, "path": rel, "records": []}
             records = [r for r in data["records"] if r["id"] not in remove]
