@@ -25,6 +25,7 @@ def test_export_is_a_valid_agent_trace_record(tmp_path: Path) -> None:
     assert f["path"] == "a.py"
     assert conv["contributor"] == {"type": "ai", "model_id": "anthropic/claude-sonnet-4-5"}
     assert conv["ranges"][0]["start_line"] == 2 and conv["ranges"][0]["end_line"] == 7
+    assert {"type": "tool", "url": "urn:provmark:tool:claude-code"} in conv["related"]  # the tool is kept
     assert rec["metadata"]["dev.provmark"]["not_found"][0]["path"] == "gone.py"
     out = subprocess.run(
         [sys.executable, "-m", "provmark", "export", "--agent-trace", str(tmp_path)],
@@ -33,6 +34,14 @@ def test_export_is_a_valid_agent_trace_record(tmp_path: Path) -> None:
         check=True,
     )
     jsonschema.validate(json.loads(out.stdout), SCHEMA)
+
+
+def test_unreviewed_lines_are_never_exported_as_a_persons(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("import os\n" + "\n".join(AI) + "\n")
+    flagged = sidecar.make_record(AI, 2, {"kind": "unknown"}, "exclude", [], "provmark", "unreviewed", 0.9)
+    sidecar.update(tmp_path, "a.py", add=[flagged])
+    [conv] = export(tmp_path)["files"][0]["conversations"]
+    assert conv["contributor"]["type"] == "unknown"
 
 
 def test_model_ids() -> None:

@@ -50,7 +50,7 @@ def test_untrusted_sidecars_fail_closed_with_a_clear_message(tmp_path: Path) -> 
     for why, raw in bad_cases.items():
         car.write_text(raw)
         r = file_result(tmp_path, "app.py")
-        assert r is not None and r.exclude == ALL and r.status == "stale", why
+        assert r is not None and r.exclude == ALL and r.status == "invalid", why
         assert "app.py.json" in r.problems[0], why
 
 
@@ -177,3 +177,58 @@ def test_generated_edit_suite_finds_records_and_never_leaks(tmp_path: Path) -> N
             found_exact += 1
         (tmp_path / ".provmark" / "app.py.json").unlink()
     assert found_exact / total >= 0.99, f"{found_exact}/{total}"
+
+
+def test_manifest_names_an_invalid_sidecar_on_stderr(tmp_path: Path) -> None:
+    make_tree(tmp_path)
+    (tmp_path / ".provmark" / "app.py.json").write_text("<<<<<<< HEAD\n{}\n=======\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert cmd_manifest(tmp_path, out, err) == 0
+    assert json.loads(out.getvalue()) == {"path": "app.py", "exclude": "all", "status": "invalid"}
+    assert "app.py excluded whole (invalid)" in err.getvalue() and "invalid JSON" in err.getvalue()
+
+
+def test_filter_leaves_out_unreadable_files_and_keeps_bytes(tmp_path: Path, monkeypatch) -> None:
+    root, dest = tmp_path / "repo", tmp_path / "out"
+    root.mkdir()
+    lines, _ = make_tree(root)
+    latin = "# café, naïve\n".encode("latin-1") + "".join(lines).encode()
+    (root / "app.py").write_bytes(latin)  # one line more at the top: the record is relocated
+    (root / "secret.py").write_text("x = 1\n")
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.py":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    out, err = io.StringIO(), io.StringIO()
+    assert cmd_filter(root, dest, out, err) == 0
+    assert "secret.py cannot be read" in err.getvalue() and not (dest / "secret.py").exists()
+    report = json.loads((dest / ".provmark-filter-report.json").read_text())
+    assert report["unreadable"] == {"secret.py": "Permission denied"} and "secret.py" in report["excluded_files"]
+    kept = (dest / "app.py").read_bytes()
+    assert kept.startswith("# café, naïve\n".encode("latin-1"))  # not U+FFFD: the bytes as they were
+    assert kept[len("# café, naïve\n".encode("latin-1")) :] == "".join(HUMAN).encode()
+
+
+def test_filter_that_fails_leaves_no_output(tmp_path: Path, monkeypatch) -> None:
+    import pytest
+
+    from provmark.pipeline import commands
+
+    root, dest = tmp_path / "repo", tmp_path / "out"
+    root.mkdir()
+    make_tree(root)
+    (root / "b.py").write_text("y = 2\n")
+
+    def boom(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(commands, "filter_bytes", boom)
+    with pytest.raises(OSError):
+        cmd_filter(root, dest, io.StringIO(), io.StringIO())
+    assert not dest.exists() and list(tmp_path.iterdir()) == [root]
+    monkeypatch.undo()
+    assert cmd_filter(root, dest, io.StringIO(), io.StringIO()) == 0  # and a rerun works

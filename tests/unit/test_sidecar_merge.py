@@ -89,4 +89,4 @@ def test_a_conflicted_sidecar_is_never_replaced_and_excludes_its_file(tmp_path: 
     with pytest.raises(sidecar.SidecarError, match="Nothing was written"):
         sidecar.update(root, "app.py", add=[rec(9)])
     assert path.read_text() == conflicted and sorted(p.name for p in path.parent.iterdir()) == ["app.py.json"]
-    assert excluded_ranges(root, "app.py", TEXT) == ("all", "stale")
+    assert excluded_ranges(root, "app.py", TEXT) == ("all", "invalid")

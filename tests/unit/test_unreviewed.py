@@ -47,7 +47,7 @@ def test_format_versions_old_read_new_written_unknown_fails_closed(tmp_path: Pat
     path.write_text(json.dumps({**old, "schema": "provmark/3"}))
     with pytest.raises(sidecar.SidecarError, match=r"provmark/3.*cannot read.*upgrade Provmark"):
         sidecar.load(root, "app.py")
-    assert excluded_ranges(root, "app.py", (root / "app.py").read_text()) == ("all", "stale")
+    assert excluded_ranges(root, "app.py", (root / "app.py").read_text()) == ("all", "invalid")
 
 
 def test_unreviewed_records_are_excluded_by_the_pipeline(tmp_path: Path) -> None:

@@ -81,10 +81,13 @@ def export(root: Path) -> dict[str, Any]:
                 if model_id(o.get("model")):
                     contributor["model_id"] = model_id(o.get("model"))
                 conv = conversations[key] = {"contributor": contributor, "ranges": []}
+                # The tool that wrote it: Agent Trace's contributor names only a model, so
+                # the tool (and its session) ride in `related`, as URNs.
+                related = [{"type": "tool", "url": f"urn:provmark:tool:{o['tool']}"}] if o.get("tool") else []
                 if o.get("session"):
-                    conv["related"] = [
-                        {"type": "session", "url": f"urn:{o.get('tool') or 'tool'}:session:{o['session']}"}
-                    ]
+                    related.append({"type": "session", "url": f"urn:{o.get('tool') or 'tool'}:session:{o['session']}"})
+                if related:
+                    conv["related"] = related
             conv["ranges"].append({"start_line": lines[0], "end_line": lines[1], "content_hash": rec["content_hash"]})
         if conversations:
             files.append({"path": rel, "conversations": list(conversations.values())})

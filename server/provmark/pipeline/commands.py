@@ -4,37 +4,72 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
 from provmark.core.lines import line_hash
 from provmark.core.relocate import locate, squeezed_of
-from provmark.pipeline.exclusion import file_result, filter_text, manifest, read_sidecar, sidecar_files
+from provmark.pipeline.exclusion import file_result, manifest, read_sidecar, sidecar_files
 from provmark.sources import sidecar
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.workspace_index import looks_binary
 
 
-def cmd_manifest(root: Path, out: TextIO = sys.stdout) -> int:
-    """JSON Lines, one per source file with records: what to exclude, as the file is now."""
+def cmd_manifest(root: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """JSON Lines, one per source file with records: what to exclude, as the file is now.
+    Every file left out whole because of a problem is also named on stderr, with why."""
     for r in manifest(root):
         out.write(json.dumps(r.to_json(), sort_keys=True) + "\n")
+        for problem in r.problems:
+            err.write(f"provmark manifest: {r.path} excluded whole ({r.status}): {problem}\n")
     return 0
 
 
-def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout) -> int:
-    """A copy of the tree without excluded lines or files, and a report of what went."""
+def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """A copy of the tree without excluded lines or files, and a report of what went.
+
+    Built in a temporary folder beside `dest` and moved into place at the end: a run that
+    fails leaves no half-written output. A file that cannot be read is named on stderr
+    and left out. Kept lines keep their bytes, whatever the file's encoding."""
     root = root.resolve()
     dest = dest.resolve()
     if dest == root or root in dest.parents:
-        print(f"provmark filter: --out {dest} lies inside {root}; choose a folder outside it", file=sys.stderr)
+        print(f"provmark filter: --out {dest} lies inside {root}; choose a folder outside it", file=err)
         return 2
-    if dest.exists() and any(dest.iterdir()):
-        print(f"provmark filter: {dest} is not empty; nothing was written", file=sys.stderr)
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        print(f"provmark filter: {dest} is not an empty folder; nothing was written", file=err)
         return 2
-    report: dict[str, Any] = {"root": str(root), "files": 0, "excluded_files": [], "excluded_lines": {}}
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.partial-", dir=dest.parent))
+    try:
+        report = _filter_into(root, work, err)
+        (work / ".provmark-filter-report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        if dest.exists():
+            dest.rmdir()
+        os.replace(work, dest)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    n_lines = sum(b - a + 1 for rs in report["excluded_lines"].values() for a, b in rs)
+    out.write(
+        f"{report['files']} files: {len(report['excluded_files'])} left out whole, {n_lines} lines removed "
+        f"from {len(report['excluded_lines'])}; report in {dest / '.provmark-filter-report.json'}\n"
+    )
+    return 0
+
+
+def _filter_into(root: Path, work: Path, err: TextIO) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "root": str(root),
+        "files": 0,
+        "excluded_files": [],
+        "excluded_lines": {},
+        "unreadable": {},
+    }
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if d not in (".git", sidecar.SIDECAR_DIR))
@@ -43,31 +78,45 @@ def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout) -> int:
             rel = src.relative_to(root).as_posix()
             if src.is_symlink():
                 continue  # never followed: it could point anywhere
-            target = dest / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            result = file_result(root, rel)
             report["files"] += 1
-            if result is None:
-                shutil.copyfile(src, target)
-                continue
-            data = src.read_bytes()
-            if looks_binary(data):
-                report["excluded_files"].append(rel)  # a tagged binary: leave it out
-                continue
-            kept = filter_text(data.decode("utf-8", errors="replace"), result.exclude)
-            if kept is None:
+            try:
+                data = src.read_bytes()
+            except OSError as e:
                 report["excluded_files"].append(rel)
+                report["unreadable"][rel] = e.strerror or str(e)
+                print(f"provmark filter: {rel} cannot be read ({e.strerror or e}); left out", file=err)
+                continue
+            target = work / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            result = file_result(root, rel, data.decode("utf-8", errors="replace"))
+            if result is None:
+                target.write_bytes(data)
+                continue
+            if looks_binary(data) or isinstance(result.exclude, str):
+                report["excluded_files"].append(rel)  # excluded whole, or a tagged binary
                 continue
             if result.exclude:
-                report["excluded_lines"][rel] = [list(r) for r in result.exclude if not isinstance(r, str)]
-            target.write_text(kept, encoding="utf-8", newline="")
-    (dest / ".provmark-filter-report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
-    n_lines = sum(b - a + 1 for rs in report["excluded_lines"].values() for a, b in rs)
-    out.write(
-        f"{report['files']} files: {len(report['excluded_files'])} left out whole, {n_lines} lines removed "
-        f"from {len(report['excluded_lines'])}; report in {dest / '.provmark-filter-report.json'}\n"
-    )
-    return 0
+                report["excluded_lines"][rel] = [list(r) for r in result.exclude]
+            target.write_bytes(filter_bytes(data, result.exclude))
+    return report
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def filter_bytes(data: bytes, exclude: list[tuple[int, int]]) -> bytes:
+    """`data` without the lines in `exclude` (1-based, inclusive), every kept byte as it
+    was. Lines end at LF, CRLF and CR, as everywhere in Provmark."""
+    drop = {i for a, b in exclude for i in range(a - 1, b)}
+    kept: list[bytes] = []
+    start = n = 0
+    for m in _LINE_END.finditer(data):
+        if n not in drop:
+            kept.append(data[start : m.end()])
+        start, n = m.end(), n + 1
+    if start < len(data) and n not in drop:  # a last line without an ending
+        kept.append(data[start:])
+    return b"".join(kept)
 
 
 def cmd_check(root: Path, fix: bool = False, out: TextIO = sys.stdout) -> int:
@@ -80,7 +129,7 @@ def cmd_check(root: Path, fix: bool = False, out: TextIO = sys.stdout) -> int:
             orphans.append((rel, path))
             continue
         r = file_result(root, rel, sidecar_path=path)
-        if r is not None and r.status == "stale":
+        if r is not None and r.status in ("stale", "invalid", "unreadable"):
             problems += [f"{rel}: {p}" for p in r.problems]
     for rel, path in orphans:
         moved = reattach(root, rel, path) if fix else None

@@ -13,7 +13,7 @@ dropped.
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
-    from provmark.datatrove_step import ProvmarkExclusion
+    from provmark.pipeline.datatrove_step import ProvmarkExclusion
 
     LocalPipelineExecutor(pipeline=[
         JsonlReader("corpus/"),

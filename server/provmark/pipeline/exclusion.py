@@ -33,7 +33,7 @@ class FileResult:
 
     path: str
     exclude: list[tuple[int, int]] | str  # 1-based inclusive line ranges, or "all"
-    status: str  # "fresh", "relocated" or "stale"
+    status: str  # "fresh", "relocated", "stale" (a record is lost), "invalid" (the sidecar), "unreadable" (the file)
     problems: list[str] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)  # each record: id, found lines or None
 
@@ -114,12 +114,12 @@ def file_result(root: Path, rel: str, text: str | None = None, sidecar_path: Pat
     except FileNotFoundError:
         return None
     except SidecarError as e:
-        return FileResult(rel, ALL, "stale", [str(e)])
+        return FileResult(rel, ALL, "invalid", [str(e)])
     if text is None:
         try:
             raw = (root / rel).read_bytes()
         except OSError as e:
-            return FileResult(rel, ALL, "stale", [f"{rel}: the source file cannot be read ({e.strerror})"])
+            return FileResult(rel, ALL, "unreadable", [f"{rel}: the source file cannot be read ({e.strerror})"])
         text = raw.decode("utf-8", errors="replace")
     return locate_records(data, text)
 
