@@ -64,13 +64,18 @@ def test_records_follow_the_saved_text_and_go_when_edited_away(tmp_path: Path) -
     gone = unreviewed(lines[:2], 1)
     tag = sidecar.make_record(lines[5:7], 6, {"kind": "human"}, "include")
     sidecar.update(root, "app.py", add=[keep, gone, tag])
-    assert sidecar.refresh_unreviewed(root, "app.py", {keep["id"]: (start + 3, lines[start : start + 4])}) == 1
+    live = {keep["id"]: (start + 3, lines[start : start + 4])}
+    assert sidecar.refresh_unreviewed(root, "app.py", live, {keep["id"], gone["id"]}) == 1
     data = sidecar.load(root, "app.py")
     assert data is not None
     by_id = {r["id"]: r for r in data["records"]}
     assert set(by_id) == {keep["id"], tag["id"]}  # the tagged record is never touched
     assert by_id[keep["id"]]["start_line"] == start + 3 and by_id[keep["id"]]["status"] == "unreviewed"
-    assert sidecar.refresh_unreviewed(root, "app.py", {keep["id"]: (start + 3, lines[start : start + 4])}) == 0
+    assert sidecar.refresh_unreviewed(root, "app.py", live, {keep["id"], gone["id"]}) == 0
+    # A record this editor never knew (another editor's, or an agent's) is never dropped.
+    other = unreviewed(lines[:2], 1)
+    sidecar.update(root, "app.py", add=[other])
+    assert sidecar.refresh_unreviewed(root, "app.py", live, {keep["id"]}) == 0
 
 
 def test_decision_keeps_the_id_and_says_who_and_when(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,3 +108,41 @@ def test_every_code_a_finding_can_carry_has_a_sarif_rule() -> None:
     from provmark.core.findings import FLAG_CODES, TAG_CODES
 
     assert FLAG_CODES | TAG_CODES | {"stale-record"} <= set(RULES)
+
+
+def _editor(args: tuple[str, int]) -> list[str]:
+    """One writer of the shared sidecar: an editor recording unreviewed flags, deciding on
+    half of them, editing one away, and saving (its unreviewed records follow its text)."""
+    root, k = Path(args[0]), args[1]
+    mine: dict[str, tuple[int, list[str]]] = {}
+    owned: set[str] = set()
+    decided = []
+    for j in range(10):
+        body = [f"writer {k} flag {j} line {n}" for n in range(3)]
+        origin = {"kind": "unknown"}
+        rec = sidecar.make_record(body, k * 100 + j * 4 + 1, origin, "exclude", [], "provmark", "unreviewed")
+        sidecar.update(root, "shared.py", add=[rec])
+        mine[rec["id"]] = (rec["start_line"], body)
+        owned.add(rec["id"])
+        if j % 2:
+            tag = sidecar.reviewed(sidecar.make_record(body, rec["start_line"], {"kind": "ai"}, "exclude"), rec["id"])
+            sidecar.update(root, "shared.py", add=[tag], remove={rec["id"]})
+            decided.append(rec["id"])
+            del mine[rec["id"]]
+        if j == 4:
+            del mine[rec["id"]]  # edited away before the save below
+        sidecar.refresh_unreviewed(root, "shared.py", mine, owned)
+    return [*decided, *mine]
+
+
+def test_editors_writing_one_sidecar_lose_nothing(tmp_path: Path) -> None:
+    """Three editors recording, deciding, editing away and saving at once: every decision
+    and every flag still in an editor's text is in the sidecar; only the flags edited
+    away went, and no editor's save dropped another's records."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(3) as pool:
+        expected = [i for ids in pool.map(_editor, [(str(tmp_path), k) for k in range(3)]) for i in ids]
+    data = sidecar.load(tmp_path, "shared.py")
+    assert data is not None
+    assert sorted(r["id"] for r in data["records"]) == sorted(expected) and len(expected) == 3 * 9

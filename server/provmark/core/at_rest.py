@@ -35,6 +35,7 @@ def attach_sidecar(state: DocState, sidecar: SidecarData, memory: Memory) -> Non
 def add_unreviewed(state: DocState, start: int, end: int, rec: Record) -> None:
     """A flag nobody has reviewed, recorded earlier: shown as the flag it was (the same
     evidence, so the same score and code), unless a flag already covers the lines."""
+    state.review_ids.add(rec["id"])
     for r in state.regions:
         if r.kind == FLAG and r.start <= end and r.end >= start:
             r.review = r.review or rec["id"]

@@ -53,6 +53,7 @@ class DocState:
         self.judgements: list[Judgement] = []
         self.early_hints: list[tuple[int, int, str]] = []  # paste hints for bursts not yet judged
         self.moved = False  # regions moved since the last publish
+        self.review_ids: set[str] = set()  # unreviewed records this document's flags ever had
 
     def note(self, judgement: Judgement) -> None:
         self.judgements.append(judgement)

@@ -118,6 +118,15 @@ class Tracker:
                 spans[r.review] = (min(a, r.start), max(b, r.end))
         return {rid: (a + 1, state.doc.lines(a, b + 1)) for rid, (a, b) in spans.items()}
 
+    def own_reviews(self, uri: str, ids: set[str]) -> set[str]:
+        """Note unreviewed records written for this document's flags; returns every one
+        it ever had (those not live any more were edited away)."""
+        state = self.docs.get(uri)
+        if state is None:
+            return set()
+        state.review_ids |= ids
+        return set(state.review_ids)
+
     def snapshot(self, uri: str) -> list[str]:
         """The document's lines, endings included: a copy, cheap to take and safe to
         read on another thread (the strings never change)."""

@@ -111,7 +111,7 @@ class Tagging:
         if review is not None:
             # What is left of the flag outside the tagged lines keeps a record of its own.
             left = tracker.flags_recorded_as(uri, review, reset=True)
-            self.record_unreviewed(view.rel, left, tracker.snapshot(uri))
+            self.record_unreviewed(view.rel, left, tracker.snapshot(uri), uri)
         server.publish(uri)
         return record["id"]
 
@@ -143,14 +143,14 @@ class Tagging:
             tracker.tagged(uri, r.start, r.end, rec)
         done = {id(r) for r, _ in tagged}
         if record:
-            self.record_unreviewed(view.rel, [r for r in regions if id(r) not in done], lines)
+            self.record_unreviewed(view.rel, [r for r in regions if id(r) not in done], lines, uri)
 
     def flagged_closed(self, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
         """New flags on a file that is not open (another process wrote it)."""
         done = {id(r) for r, _ in self.auto_tag(rel, regions, lines)}
         self.record_unreviewed(rel, [r for r in regions if id(r) not in done], lines)
 
-    def record_unreviewed(self, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
+    def record_unreviewed(self, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None) -> None:
         """Record flags at or above the warning threshold, and those a tool is named for,
         as unreviewed in the sidecar (written on the I/O thread); the flags carry the
         record's id from now on, so tagging one resolves its record."""
@@ -168,6 +168,8 @@ class Tagging:
             job = _Unreviewed(r.review, lines[r.start : r.end + 1], r.start + 1, origin, evidence, r.score, r)
             self._pending.setdefault(rel, []).append(job)
             added = True
+            if uri is not None:
+                server.tracker.own_reviews(uri, {r.review})
         if added and rel not in self._flushing:
             # Written together a moment later: a burst of flags costs one sidecar write.
             self._flushing.add(rel)
@@ -207,10 +209,11 @@ class Tagging:
         if view is None or view.rel is None or view.skipped or server.root is None:
             return
         root, rel, live = server.root, view.rel, tracker.reviews(uri)
+        owned = tracker.own_reviews(uri, set(live))
 
         async def run() -> None:
             try:
-                await server.run_io(sidecar.refresh_unreviewed, root, rel, live)
+                await server.run_io(sidecar.refresh_unreviewed, root, rel, live, owned)
             except (sidecar.SidecarError, OSError) as e:
                 server.tell(f"{e}; its unreviewed records could not follow the text", once="follow:" + rel)
 

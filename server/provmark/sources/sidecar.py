@@ -283,11 +283,15 @@ def _sweep_temporaries(path: Path) -> None:
             tmp.unlink()
 
 
-def refresh_unreviewed(root: Path, rel: str, live: dict[str, tuple[int, list[str]]]) -> int:
+def refresh_unreviewed(
+    root: Path, rel: str, live: dict[str, tuple[int, list[str]]], owned: set[str] | frozenset[str]
+) -> int:
     """The editor saved or closed `rel`: its unreviewed records follow the text. Each
     record whose flag is still in the text (`live`: id -> (1-based first line, lines))
-    takes the lines as they are now; the others were edited away and go. Records
-    anyone decided on are never touched. Returns how many went."""
+    takes the lines as they are now; those this editor knew (`owned`) and that are no
+    longer live were edited away and go. Records another writer made (another editor,
+    an agent's write seen by another server) and records anyone decided on are never
+    touched. Returns how many went."""
     path = sidecar_path(root, rel)
     if not path.exists():
         return 0
@@ -303,8 +307,10 @@ def refresh_unreviewed(root: Path, rel: str, live: dict[str, tuple[int, list[str
             elif rec["id"] in live:
                 start, lines = live[rec["id"]]
                 kept.append(_moved(rec, start, lines))
-            else:
+            elif rec["id"] in owned:
                 gone += 1
+            else:
+                kept.append(rec)
         if kept == data["records"]:
             return 0
         data["records"], data["schema"] = kept, SCHEMA
