@@ -54,7 +54,12 @@ def test_tag_edit_on_disk_manifest_and_filter(tmp_path: Path) -> None:
     [entry] = [json.loads(x) for x in r.stdout.splitlines()]
     first = 2 + HUMAN.count("\n") + 1
     last = first + AI.rstrip("\n").count("\n")
-    assert entry == {"path": "app.py", "exclude": [[first, last]], "status": "relocated"}
+    assert entry == {
+        "path": "app.py",
+        "exclude": [[first, last]],
+        "status": "relocated",
+        "reasons": {"tagged": [[first, last]]},
+    }
     out = tmp_path / "out"
     r = provmark("filter", str(ws), "--out", str(out))
     assert r.returncode == 0, r.stderr

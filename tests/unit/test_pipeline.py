@@ -69,7 +69,7 @@ def test_commands(tmp_path: Path) -> None:
     out = io.StringIO()
     assert cmd_manifest(ws, out) == 0
     assert [json.loads(x) for x in out.getvalue().splitlines()] == [
-        {"path": "app.py", "exclude": [[11, 27]], "status": "fresh"}
+        {"path": "app.py", "exclude": [[11, 27]], "status": "fresh", "reasons": {"tagged": [[11, 27]]}}
     ]
     dest = tmp_path / "out"
     assert cmd_filter(ws, dest, io.StringIO()) == 0

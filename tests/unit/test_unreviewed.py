@@ -11,7 +11,7 @@ import pytest
 from provmark.batch.scan import scan
 from provmark.core.records import SCHEMA
 from provmark.core.tracker import Tracker
-from provmark.pipeline.exclusion import excluded_ranges
+from provmark.pipeline.exclusion import excluded_ranges, manifest
 from provmark.settings import Settings
 from provmark.sources import sidecar
 from provmark.sources.workspace_index import WorkspaceIndex
@@ -56,6 +56,10 @@ def test_unreviewed_records_are_excluded_by_the_pipeline(tmp_path: Path) -> None
     sidecar.update(root, "app.py", add=[unreviewed(lines[start : start + n], start + 1)])
     ranges, status = excluded_ranges(root, "app.py", (root / "app.py").read_text())
     assert ranges == [(start + 1, start + n)] and status == "fresh"
+    tag = sidecar.make_record(lines[:2], 1, {"kind": "ai"}, "exclude")
+    sidecar.update(root, "app.py", add=[tag])
+    [entry] = [r.to_json() for r in manifest(root)]
+    assert entry["reasons"] == {"tagged": [[1, 2]], "unreviewed": [[start + 1, start + n]]}
 
 
 def test_records_follow_the_saved_text_and_go_when_edited_away(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from provmark.core.lines import line_hash
-from provmark.core.records import SidecarData
+from provmark.core.records import SidecarData, status_of
 from provmark.core.regions import merge_runs
 from provmark.core.relocate import locate, squeezed_of
 from provmark.sources.sidecar import SIDECAR_DIR, SidecarError, load
@@ -36,10 +36,16 @@ class FileResult:
     status: str  # "fresh", "relocated", "stale" (a record is lost), "invalid" (the sidecar), "unreadable" (the file)
     problems: list[str] = field(default_factory=list)
     records: list[dict[str, Any]] = field(default_factory=list)  # each record: id, found lines or None
+    # Why each range is left out: "tagged" (someone, or proof, said AI) or "unreviewed"
+    # (Provmark flagged it and nobody has decided yet); 1-based, inclusive.
+    reasons: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         exclude: Any = self.exclude if self.exclude == ALL else [list(r) for r in self.exclude]
-        return {"path": self.path, "exclude": exclude, "status": self.status}
+        out: dict[str, Any] = {"path": self.path, "exclude": exclude, "status": self.status}
+        if exclude != ALL and self.reasons:
+            out["reasons"] = {why: [list(r) for r in runs] for why, runs in sorted(self.reasons.items())}
+        return out
 
 
 def sidecar_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -89,10 +95,12 @@ def locate_records(data: SidecarData, text: str) -> FileResult:
             status = "relocated"
         if rec["training"] == "exclude":
             exclude.append((a, b))
+            result.reasons.setdefault(status_of(rec), []).append((a, b))
     if not found_all:
         result.exclude, result.status = ALL, "stale"
         return result
     result.exclude, result.status = merge_runs(exclude), status
+    result.reasons = {why: merge_runs(runs) for why, runs in result.reasons.items()}
     return result
 
 
