@@ -280,7 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
         '  {"path", "exclude": [[a, b], ...] or "all", "status"}',
     )
     _root_arg(man, "the repository or tree to read")
-    man.set_defaults(func=lambda a: _root(a) or cmd_manifest(a.root))
+    _policy_args(man)
+    man.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: cmd_manifest(a.root, policy=p)))
 
     flt = _command(
         sub,
@@ -291,7 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _root_arg(flt, "the repository or tree to copy")
     flt.add_argument("--out", type=Path, required=True, metavar="DIR", help="an empty or new folder outside ROOT")
-    flt.set_defaults(func=lambda a: _root(a) or cmd_filter(a.root, a.out))
+    _policy_args(flt)
+    flt.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: cmd_filter(a.root, a.out, policy=p)))
 
     chk = _command(
         sub,
@@ -330,6 +332,30 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
     _merge_commands(sub)
     return parser
+
+
+def _policy_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include-unreviewed",
+        action="store_true",
+        help="keep lines Provmark flagged that nobody has reviewed (default: the policy's, else exclude)",
+    )
+
+
+def _with_policy(args: argparse.Namespace, run: Callable[[Any], int]) -> int:
+    """The repository's pipeline policy, then the command line's, for `run`."""
+    from dataclasses import replace
+
+    from provmark.pipeline.policy import PolicyError, load
+
+    try:
+        policy = load(args.root.resolve())
+    except PolicyError as e:
+        print(f"provmark {args.command}: {e}", file=sys.stderr)
+        return 2
+    if args.include_unreviewed:
+        policy = replace(policy, unreviewed="include")
+    return run(policy)
 
 
 def _merge_commands(sub: argparse._SubParsersAction) -> None:

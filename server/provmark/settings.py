@@ -51,8 +51,9 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "rescan_burst": (1, 10_000_000),
 }
 
-# Keys of the client's provmark section that only the client uses.
-CLIENT_ONLY = {"interpreter", "trace", "serverArgs"}
+# Keys of the client's provmark section that only the client uses, and the pipeline's
+# own table (pipeline/policy.py reads it).
+CLIENT_ONLY = {"interpreter", "trace", "serverArgs", "pipeline"}
 
 # Accepted spellings: snake_case (TOML) and camelCase (VS Code settings).
 _ALIASES = {f.name.replace("_", ""): f.name for f in fields(Settings)}

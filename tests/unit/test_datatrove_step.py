@@ -64,3 +64,23 @@ def test_mask_keeps_human_lines_and_drops_unfindable_files(tmp_path: Path) -> No
 
 def test_drop_mode_drops_any_file_with_exclusions(tmp_path: Path) -> None:
     assert run(tmp_path, "drop") == {"src/clean.py": HUMAN}
+
+
+def test_the_repository_policy_drives_the_step(tmp_path: Path) -> None:
+    """An unreviewed record is left out by default; a repository whose policy includes
+    unreviewed lines gets them back, and a bad policy stops the run (fails closed)."""
+    repo = tmp_path / "repo"
+    (repo / "src").mkdir(parents=True)
+    (repo / "src" / "p.py").write_text(HUMAN + AI)
+    flagged = sidecar.make_record(AI.splitlines(), HUMAN.count("\n") + 1, {"kind": "unknown"}, "exclude",
+                                  [], "provmark", "unreviewed", 0.9)  # fmt: skip
+    sidecar.update(repo, "src/p.py", add=[flagged])
+    step = ProvmarkExclusion(root=str(repo))
+    doc = type("Doc", (), {"text": HUMAN + AI, "metadata": {"path": "src/p.py"}})()
+    assert [d.text for d in step.run([doc])] == [HUMAN]
+    (repo / "pyproject.toml").write_text('[tool.provmark.pipeline]\nunreviewed = "include"\n')
+    doc = type("Doc", (), {"text": HUMAN + AI, "metadata": {"path": "src/p.py"}})()
+    assert [d.text for d in ProvmarkExclusion(root=str(repo)).run([doc])] == [HUMAN + AI]
+    (repo / "pyproject.toml").write_text('[tool.provmark.pipeline]\nunreviewd = "include"\n')
+    with pytest.raises(ValueError, match="unreviewd"):
+        list(ProvmarkExclusion(root=str(repo)).run([doc]))

@@ -13,23 +13,26 @@ from typing import Any, TextIO
 
 from provmark.core.lines import line_hash
 from provmark.core.relocate import locate, squeezed_of
-from provmark.pipeline.exclusion import file_result, manifest, read_sidecar, sidecar_files
+from provmark.pipeline.exclusion import DEFAULT, file_result, manifest, read_sidecar, sidecar_files
+from provmark.pipeline.policy import Policy
 from provmark.sources import sidecar
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.workspace_index import looks_binary
 
 
-def cmd_manifest(root: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_manifest(root: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr, policy: Policy = DEFAULT) -> int:
     """JSON Lines, one per source file with records: what to exclude, as the file is now.
     Every file left out whole because of a problem is also named on stderr, with why."""
-    for r in manifest(root):
+    for r in manifest(root, policy):
         out.write(json.dumps(r.to_json(), sort_keys=True) + "\n")
         for problem in r.problems:
             err.write(f"provmark manifest: {r.path} excluded whole ({r.status}): {problem}\n")
     return 0
 
 
-def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_filter(
+    root: Path, dest: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr, policy: Policy = DEFAULT
+) -> int:
     """A copy of the tree without excluded lines or files, and a report of what went.
 
     Built in a temporary folder beside `dest` and moved into place at the end: a run that
@@ -46,7 +49,7 @@ def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout, err: TextIO = s
     dest.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.partial-", dir=dest.parent))
     try:
-        report = _filter_into(root, work, err)
+        report = _filter_into(root, work, err, policy)
         (work / ".provmark-filter-report.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n")
         if dest.exists():
             dest.rmdir()
@@ -62,7 +65,7 @@ def cmd_filter(root: Path, dest: Path, out: TextIO = sys.stdout, err: TextIO = s
     return 0
 
 
-def _filter_into(root: Path, work: Path, err: TextIO) -> dict[str, Any]:
+def _filter_into(root: Path, work: Path, err: TextIO, policy: Policy) -> dict[str, Any]:
     report: dict[str, Any] = {
         "root": str(root),
         "files": 0,
@@ -88,7 +91,7 @@ def _filter_into(root: Path, work: Path, err: TextIO) -> dict[str, Any]:
                 continue
             target = work / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            result = file_result(root, rel, data.decode("utf-8", errors="replace"))
+            result = file_result(root, rel, data.decode("utf-8", errors="replace"), policy=policy)
             if result is None:
                 target.write_bytes(data)
                 continue

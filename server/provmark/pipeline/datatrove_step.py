@@ -31,6 +31,8 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from provmark.pipeline.exclusion import ALL, excluded_ranges, filter_text
+from provmark.pipeline.policy import Policy
+from provmark.pipeline.policy import load as load_policy
 
 
 class ProvmarkExclusion(PipelineStep):
@@ -44,6 +46,7 @@ class ProvmarkExclusion(PipelineStep):
         path_key: str = "path",
         mode: Literal["mask", "drop"] = "mask",
         keep_unknown: bool = False,
+        policy: Policy | None = None,
     ):
         super().__init__()
         if mode not in ("mask", "drop"):
@@ -52,6 +55,9 @@ class ProvmarkExclusion(PipelineStep):
         # A document that does not say which file it is cannot be checked: dropped
         # unless keep_unknown (fail closed by default).
         self.keep_unknown = keep_unknown
+        # None: each repository's own policy ([tool.provmark.pipeline]), read once.
+        self.policy = policy
+        self._policies: dict[str, Policy] = {}
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for doc in data:
@@ -66,7 +72,7 @@ class ProvmarkExclusion(PipelineStep):
                     self.stat_update("dropped_unknown_file")
                 continue
             with self.track_time():
-                exclude, status = excluded_ranges(Path(root), str(path), doc.text)
+                exclude, status = excluded_ranges(Path(root), str(path), doc.text, self._policy_of(str(root)))
             if exclude == ALL:
                 self.stat_update(f"dropped_{status}")
                 continue
@@ -79,3 +85,10 @@ class ProvmarkExclusion(PipelineStep):
                 self.stat_update("masked")
             self.stat_update("forwarded")
             yield doc
+
+    def _policy_of(self, root: str) -> Policy:
+        if self.policy is not None:
+            return self.policy
+        if root not in self._policies:
+            self._policies[root] = load_policy(Path(root))  # a bad policy stops the run: fail closed
+        return self._policies[root]

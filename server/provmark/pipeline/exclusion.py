@@ -22,9 +22,11 @@ from provmark.core.lines import line_hash
 from provmark.core.records import SidecarData, status_of
 from provmark.core.regions import merge_runs
 from provmark.core.relocate import locate, squeezed_of
+from provmark.pipeline.policy import Policy
 from provmark.sources.sidecar import SIDECAR_DIR, SidecarError, load
 
 ALL = "all"
+DEFAULT = Policy()
 
 
 @dataclass
@@ -71,8 +73,9 @@ def read_sidecar(root: Path, rel: str, path: Path | None = None) -> SidecarData:
     return data
 
 
-def locate_records(data: SidecarData, text: str) -> FileResult:
-    """Find each record of a sidecar in `text`; exclusion per the fail-closed rule."""
+def locate_records(data: SidecarData, text: str, policy: Policy = DEFAULT) -> FileResult:
+    """Find each record of a sidecar in `text`; exclusion per the policy and the
+    fail-closed rule."""
     rel = data["path"]
     lines = _lines(text)
     hashes = [line_hash(x) for x in lines]
@@ -85,7 +88,7 @@ def locate_records(data: SidecarData, text: str) -> FileResult:
         where = locate(rec, hashes, squeezed)
         if where is None:
             result.records.append({"id": rec["id"], "lines": None})
-            if rec["training"] == "exclude":
+            if policy.excludes(rec):
                 found_all = False
                 result.problems.append(f"record {rec['id']} (lines {rec['start_line']}-{rec['end_line']}) not found")
             continue
@@ -93,7 +96,7 @@ def locate_records(data: SidecarData, text: str) -> FileResult:
         result.records.append({"id": rec["id"], "lines": [a, b]})
         if not (where.exact and a == rec["start_line"]):
             status = "relocated"
-        if rec["training"] == "exclude":
+        if policy.excludes(rec):
             exclude.append((a, b))
             result.reasons.setdefault(status_of(rec), []).append((a, b))
     if not found_all:
@@ -114,7 +117,9 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def file_result(root: Path, rel: str, text: str | None = None, sidecar_path: Path | None = None) -> FileResult | None:
+def file_result(
+    root: Path, rel: str, text: str | None = None, sidecar_path: Path | None = None, policy: Policy = DEFAULT
+) -> FileResult | None:
     """The exclusion for one file (None when it has no sidecar). `text` defaults to the
     file as it is on disk; a missing or unreadable file or sidecar is excluded whole."""
     try:
@@ -129,13 +134,15 @@ def file_result(root: Path, rel: str, text: str | None = None, sidecar_path: Pat
         except OSError as e:
             return FileResult(rel, ALL, "unreadable", [f"{rel}: the source file cannot be read ({e.strerror})"])
         text = raw.decode("utf-8", errors="replace")
-    return locate_records(data, text)
+    return locate_records(data, text, policy)
 
 
-def excluded_ranges(root: Path, path: str, text: str) -> tuple[list[tuple[int, int]] | str, str]:
+def excluded_ranges(
+    root: Path, path: str, text: str, policy: Policy = DEFAULT
+) -> tuple[list[tuple[int, int]] | str, str]:
     """(1-based inclusive ranges to leave out, or "all"; status) for `path` holding
     `text`. A file without a sidecar excludes nothing ("untracked")."""
-    r = file_result(Path(root), path, text)
+    r = file_result(Path(root), path, text, policy=policy)
     if r is None:
         return [], "untracked"
     return r.exclude, r.status
@@ -156,10 +163,10 @@ def filter_text(text: str, exclude: list[tuple[int, int]] | str) -> str | None:
     return "".join(x for i, x in enumerate(lines) if i not in drop)
 
 
-def manifest(root: Path) -> Iterator[FileResult]:
+def manifest(root: Path, policy: Policy = DEFAULT) -> Iterator[FileResult]:
     """One result per source file that has a sidecar, in path order. Never writes."""
     root = Path(root)
     for rel, path in sidecar_files(root):
-        r = file_result(root, rel, sidecar_path=path)
+        r = file_result(root, rel, sidecar_path=path, policy=policy)
         if r is not None:
             yield r
