@@ -330,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--git-ai", action="store_true", required=True, help="git-ai authorship logs (refs/notes/ai) (required)"
     )
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
+    _review_command(sub)
     _merge_commands(sub)
     return parser
 
@@ -353,9 +354,58 @@ def _with_policy(args: argparse.Namespace, run: Callable[[Any], int]) -> int:
     except PolicyError as e:
         print(f"provmark {args.command}: {e}", file=sys.stderr)
         return 2
-    if args.include_unreviewed:
+    if getattr(args, "include_unreviewed", False):
         policy = replace(policy, unreviewed="include")
     return run(policy)
+
+
+def _review_command(sub: argparse._SubParsersAction) -> None:
+    rev = _command(
+        sub,
+        "review",
+        "list the lines Provmark flagged that nobody reviewed; resolve them in bulk",
+        "List the unreviewed records under ROOT (path, lines, score, tool, age), or with\n"
+        "--as, resolve every one the filters match as AI-written or as written by a person.\n"
+        "A resolved record says who resolved it ($PROVMARK_REVIEWER, else the login name)\n"
+        "and when.",
+    )
+    _root_arg(rev, "the repository", optional=True)
+    rev.add_argument("--path", metavar="GLOB", help="only files whose path matches GLOB (e.g. 'src/*.py')")
+    rev.add_argument("--tool", help="only records of this tool (e.g. claude-code)")
+    rev.add_argument("--min-score", type=_unit_interval, metavar="SCORE", help="only records scored at least SCORE")
+    rev.add_argument("--as", dest="kind", choices=("ai", "human"), help="resolve the matching records as this")
+    rev.add_argument("--json", action="store_true", help="list as JSON Lines")
+    rev.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: _review(a, p)))
+
+
+def _review(args: argparse.Namespace, policy: Any) -> int:
+    import datetime as dt
+    import json
+
+    from provmark.pipeline.review import resolve, unreviewed
+
+    problems: list[str] = []
+    items = list(unreviewed(args.root.resolve(), args.path, args.tool, args.min_score, problems))
+    for p in problems:
+        print(f"provmark review: {p}", file=sys.stderr)
+    if args.kind:
+        n = resolve(args.root.resolve(), items, args.kind, policy.first_party_tools)
+        print(f"{n} record(s) resolved as {'AI-written' if args.kind == 'ai' else 'written by a person'}")
+        return 0
+    now = dt.datetime.now(dt.timezone.utc)
+    for item in items:
+        age = item.age_days(now)
+        row = {"path": item.path, "lines": list(item.lines), "score": item.score, "tool": item.tool,
+               "age_days": None if age is None else round(age, 1), "id": item.record["id"]}  # fmt: skip
+        if args.json:
+            print(json.dumps(row, sort_keys=True))
+        else:
+            score = f"{item.score:.2f}" if item.score is not None else "-"
+            when = f"{age:.0f} d" if age is not None else "-"
+            print(f"{item.path}:{item.lines[0]}-{item.lines[1]}  score {score}  {item.tool or '-'}  {when} old")
+    if not args.json:
+        print(f"{len(items)} unreviewed record(s)")
+    return 0
 
 
 def _merge_commands(sub: argparse._SubParsersAction) -> None:

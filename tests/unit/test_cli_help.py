@@ -18,7 +18,7 @@ def test_every_argument_has_help() -> None:
     parser = build_parser()
     commands = _commands(parser)
     assert set(commands) == {
-        "serve", "scan", "manifest", "filter", "check", "export", "import", "merge-driver", "merge-sidecar"
+        "serve", "scan", "manifest", "filter", "check", "export", "import", "review", "merge-driver", "merge-sidecar"
     }  # fmt: skip
     for name, command in {"provmark": parser, **commands}.items():
         assert command.description, name
