@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 
-from provmark.core.facts import Facts, Writer, gather
+from provmark.core.facts import Facts, Writer
 from provmark.sources.gitinfo import git_command
 from provmark.sources.watcher import DiskWatcher
 from provmark.sources.workspace_index import looks_binary, read_text, stat_of
@@ -220,7 +220,7 @@ class DiskSync:
             if text is not None and not git_op and not (rel in snapshots and snapshots.stat(rel) == st):
                 q = server.tracker.disk_question(rel, text, snapshots.get(rel))
                 if q is not None:
-                    facts = gather(q, server.workspace_io(), server.index, server.transcripts)
+                    facts = server.tracker.gather(q)  # the same reads as a paste's judgement
             out.append(Loaded(rel, git_op, st, text, facts))
         return out
 
