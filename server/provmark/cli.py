@@ -341,22 +341,52 @@ def _policy_args(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="keep lines Provmark flagged that nobody has reviewed (default: the policy's, else exclude)",
     )
+    parser.add_argument(
+        "--include-commits",
+        action="store_true",
+        help="keep lines from commits that declare an AI tool (default: the policy's, else exclude)",
+    )
+    parser.add_argument(
+        "--style-threshold",
+        metavar="P",
+        help="also leave out untagged code the content model rates at least P (0-1), or 'off' "
+        "(default: the policy's, else off)",
+    )
 
 
 def _with_policy(args: argparse.Namespace, run: Callable[[Any], int]) -> int:
     """The repository's pipeline policy, then the command line's, for `run`."""
     from dataclasses import replace
 
-    from provmark.pipeline.policy import PolicyError, load
+    from provmark.pipeline.policy import PolicyError, load, threshold
+    from provmark.sources.declared_commits import GitError
 
     try:
         policy = load(args.root.resolve())
+        if getattr(args, "include_unreviewed", False):
+            policy = replace(policy, unreviewed="include")
+        if getattr(args, "include_commits", False):
+            policy = replace(policy, commits="include")
+        if getattr(args, "style_threshold", None) is not None:
+            raw = args.style_threshold
+            value = raw if raw == "off" else _number(raw)
+            policy = replace(policy, style_threshold=threshold(value, "--style-threshold"))
+        return run(policy)
     except PolicyError as e:
         print(f"provmark {args.command}: {e}", file=sys.stderr)
         return 2
-    if getattr(args, "include_unreviewed", False):
-        policy = replace(policy, unreviewed="include")
-    return run(policy)
+    except GitError as e:
+        # The policy leaves out lines of AI-declaring commits; without git's answer the
+        # pipeline cannot know them, so it stops rather than let them through.
+        print(f"provmark {args.command}: {e}; --include-commits runs without git history", file=sys.stderr)
+        return 2
+
+
+def _number(raw: str) -> Any:
+    try:
+        return float(raw)
+    except ValueError:
+        return raw
 
 
 def _review_command(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from provmark.core.lines import line_hash
 from provmark.core.relocate import locate, squeezed_of
-from provmark.pipeline.exclusion import DEFAULT, file_result, manifest, read_sidecar, sidecar_files
+from provmark.pipeline.exclusion import DEFAULT, RepoExclusion, file_result, manifest, read_sidecar, sidecar_files
 from provmark.pipeline.policy import Policy
 from provmark.sources import sidecar
 from provmark.sources.ignore import IgnoreRules
@@ -73,6 +73,8 @@ def _filter_into(root: Path, work: Path, err: TextIO, policy: Policy) -> dict[st
         "excluded_lines": {},
         "unreadable": {},
     }
+    repo = RepoExclusion(root, policy)
+    repo.prefetch()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if d not in (".git", sidecar.SIDECAR_DIR))
@@ -91,7 +93,7 @@ def _filter_into(root: Path, work: Path, err: TextIO, policy: Policy) -> dict[st
                 continue
             target = work / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            result = file_result(root, rel, data.decode("utf-8", errors="replace"), policy=policy)
+            result = repo.file(rel, data.decode("utf-8", errors="replace"))
             if result is None:
                 target.write_bytes(data)
                 continue

@@ -5,9 +5,12 @@ step.
 
     [tool.provmark.pipeline]
     unreviewed = "exclude"           # or "include": lines Provmark flagged, nobody decided
+    commits = "exclude"              # or "include": lines from commits that declare an AI tool
+    style_threshold = 0.95           # off unless set: untagged code the content model rates AI-like
     first_party_tools = ["our-bot"]  # AI tools whose output may be trained on
 
-Tagged AI lines (`training: exclude`) are always left out. A key Provmark does not know,
+Tagged AI lines (`training: exclude`) are always left out. The content model is off by
+default: on modern hand-written code it still errs too often to leave code out by itself. A key Provmark does not know,
 or a value it cannot use, is an error that names it: a policy that silently fell back
 to a default could let AI lines through.
 """
@@ -34,6 +37,8 @@ class PolicyError(ValueError):
 @dataclass(frozen=True)
 class Policy:
     unreviewed: Literal["exclude", "include"] = "exclude"
+    commits: Literal["exclude", "include"] = "exclude"
+    style_threshold: float | None = None
     first_party_tools: tuple[str, ...] = ()
 
     def excludes(self, rec: Record) -> bool:
@@ -41,25 +46,42 @@ class Policy:
         if rec["training"] != "exclude":
             return False
         if status_of(rec) == "unreviewed":
-            tool = rec["origin"].get("tool")
-            return self.unreviewed == "exclude" and not (tool and tool in self.first_party_tools)
+            return self.unreviewed == "exclude" and self.excludes_tool(rec["origin"].get("tool"))
         return True
+
+    def excludes_tool(self, tool: str | None) -> bool:
+        """False for a first-party tool, whose output may be trained on."""
+        return not (tool and tool in self.first_party_tools)
+
+
+KNOWN = ("unreviewed", "commits", "style_threshold", "first_party_tools")
+
+
+def threshold(value: Any, where: str) -> float | None:
+    """A content-model threshold: a number in (0, 1], or "off"."""
+    if value == "off":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        raise PolicyError(f'{where} = {value!r}: use a probability in (0, 1], or "off"')
+    return float(value)
 
 
 def _apply(policy: Policy, raw: Any, where: str) -> Policy:
     if not isinstance(raw, dict):
         raise PolicyError(f"{where}: the pipeline policy must be a table, not {type(raw).__name__}")
     for key, value in raw.items():
-        if key == "unreviewed":
+        if key in ("unreviewed", "commits"):
             if value not in ("exclude", "include"):
-                raise PolicyError(f'{where}: unreviewed = {value!r}: use "exclude" or "include"')
-            policy = replace(policy, unreviewed=value)
+                raise PolicyError(f'{where}: {key} = {value!r}: use "exclude" or "include"')
+            policy = replace(policy, **{key: value})
+        elif key == "style_threshold":
+            policy = replace(policy, style_threshold=threshold(value, f"{where}: style_threshold"))
         elif key == "first_party_tools":
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise PolicyError(f"{where}: first_party_tools = {value!r}: use a list of tool names")
             policy = replace(policy, first_party_tools=tuple(value))
         else:
-            raise PolicyError(f"{where}: unknown pipeline policy key {key!r} (known: unreviewed, first_party_tools)")
+            raise PolicyError(f"{where}: unknown pipeline policy key {key!r} (known: {', '.join(KNOWN)})")
     return policy
 
 

@@ -1,0 +1,248 @@
+"""Lines that commits declaring an AI tool put in the working tree, for the pipeline.
+
+A commit declares its tool in its trailers or author ("Co-Authored-By: Claude", aider's
+"(aider)" author, ...; `gitinfo.tool_of_commit`). Finding the lines such commits left
+must scale to large histories, so the work is split:
+
+1. one `git log` over the whole history reads every commit's message and the files it
+   changed (renames followed forward, so a file renamed after the AI commit is still
+   found under its new name);
+2. `git blame` runs only on the files those commits touched that still exist, several
+   at once, and only as far back as the oldest declaring commit (older lines are
+   nobody's concern here, so blame need not walk the rest of the history).
+
+The working tree's file is blamed, so line numbers are the file's on disk; each run
+also keeps its lines' hashes (never the text) so that a reader holding another copy of
+the file can find them again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from provmark.core.lines import line_hash
+from provmark.sources.gitinfo import git_command, tool_of_commit
+
+log = logging.getLogger(__name__)
+
+_LOG_FORMAT = "%x1e%H%x1f%an <%ae>%x1f%B%x1f"
+_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+) (\d+)$")
+
+
+class GitError(RuntimeError):
+    """git could not answer; the message says which command and why."""
+
+
+@dataclass(frozen=True)
+class DeclaredRun:
+    """Lines `start`..`end` (1-based, inclusive, as the file is on disk) that `commit`,
+    which declares `tool`, wrote."""
+
+    start: int
+    end: int
+    tool: str
+    commit: str
+    line_hashes: tuple[str, ...]
+
+
+@dataclass
+class History:
+    """What one `git log` says: declaring commits (id -> tool) and the paths, as they
+    are named now, of the files those commits changed."""
+
+    commits: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, set[str]] = field(default_factory=dict)  # path now -> declaring commits
+    oldest: str | None = None  # the declaring commit no other declaring commit descends from
+    scanned: int = 0  # commits read
+
+
+def _run(root: Path, *args: str, timeout: float) -> bytes:
+    try:
+        r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=timeout)
+    except FileNotFoundError as e:
+        raise GitError("git is not installed") from e
+    except subprocess.TimeoutExpired as e:
+        raise GitError(f"git {args[0]} took longer than {timeout:.0f} s") from e
+    if r.returncode != 0:
+        msg = r.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise GitError(f"git {args[0]}: {msg[-1] if msg else f'exit {r.returncode}'}")
+    return r.stdout
+
+
+def is_repository(root: Path) -> bool:
+    try:
+        return _run(root, "rev-parse", "--is-inside-work-tree", timeout=30).strip() == b"true"
+    except GitError:
+        return False
+
+
+def has_head(root: Path) -> bool:
+    try:
+        _run(root, "rev-parse", "--verify", "-q", "HEAD", timeout=30)
+    except GitError:
+        return False
+    return True
+
+
+def read_history(root: Path, timeout: float = 3600) -> History:
+    """One pass over every commit reachable from HEAD. `--topo-order` lists every commit
+    before its ancestors, so no declaring commit is an ancestor of the last one listed
+    (`oldest`): blame may stop at that commit's parents."""
+    args = ("log", "-z", f"--format={_LOG_FORMAT}", "--name-status", "-M", "--topo-order", "HEAD")
+    out = _run(root, *args, timeout=timeout)
+    # `root` may be a folder inside the repository: git names paths from the top, and a
+    # file may have come into the folder by a rename, so renames are followed repo-wide.
+    prefix = _run(root, "rev-parse", "--show-prefix", timeout=30).decode("utf-8", errors="surrogateescape").strip()
+    history = History()
+    # Oldest first, so that renames made after a declaring commit carry its paths along.
+    changes: list[tuple[str, bool, list[tuple[str, str, str | None]]]] = []
+    for chunk in out.decode("utf-8", errors="surrogateescape").split("\x1e"):
+        parts = chunk.split("\x1f", 3)
+        if len(parts) != 4:
+            continue
+        sha, author, body, rest = parts
+        tool = tool_of_commit(author, body)
+        if tool:
+            history.commits[sha] = tool
+            history.oldest = sha
+        changes.append((sha, tool is not None, _name_status(rest)))
+    history.scanned = len(changes)
+    watched: dict[str, set[str]] = {}
+    for sha, declares, files in reversed(changes):
+        for status, path, new in files:
+            if status == "R" and new is not None:
+                if path in watched:
+                    watched[new] = watched.pop(path) | watched.get(new, set())
+                path = new
+            elif status == "D":
+                watched.pop(path, None)
+                continue
+            if declares:
+                watched.setdefault(path, set()).add(sha)
+    history.paths = {p[len(prefix) :]: shas for p, shas in watched.items() if p.startswith(prefix)}
+    return history
+
+
+def _name_status(rest: str) -> list[tuple[str, str, str | None]]:
+    """(status letter, path, new path of a rename) from `--name-status -z` output."""
+    tokens = rest.strip("\x00\n").split("\x00")
+    files: list[tuple[str, str, str | None]] = []
+    i = 0
+    while i < len(tokens):
+        status = tokens[i].strip("\n")
+        if not status:
+            i += 1
+        elif status[0] in "RC" and i + 2 < len(tokens):
+            # A copy adds its new path; a rename moves the old one.
+            old, new = tokens[i + 1], tokens[i + 2]
+            files.append(("R", old, new) if status[0] == "R" else ("A", new, None))
+            i += 3
+        elif i + 1 < len(tokens):
+            files.append((status[0], tokens[i + 1], None))
+            i += 2
+        else:
+            break
+    return files
+
+
+def blame(root: Path, rel: str, commits: dict[str, str], oldest: str | None, timeout: float = 600) -> list[DeclaredRun]:
+    """The runs of `rel` (as on disk) whose lines a declaring commit last changed."""
+    path = root / rel
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise GitError(f"{rel}: cannot read it ({e.strerror})") from e
+    args = ["blame", "--incremental"]
+    if oldest is not None:
+        # Lines older than the oldest declaring commit are nobody's concern here: the
+        # walk stops at its parents (lines they hold show as theirs, a boundary). No
+        # declaring commit is reachable from those parents (see read_history).
+        args.append(f"^{oldest}^@")
+    owners = _blame_owners(_run(root, *args, "--", rel, timeout=timeout))
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    runs: list[DeclaredRun] = []
+    for n in sorted(owners):
+        sha = owners[n]
+        tool = commits.get(sha)
+        if tool is None:
+            continue
+        h = line_hash(lines[n - 1].rstrip("\r")) if n - 1 < len(lines) else ""
+        last = runs[-1] if runs else None
+        if last is not None and last.end == n - 1 and last.commit == sha:
+            runs[-1] = DeclaredRun(last.start, n, tool, sha, (*last.line_hashes, h))
+        else:
+            runs.append(DeclaredRun(n, n, tool, sha, (h,)))
+    return runs
+
+
+def _blame_owners(out: bytes) -> dict[int, str]:
+    """1-based final line -> commit, from `git blame --incremental`."""
+    owners: dict[int, str] = {}
+    for raw in out.split(b"\n"):
+        m = _BLAME_HEADER.match(raw.decode("ascii", errors="replace"))
+        if m:
+            sha, final, count = m.group(1), int(m.group(2)), int(m.group(3))
+            for n in range(final, final + count):
+                owners[n] = sha
+    return owners
+
+
+def declared_runs(
+    root: Path, workers: int | None = None, paths: Iterable[str] | None = None, history: History | None = None
+) -> tuple[History, dict[str, list[DeclaredRun]], dict[str, str]]:
+    """(history, runs per path, problems per path). `paths`, when given, limits the
+    blame to those files. A path git cannot blame is a problem, never a silent miss."""
+    history = history or read_history(root)
+    wanted = set(history.paths) if paths is None else set(paths) & set(history.paths)
+    todo = sorted(p for p in wanted if (root / p).is_file())
+    runs: dict[str, list[DeclaredRun]] = {}
+    problems: dict[str, str] = {}
+    if not history.commits or not todo:
+        return history, runs, problems
+
+    def one(rel: str) -> tuple[str, list[DeclaredRun] | None, str | None]:
+        try:
+            return rel, blame(root, rel, history.commits, history.oldest), None
+        except GitError as e:
+            return rel, None, str(e)
+
+    # git does the work; threads only wait for it.
+    with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 2) as pool:
+        for rel, found, problem in pool.map(one, todo):
+            if problem is not None:
+                problems[rel] = problem
+            elif found:
+                runs[rel] = found
+    return history, runs, problems
+
+
+def head_signature(root: Path) -> tuple[object, ...]:
+    """Something that changes when HEAD moves, read without running git where it can be
+    (a cache key, asked once per document): HEAD's text and the times its branch's ref
+    and packed-refs last changed."""
+    top = next((p for p in (root, *root.parents) if (p / ".git").exists()), None)
+    if top is None:
+        return ("no repository",)
+    git = top / ".git"
+    try:
+        if not git.is_dir():  # a worktree or submodule: ask git
+            return (_run(root, "rev-parse", "HEAD", timeout=30),)
+        head = (git / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
+        sig: list[object] = [head]
+        if head.startswith("ref: "):
+            for p in (git / head[5:], git / "packed-refs"):
+                try:
+                    st = p.stat()
+                    sig.append((st.st_mtime_ns, st.st_size))
+                except OSError:
+                    sig.append(None)
+        return tuple(sig)
+    except (OSError, GitError):
+        return ("unknown",)
