@@ -31,6 +31,7 @@ class StdioClient:
         self.published: list[tuple[float, str, int]] = []  # (time, uri, count)
         self.messages: list[str] = []
         self.progress: list[dict] = []  # $/progress notifications, in order
+        self.notifications: list[tuple[str, Any]] = []  # other notifications (provmark/...), in order
         self.config: dict[str, Any] = {}
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -62,24 +63,30 @@ class StdioClient:
                 msg = json.loads(body)
             except ValueError:
                 continue  # not JSON: skip it, as a tolerant client would
-            method = msg.get("method")
             with self._lock:
-                if method == "textDocument/publishDiagnostics":
-                    p = msg["params"]
-                    self.diagnostics[p["uri"]] = p["diagnostics"]
-                    self.published.append((time.monotonic(), p["uri"], len(p["diagnostics"])))
-                elif method == "window/showMessage":
-                    self.messages.append(msg["params"]["message"])
-                elif method == "$/progress":
-                    self.progress.append(msg["params"])
-                elif method is not None and "id" in msg:
-                    result: Any = None
-                    if method == "workspace/configuration":
-                        result = [self.config.get(i.get("section", ""), None) for i in msg["params"]["items"]]
-                    self._send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
-                elif "id" in msg:
-                    self.responses[msg["id"]] = msg
+                self._dispatch(msg)
                 self._lock.notify_all()
+
+    def _dispatch(self, msg: dict) -> None:
+        """One message from the server (called under the lock)."""
+        method = msg.get("method")
+        if method == "textDocument/publishDiagnostics":
+            p = msg["params"]
+            self.diagnostics[p["uri"]] = p["diagnostics"]
+            self.published.append((time.monotonic(), p["uri"], len(p["diagnostics"])))
+        elif method == "window/showMessage":
+            self.messages.append(msg["params"]["message"])
+        elif method == "$/progress":
+            self.progress.append(msg["params"])
+        elif method is not None and "id" in msg:
+            result: Any = None
+            if method == "workspace/configuration":
+                result = [self.config.get(i.get("section", ""), None) for i in msg["params"]["items"]]
+            self._send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
+        elif "id" in msg:
+            self.responses[msg["id"]] = msg
+        elif method is not None:
+            self.notifications.append((method, msg.get("params")))
 
     def notify(self, method: str, params: Any) -> None:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})

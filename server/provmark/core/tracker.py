@@ -296,6 +296,18 @@ class Tracker:
         """The file is gone: forget its flags; True when it had some."""
         return self.closed.forget(rel)
 
+    def resolved_closed(self, rel: str, record_ids: set[str]) -> bool:
+        """Unreviewed records of a file that is not open were decided: the flags that
+        carried them go. True when there were some."""
+        cf = self.closed.get(rel)
+        if cf is None:
+            return False
+        kept = [r for r in cf.regions if not (r.kind == FLAG and r.review in record_ids)]
+        if len(kept) == len(cf.regions):
+            return False
+        cf.regions = kept
+        return True
+
     def closed_findings(self, rel: str) -> list[Finding]:
         return [p.finding for p in self.closed_placed(rel)]
 
@@ -377,16 +389,21 @@ class Tracker:
         return out
 
     # -- tagging ---------------------------------------------------------------
-    def region_at(self, uri: str, insertion: str | None, start: int, end: int) -> Region | None:
-        """The flagged region a tag is about: by its id, else the one overlapping most."""
+    def region_at(
+        self, uri: str, insertion: str | None, start: int, end: int, review: str | None = None
+    ) -> Region | None:
+        """The flagged region a tag of lines start..end is about: the one there with the
+        unreviewed record `review`, else with the insertion's id (a copy of AI text keeps
+        its source's id: only the one on these lines), else the one overlapping most."""
         state = self.docs.get(uri)
         if state is None:
             return None
-        flags = [r for r in state.regions if r.kind == FLAG]
-        by_id = next((r for r in flags if insertion and r.insertion == insertion), None)
-        if by_id is not None:
-            return by_id
-        overlap = [(min(r.end, end) - max(r.start, start), r) for r in flags if r.start <= end and r.end >= start]
+        flags = [r for r in state.regions if r.kind == FLAG and r.start <= end and r.end >= start]
+        for key in (lambda r: review and r.review == review, lambda r: insertion and r.insertion == insertion):
+            found = next((r for r in flags if key(r)), None)
+            if found is not None:
+                return found
+        overlap = [(min(r.end, end) - max(r.start, start), r) for r in flags]
         return max(overlap, key=lambda x: x[0])[1] if overlap else None
 
     def tagged(self, uri: str, start: int, end: int, record: Record) -> None:

@@ -3,8 +3,8 @@ work beside it.
 
 Everything that decides lives in tracker.py and the modules it uses; this module turns
 LSP messages into calls and findings into diagnostics, and owns timers and messages.
-The features (disk_sync.DiskSync, workspace_scan.WorkspaceScan, tagging.Tagging) own
-their state and are wired here. All sends happen on the event loop's thread (pygls
+The features (disk_sync.DiskSync, workspace_scan.WorkspaceScan, tagging.Tagging,
+provenance_view.ProvenanceView) own their state and are wired here. All sends happen on the event loop's thread (pygls
 writes stdout without a lock); file reads, git and the content model run on one I/O
 thread (`run_io`), so that typing never waits for them.
 """
@@ -16,7 +16,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,7 @@ from provmark.core.tracker import Change, Inquiry, Tracker
 from provmark.lsp.diagnostics import to_diagnostic
 from provmark.lsp.disk_sync import DiskSync, WorkspaceFiles
 from provmark.lsp.protocol import ProvmarkProtocol
+from provmark.lsp.provenance_view import CMD_LIST, CMD_RESOLVE, ProvenanceView
 from provmark.lsp.tagging import CMD_TAG, CMD_UNTAG, Tagging, as_dict
 from provmark.lsp.workspace_scan import WorkspaceScan
 from provmark.settings import SettingsStore
@@ -70,6 +71,7 @@ class ProvmarkServer(LanguageServer):
         self.disk = DiskSync(self)
         self.scan = WorkspaceScan(self)
         self.tagging = Tagging(self)
+        self.provenance = ProvenanceView(self)
         # One thread for the judgements' I/O: reads, git, transcripts, the content model.
         # One, so that what it reads (the transcripts' index) needs no more locking.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="provmark-io")
@@ -451,11 +453,29 @@ def _one_argument(ls: ProvmarkServer, args: tuple[Any, ...], usage: str, run: Ca
         raise
 
 
+async def _said(ls: ProvmarkServer, run: Awaitable[T]) -> T:
+    """A sidecar that cannot be read or written, said plainly (and answered as an error)."""
+    try:
+        return await run
+    except sidecar.SidecarError as e:
+        ls.tell(str(e), t.MessageType.Error)
+        raise
+
+
 def _commands(server: ProvmarkServer) -> None:
     @server.command(CMD_TAG)
-    def tag(ls: ProvmarkServer, *args: Any) -> str:
-        usage = "provmark.tag takes one argument {uri, range, origin, training?}"
-        return _one_argument(ls, args, usage, ls.tagging.tag)
+    async def tag(ls: ProvmarkServer, *args: Any) -> str:
+        if len(args) != 1:
+            raise ValueError("provmark.tag takes one argument {uri, range, origin, training?}")
+        return await _said(ls, ls.tagging.tag(args[0]))
+
+    @server.command(CMD_LIST)
+    async def list_unreviewed(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:
+        return await ls.provenance.list_records(args)
+
+    @server.command(CMD_RESOLVE)
+    async def resolve_unreviewed(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:
+        return await _said(ls, ls.provenance.resolve_records(args))
 
     @server.command(CMD_SCAN)
     async def scan_workspace(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:

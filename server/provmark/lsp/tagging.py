@@ -1,11 +1,14 @@
 """Tagging: the quick fixes offered on Provmark's diagnostics, the provmark.tag and
 provmark.untag commands, automatic tags for flags that proof backs, and unreviewed
 records for every other flag, so the training pipeline sees what the editor saw even
-when nobody clicks. A feature of the language server: it writes sidecars; the tracker
-only learns of the records."""
+when nobody clicks. A feature of the language server: it writes sidecars (on the I/O
+thread); the tracker only learns of the records. Every tag of an open document, from a
+quick fix, a command or the Provenance view, goes through `decide`; every change to the
+unreviewed records is announced to the client (provmark/unreviewedChanged)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +19,17 @@ from lsprotocol import types as t
 from provmark.core.evidence import PROOF_SIGNALS
 from provmark.core.records import Record
 from provmark.core.regions import FLAG, Region
+from provmark.core.relocate import hashes_of, locate
 from provmark.core.textdoc import body_of
 from provmark.lsp.diagnostics import SOURCE
+from provmark.pipeline.review import training_of
 from provmark.sources import sidecar
 
 if TYPE_CHECKING:
     from provmark.lsp.server import ProvmarkServer
 
 CMD_TAG, CMD_UNTAG = "provmark.tag", "provmark.untag"
+UNREVIEWED_CHANGED = "provmark/unreviewedChanged"
 _TAG_CODES = ("ai-tagged", "human-tagged", "stale-record")
 
 
@@ -42,6 +48,20 @@ def as_dict(obj: Any) -> dict[str, Any]:
 
 
 WRITE_DELAY_S = 0.2  # flags this close together go into one sidecar write
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A tag to write: the record for lines start..end (0-based) of an open document as
+    it was at `version`, and the unreviewed record it decides, if any."""
+
+    uri: str
+    rel: str
+    version: int
+    start: int
+    end: int
+    record: Record
+    review: str | None
 
 
 @dataclass
@@ -78,8 +98,12 @@ class Tagging:
         return actions
 
     # -- commands -------------------------------------------------------------------
-    def tag(self, arg: Any) -> str:
+    async def tag(self, arg: Any) -> str:
         """provmark.tag: write a sidecar record for the given range; returns its id."""
+        return await self.decide(self.prepare(arg))
+
+    def prepare(self, arg: Any) -> Decision:
+        """The record provmark.tag's argument asks for, from the document as it is now."""
         server, tracker = self.server, self.server.tracker
         a = as_dict(arg)
         uri = a.get("uri")
@@ -95,25 +119,50 @@ class Tagging:
         end = min(end, last)
         origin = as_dict(a.get("origin") or {"kind": "ai"})
         kind = origin.get("kind", "ai")
-        training = a.get("training") or ("include" if kind == "human" else "exclude")
-        tool = origin.get("tool")
-        if kind == "ai" and tool and tool in tracker.settings.first_party_tools and not a.get("training"):
-            training = "include"
-        region = tracker.region_at(uri, a.get("insertion"), start, end)
+        training = a.get("training") or training_of(kind, origin.get("tool"), tracker.settings.first_party_tools)
+        asked = a.get("record") if isinstance(a.get("record"), str) else None
+        region = tracker.region_at(uri, a.get("insertion"), start, end, asked)
         evidence = [dict(e.to_json()) for e in (region.evidence if region else [])]
         record = sidecar.make_record(tracker.lines(uri, start, end + 1), start + 1, origin, training, evidence)
         # A flag with an unreviewed record: the decision takes the record's place.
-        review = a.get("record") if isinstance(a.get("record"), str) else region.review if region else None
+        review = asked or (region.review if region else None)
         if review is not None:
             record = sidecar.reviewed(record, review)
-        sidecar.update(server.root, view.rel, add=[record], remove={review} if review else frozenset())
-        tracker.tagged(uri, start, end, record)
-        if review is not None:
+        return Decision(uri, view.rel, view.version, start, end, record, review)
+
+    async def decide(self, d: Decision) -> str:
+        """Write a tag (the quick fixes', the tag commands' and the Provenance view's) on
+        the I/O thread, then show it in the document; returns the record's id."""
+        server = self.server
+        assert server.root is not None  # prepare() checked
+        remove: frozenset[str] = frozenset({d.review} if d.review else ())
+        await server.run_io(functools.partial(sidecar.update, server.root, d.rel, add=[d.record], remove=remove))
+        self._show(d)
+        return d.record["id"]
+
+    def _show(self, d: Decision) -> None:
+        server, tracker = self.server, self.server.tracker
+        view = tracker.view(d.uri)
+        if view is None:
+            return  # closed meanwhile: its sidecar has the record, shown when it opens
+        start, end = d.start, d.end
+        if view.version != d.version:
+            # Edited while the record was written: its lines are found again.
+            found = locate(d.record, hashes_of(tracker.lines(d.uri)))
+            start, end = (found.start, found.end) if found else (-1, -1)
+        if start >= 0:
+            tracker.tagged(d.uri, start, end, d.record)
+        if d.review is not None:
             # What is left of the flag outside the tagged lines keeps a record of its own.
-            left = tracker.flags_recorded_as(uri, review, reset=True)
-            self.record_unreviewed(view.rel, left, tracker.snapshot(uri), uri)
-        server.publish(uri)
-        return record["id"]
+            left = tracker.flags_recorded_as(d.uri, d.review, reset=True)
+            self.record_unreviewed(d.rel, left, tracker.snapshot(d.uri), d.uri)
+            self.announce({d.rel})
+        server.publish(d.uri)
+
+    def announce(self, rels: set[str]) -> None:
+        """Tell the client that the unreviewed records of these files changed (its
+        Provenance view and status bar list them again)."""
+        self.server.protocol.notify(UNREVIEWED_CHANGED, {"paths": sorted(rels)})
 
     def untag(self, arg: Any) -> bool:
         server = self.server
@@ -188,6 +237,8 @@ class Tagging:
             for job in jobs:
                 if job.region.review == job.id:
                     job.region.review = None
+            return
+        self.announce({rel})
 
     def flush_now(self) -> None:
         """Write every record still waiting, here and now (the server is shutting down)."""
@@ -216,6 +267,9 @@ class Tagging:
                 await server.run_io(sidecar.refresh_unreviewed, root, rel, live, owned)
             except (sidecar.SidecarError, OSError) as e:
                 server.tell(f"{e}; its unreviewed records could not follow the text", once="follow:" + rel)
+                return
+            if live or owned:
+                self.announce({rel})  # they moved with the text, or went with it
 
         server.loop.create_task(run())
 

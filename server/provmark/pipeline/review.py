@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from provmark.core.records import Origin, Record, Training, status_of
-from provmark.pipeline.exclusion import sidecar_files
+from provmark.core.records import SCHEMA, Origin, Record, SidecarData, Training, status_of
+from provmark.pipeline.exclusion import locate_records, sidecar_files
 from provmark.sources import sidecar
 
 
@@ -84,20 +84,41 @@ def resolve(
     who = sidecar.reviewer()
     done = 0
     for rel, group in by_file.items():
-        decided: list[Record] = []
-        for item in group:
-            keep = kind == "human" or bool(item.tool and item.tool in first_party_tools)
-            training: Training = "include" if keep else "exclude"
-            origin: Origin = {**item.record["origin"], "kind": kind}
-            rec: Record = {
-                **item.record,
-                "origin": origin,
-                "training": training,
-                "status": "tagged",
-                "tagged_by": "user",
-            }
-            rec.pop("score", None)
-            decided.append(sidecar.reviewed(rec, item.record["id"], who))
+        decided = [decision(item.record, kind, first_party_tools, who) for item in group]
         sidecar.update(root, rel, add=decided, remove={r["id"] for r in decided})
         done += len(decided)
     return done
+
+
+def training_of(kind: str, tool: str | None, first_party_tools: tuple[str, ...] | list[str]) -> Training:
+    """What a decision means for training: a person's lines are kept, AI-written ones
+    left out unless a first-party tool wrote them (the editor's tags decide the same)."""
+    keep = kind == "human" or (kind == "ai" and bool(tool) and tool in first_party_tools)
+    return "include" if keep else "exclude"
+
+
+def decision(
+    record: Record, kind: Literal["ai", "human"], first_party_tools: tuple[str, ...] = (), who: str | None = None
+) -> Record:
+    """The unreviewed `record` resolved as `kind`: same id and lines, tagged, who and when."""
+    origin: Origin = {**record["origin"], "kind": kind}
+    rec: Record = {
+        **record,
+        "origin": origin,
+        "training": training_of(kind, origin.get("tool"), first_party_tools),
+        "status": "tagged",
+        "tagged_by": "user",
+    }
+    rec.pop("score", None)
+    return sidecar.reviewed(rec, record["id"], who)
+
+
+def found_now(rel: str, records: list[Record], text: str) -> dict[str, tuple[int, int] | None]:
+    """Where each of `rel`'s records is in `text` now (1-based, inclusive; None when it
+    cannot be found again), found as the manifest finds them."""
+    data: SidecarData = {"schema": SCHEMA, "path": rel, "records": records}
+    found: dict[str, tuple[int, int] | None] = {}
+    for r in locate_records(data, text).records:
+        lines = r["lines"]
+        found[r["id"]] = (lines[0], lines[1]) if lines else None
+    return found
