@@ -1,5 +1,6 @@
 // The Provmark extension: starts `provmark serve`, tells it where pastes came from,
-// shows the untagged AI blocks in the status bar, and offers the commands.
+// shows the untagged AI blocks in the status bar, lists the unreviewed records in the
+// Provenance view, and offers the commands.
 import * as vscode from "vscode";
 import {
   LanguageClient,
@@ -10,10 +11,12 @@ import {
 import { chooseInterpreter, serverArgs } from "./pure/interpreter";
 import { pastedRanges, pasteSource, PasteSource } from "./pure/pasteRanges";
 import { hoverText, TaggedData } from "./pure/tagged";
+import { ProvenanceView } from "./provenanceView";
 
 const COPY_MIME = "application/vnd.provmark.copied";
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem;
+let provenance: ProvenanceView;
 // The paste the editor is applying now: its source, until its change arrives.
 let pending: { uri: string; source: PasteSource; at: number } | undefined;
 
@@ -69,13 +72,16 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient("provmark", "Provmark", serverOptions, clientOptions);
+  context.subscriptions.push(provenance.attach(client));
   try {
     await client.start();
   } catch (e) {
     await failed(String(e), interp.from);
     client = undefined;
+    await provenance.refresh();
     return;
   }
+  await provenance.refresh();
   context.subscriptions.push(client.onDidChangeState((e) => {
     if (e.newState === State.Stopped) {
       void failed("the server stopped", interp.from);
@@ -233,9 +239,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.command = "provmark.scanWorkspaceCommand";
   status.show();
   updateStatus();
+  provenance = new ProvenanceView(() => client);
   context.subscriptions.push(
     status,
     taggedDecoration,
+    ...provenance.register(),
     vscode.languages.onDidChangeDiagnostics(() => {
       updateStatus();
       decorate();
