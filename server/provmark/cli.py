@@ -33,13 +33,29 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(root: Path) -> int:
+def _export(args: argparse.Namespace) -> int:
+    """provmark export: --agent-trace prints one record under the pipeline policy;
+    --git-ai writes git-ai's authorship notes."""
     import json
 
+    if args.git_ai:
+        from provmark.pipeline.gitai_export import run
+
+        if args.include_unreviewed:
+            print("provmark export: --include-unreviewed is a policy flag for --agent-trace; "
+                  "--with-unreviewed writes unreviewed records to git-ai's notes", file=sys.stderr)  # fmt: skip
+            return 2
+        return run(args.root, dry_run=args.dry_run, unreviewed=args.with_unreviewed)
+    if args.dry_run or args.with_unreviewed:
+        print("provmark export: --dry-run and --with-unreviewed go with --git-ai", file=sys.stderr)
+        return 2
     from provmark.pipeline.agent_trace import export
 
-    print(json.dumps(export(root), indent=2, sort_keys=True))
-    return 0
+    def trace(policy: Any) -> int:
+        print(json.dumps(export(args.root, policy), indent=2, sort_keys=True))
+        return 0
+
+    return _with_policy(args, trace)
 
 
 def _import(root: Path) -> int:
@@ -310,14 +326,26 @@ def build_parser() -> argparse.ArgumentParser:
     exp = _command(
         sub,
         "export",
-        "export the tagged regions (Agent Trace)",
-        "Print the tagged regions of ROOT's sidecars on stdout in another tool's format.",
+        "export the recorded regions (Agent Trace, git-ai notes)",
+        "--agent-trace: print ROOT's recorded regions as one Agent Trace record, with\n"
+        "the manifest under the pipeline policy in its metadata.\n"
+        "--git-ai: add the AI lines to git-ai's authorship notes (refs/notes/ai) on the\n"
+        "commits that introduced them (git blame), merged with the notes already there.\n\n"
+        "exit status (--git-ai): 0 every AI line is in a note, 1 some are not (lines not\n"
+        "committed yet, a note that cannot be read; named on stderr), 2 usage or git error",
     )
     _root_arg(exp, "the repository to export", optional=True)
+    fmt = exp.add_mutually_exclusive_group(required=True)
+    fmt.add_argument("--agent-trace", action="store_true", help="as one Agent Trace 0.1.0 record on stdout")
+    fmt.add_argument("--git-ai", action="store_true", help="into git-ai's authorship notes (Git AI Standard v3)")
+    exp.add_argument("--dry-run", action="store_true", help="--git-ai: say what would be added, write nothing")
     exp.add_argument(
-        "--agent-trace", action="store_true", required=True, help="as one Agent Trace 0.1.0 record (required)"
+        "--with-unreviewed",
+        action="store_true",
+        help="--git-ai: also export records nobody reviewed, marked provmark_status=unreviewed (default: tagged only)",
     )
-    exp.set_defaults(func=lambda a: _root(a) or _export(a.root))
+    _policy_args(exp)
+    exp.set_defaults(func=lambda a: _root(a) or _export(a))
 
     imp = _command(
         sub,

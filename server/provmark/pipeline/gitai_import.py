@@ -11,18 +11,17 @@ never read past the agent's names.
 
 from __future__ import annotations
 
-import json
-import re
-import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from provmark.core.lines import content_hash, line_hash
 from provmark.core.relocate import locate
+from provmark.pipeline import gitai_notes
 from provmark.sources import sidecar
-from provmark.sources.gitinfo import git_command
 
-NOTES_REF = "refs/notes/ai"
+NOTES_REF = gitai_notes.NOTES_REF
+ATTR_KIND, ATTR_SCORE, ATTR_STATUS = gitai_notes.ATTR_KIND, gitai_notes.ATTR_SCORE, gitai_notes.ATTR_STATUS
 TOOLS = {
     "claude": "claude-code",
     "claude-code": "claude-code",
@@ -39,44 +38,52 @@ TOOLS = {
 @dataclass
 class Attestation:
     path: str
-    session: str
+    session: str  # the attestation key
     ranges: list[tuple[int, int]]
-
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return r.stdout.decode("utf-8", errors="replace") if r.returncode == 0 else None
+    attributes: dict[str, str] = field(default_factory=dict)  # the session's custom attributes
 
 
 def parse_log(text: str) -> tuple[list[Attestation], dict[str, dict]]:
-    """The attestation section and the prompts' agent ids of one authorship log."""
-    head, sep, meta = text.partition("\n---\n")
-    if not sep:
-        raise ValueError("no '---' divider")
-    data = json.loads(meta)
-    if not str(data.get("schema_version", "")).startswith("authorship/3"):
-        raise ValueError(f"unsupported schema_version {data.get('schema_version')!r}")
-    agents = {k: (v.get("agent_id") or {}) for k, v in (data.get("prompts") or {}).items() if isinstance(v, dict)}
+    """The AI attestations of one authorship log, and each key's agent (`tool`, `id`,
+    `model`). A person's lines (`h_` keys) are not AI and are left out. NoteError (a
+    ValueError) says why a log cannot be read."""
+    note = gitai_notes.parse(text)
     out: list[Attestation] = []
-    path: str | None = None
-    for line in head.splitlines():
-        if not line.strip():
-            continue
-        if not line.startswith(" "):
-            path = line[1:-1] if line.startswith('"') and line.endswith('"') else line
-            continue
-        m = re.fullmatch(r"  ([0-9a-f]{7,16}) ([0-9,\-]+)", line)
-        if m is None or path is None:
-            raise ValueError(f"bad attestation line {line!r}")
-        ranges = []
-        for part in m.group(2).split(","):
-            a, _, b = part.partition("-")
-            ranges.append((int(a), int(b or a)))
-        out.append(Attestation(path, m.group(1), ranges))
+    agents: dict[str, dict] = {}
+    for block in note.files:
+        for entry in block.entries:
+            if entry.key.startswith("h_"):
+                continue
+            rec = note.agent(entry.key) or {}
+            agent = rec.get("agent_id")
+            agents[entry.key] = agent if isinstance(agent, dict) else {}
+            attrs = rec.get("custom_attributes")
+            out.append(Attestation(block.path, entry.key, entry.ranges, attrs if isinstance(attrs, dict) else {}))
     return out, agents
+
+
+def _named(value: Any) -> str | None:
+    """A name from a log, None for git-ai's "unknown" (or nothing)."""
+    return None if value in (None, "", gitai_notes.UNKNOWN) else str(value)
+
+
+def _origin(agent: dict, attrs: dict[str, str]) -> tuple[dict[str, Any], bool, float | None]:
+    """(origin, unreviewed?, score) of an attestation. Provmark's own exports mark, in
+    the session's custom attributes, lines nobody has reviewed and origins other than AI."""
+    raw_tool = _named(agent.get("tool"))
+    tool = TOOLS.get(raw_tool.lower(), raw_tool) if raw_tool else None
+    kind = attrs.get(ATTR_KIND, "ai")
+    origin = {
+        "kind": kind if kind in ("ai", "mixed", "unknown") else "ai",
+        "tool": tool,
+        "model": _named(agent.get("model")),
+        "session": _named(agent.get("id")),
+    }
+    try:
+        score = float(attrs[ATTR_SCORE]) if ATTR_SCORE in attrs else None
+    except ValueError:
+        score = None
+    return origin, attrs.get(ATTR_STATUS) == "unreviewed", score if score is None or 0 <= score <= 1 else None
 
 
 def import_notes(root: Path, first_party: tuple[str, ...] = ()) -> dict[str, int]:
@@ -84,35 +91,33 @@ def import_notes(root: Path, first_party: tuple[str, ...] = ()) -> dict[str, int
     the file; returns counts (logs, records added, ranges skipped, bad logs)."""
     root = root.resolve()
     counts = {"logs": 0, "records": 0, "skipped": 0, "bad": 0}
-    listing = _git(root, "notes", f"--ref={NOTES_REF}", "list")
+    listing = gitai_notes.git_out(root, "notes", f"--ref={NOTES_REF}", "list")
     if not listing:
         return counts
     commits = [line.split()[1] for line in listing.splitlines() if len(line.split()) == 2]
-    order = _git(root, "rev-list", "--reverse", "--all") or ""
+    order = gitai_notes.git_out(root, "rev-list", "--reverse", "--all") or ""
     rank = {sha: i for i, sha in enumerate(order.split())}
     commits.sort(key=lambda c: rank.get(c, -1))  # oldest first
     current: dict[str, list[str]] = {}
     for commit in commits:
-        note = _git(root, "notes", f"--ref={NOTES_REF}", "show", commit)
+        note = gitai_notes.git_out(root, "notes", f"--ref={NOTES_REF}", "show", commit)
         try:
             attestations, agents = parse_log(note or "")
-        except (ValueError, json.JSONDecodeError):
+        except ValueError:
             counts["bad"] += 1
             continue
         counts["logs"] += 1
         for att in attestations:
-            then = _git(root, "show", f"{commit}:{att.path}")
+            then = gitai_notes.git_out(root, "show", f"{commit}:{att.path}")
             target = root / att.path
             if then is None or not target.is_file():
                 counts["skipped"] += len(att.ranges)
                 continue
             now = current.setdefault(att.path, target.read_text(encoding="utf-8", errors="replace").splitlines())
             hashes = [line_hash(x) for x in now]
-            agent = agents.get(att.session, {})
-            tool = TOOLS.get(str(agent.get("tool", "")).lower(), agent.get("tool"))
-            origin = {"kind": "ai", "tool": tool, "model": agent.get("model"), "session": agent.get("id")}
-            training = "include" if tool in first_party else "exclude"
-            lines_then = then.splitlines()
+            origin, unreviewed, score = _origin(agents.get(att.session, {}), att.attributes)
+            training = "include" if origin["tool"] in first_party and not unreviewed else "exclude"
+            lines_then = _git_lines(then)
             existing = _existing_hashes(root, att.path)
             records = []
             for a, b in att.ranges:
@@ -120,9 +125,11 @@ def import_notes(root: Path, first_party: tuple[str, ...] = ()) -> dict[str, int
                 if not body or content_hash(body) in existing:
                     counts["skipped"] += 1
                     continue
-                rec = sidecar.make_record(
-                    body, a, origin, training, [{"signal": "git-ai-note", "weight": 4.0}], tagged_by="auto"
-                )
+                evidence = [{"signal": "git-ai-note", "weight": 4.0}]
+                if unreviewed:
+                    rec = sidecar.make_record(body, a, origin, training, evidence, "provmark", "unreviewed", score)
+                else:
+                    rec = sidecar.make_record(body, a, origin, training, evidence, tagged_by="auto")
                 if locate(rec, hashes) is None:
                     counts["skipped"] += 1
                     continue
@@ -132,6 +139,12 @@ def import_notes(root: Path, first_party: tuple[str, ...] = ()) -> dict[str, int
                 sidecar.update(root, att.path, add=records)
                 counts["records"] += len(records)
     return counts
+
+
+def _git_lines(text: str) -> list[str]:
+    """Lines as git numbers them (only a line feed ends one), as the logs count them."""
+    lines = [x[:-1] if x.endswith("\r") else x for x in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _existing_hashes(root: Path, rel: str) -> set[str]:
