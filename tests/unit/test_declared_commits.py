@@ -117,10 +117,10 @@ def test_a_file_git_cannot_blame_is_excluded_whole(tmp_path: Path, monkeypatch: 
     repo(tmp_path)
     real = declared_commits._run
 
-    def failing(root: Path, *args: str, timeout: float) -> bytes:
+    def failing(root: Path, *args: str, timeout: float, env: dict[str, str] | None = None) -> bytes:
         if args[0] == "blame":
             raise declared_commits.GitError("git blame: fatal: out of memory")
-        return real(root, *args, timeout=timeout)
+        return real(root, *args, timeout=timeout, env=env)
 
     monkeypatch.setattr(declared_commits, "_run", failing)
     result = RepoExclusion(tmp_path).file("b.py")
@@ -171,3 +171,18 @@ def test_a_root_inside_a_repository_sees_its_own_paths(tmp_path: Path) -> None:
     git(tmp_path, "commit", "-qm", "move into service/")
     [result] = list(manifest(sub))
     assert (result.path, result.reasons) == ("b.py", {"commit": [(11, 17)]})
+
+
+def test_blame_through_a_private_commit_graph_finds_the_same_and_leaves_the_repository_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / ".git").rglob("*"))
+    plain = [r.to_json() for r in manifest(tmp_path)]
+    monkeypatch.setattr(declared_commits, "GRAPH_FROM", 1)
+    repo_ex = RepoExclusion(tmp_path)
+    repo_ex.prefetch()
+    history = repo_ex.history()
+    assert history is not None and history.env is not None  # blame ran with the graph
+    assert [r.to_json() for r in manifest(tmp_path)] == plain
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / ".git").rglob("*")) == before

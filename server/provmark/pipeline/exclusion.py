@@ -35,6 +35,7 @@ from provmark.sources.declared_commits import (
     head_signature,
     is_repository,
     read_history,
+    with_commit_graph,
 )
 from provmark.sources.sidecar import SIDECAR_DIR, SidecarError, load
 
@@ -266,7 +267,10 @@ class RepoExclusion:
             known = self._runs.get(rel)
         if known is None:
             try:
-                known = blame(self.root, rel, history.commits, history.oldest) if (self.root / rel).is_file() else []
+                with self._lock:
+                    with_commit_graph(self.root, history)
+                is_file = (self.root / rel).is_file()
+                known = blame(self.root, rel, history.commits, history.oldest, env=history.env) if is_file else []
             except GitError as e:
                 known = str(e)
             with self._lock:
