@@ -118,6 +118,60 @@ def test_concurrent_writers_lose_no_record(tmp_path: Path) -> None:
     )
 
 
+def _editor(args: tuple[str, int]) -> None:
+    """An editor: flags land as unreviewed records; each save drops the ones edited away
+    (odd ones here) and keeps the rest, as the language server's refresh does."""
+    root, k = Path(args[0]), args[1]
+    mine: dict[str, tuple[int, list[str]]] = {}
+    for j in range(15):
+        lines = [f"editor {k} flag {j}"]
+        rec = sidecar.make_record(lines, k * 1000 + j + 1, {"kind": "ai"}, "exclude", status="unreviewed", score=0.9)
+        rec["id"] = f"e{k}-{j}"
+        sidecar.update(root, "shared.py", add=[rec])
+        mine[rec["id"]] = (rec["start_line"], lines)
+        live = {i: v for i, v in mine.items() if int(i.rsplit("-", 1)[1]) % 2 == 0}
+        sidecar.refresh_unreviewed(root, "shared.py", live, set(mine))
+
+
+def _agent(root_s: str) -> None:
+    """An agent and a reviewer at once: tagged records added, and the editors' live
+    unreviewed records resolved as AI while the editors keep writing."""
+    import time
+
+    from provmark.pipeline.review import Item, resolve
+
+    root = Path(root_s)
+    resolved, j, until = 0, 0, time.monotonic() + 60
+    while j < 15 or (resolved < 4 and time.monotonic() < until):
+        if j < 15:
+            rec = sidecar.make_record([f"agent {j}"], 5000 + j, {"kind": "ai", "tool": "codex"}, "exclude")
+            rec["id"] = f"t-{j}"
+            sidecar.update(root, "shared.py", add=[rec])
+            j += 1
+        data = sidecar.load(root, "shared.py") or {"records": []}
+        even = [
+            r for r in data["records"] if r.get("status") == "unreviewed" and int(r["id"].rsplit("-", 1)[1]) % 2 == 0
+        ]
+        resolved += resolve(root, [Item("shared.py", r) for r in even[:2]], "ai")
+
+
+def test_two_editors_and_an_agent_at_once_lose_nothing(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(3) as pool:
+        a = pool.map_async(_editor, [(str(tmp_path), 0), (str(tmp_path), 1)])
+        b = pool.apply_async(_agent, (str(tmp_path),))
+        a.get(timeout=120)
+        b.get(timeout=120)
+    data = sidecar.load(tmp_path, "shared.py")
+    assert data is not None
+    ids = sorted(r["id"] for r in data["records"])
+    # Every tagged record, every flag still in the text (resolved or not); none edited away.
+    assert ids == sorted([f"t-{j}" for j in range(15)] + [f"e{k}-{j}" for k in (0, 1) for j in range(0, 15, 2)])
+    resolved = [r for r in data["records"] if r["id"].startswith("e") and r.get("status") != "unreviewed"]
+    assert resolved and all(r["origin"]["kind"] == "ai" and r["training"] == "exclude" for r in resolved)
+
+
 def test_the_documented_example_is_a_valid_sidecar() -> None:
     import re
 
