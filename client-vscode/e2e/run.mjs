@@ -1,7 +1,9 @@
 // End to end in real VS Code: code-server in headless Chromium, driven by playwright-core.
 //   node e2e/run.mjs <code-server binary> <python with provmark> <vsix> <artifacts dir>
 // Scenario 1: AI-written code pasted from the system clipboard gives a warning squiggle, a
-// Problems row and the quick fix "Tag as AI-generated"; choosing it writes the sidecar.
+// Problems row and the quick fix "Tag as AI-generated"; choosing it writes the sidecar. Until
+// then the Provenance view lists its unreviewed record and the status bar counts it; the
+// tag empties both.
 // Scenario 2: text copied inside the editor and pasted gives no warning.
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -95,6 +97,16 @@ try {
   await page.waitForSelector(".squiggly-warning", { timeout: 15000 });
   const times = [Date.now() - p0];
   await page.screenshot({ path: path.join(artifacts, "1-external-paste-warning.png") });
+  // Recorded as unreviewed: counted in the status bar; a click there shows the view's row.
+  const unreviewed = ".statusbar-item:has-text('1 unreviewed')";
+  await page.waitForSelector(unreviewed, { timeout: 15000 });
+  await page.click(unreviewed);
+  const row = ".monaco-list-row:has-text('cart.py')";
+  await page.waitForSelector(row, { timeout: 15000 });
+  const recordRow = page.locator(".monaco-list-row", { hasText: /lines \d+–\d+ · \d\.\d\d ·/ });
+  await recordRow.first().waitFor({ timeout: 15000 });
+  results.view_record_rows = await recordRow.count();
+  await page.screenshot({ path: path.join(artifacts, "5-provenance-view.png") });
 
   await page.keyboard.press("Control+Shift+M");
   await page.waitForSelector(".markers-panel .monaco-list-row:has-text('Provmark')", { timeout: 15000 });
@@ -112,6 +124,8 @@ try {
   while (!fs.existsSync(car) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
   if (!fs.existsSync(car)) throw new Error("the sidecar was not written");
   results.sidecar_records = JSON.parse(fs.readFileSync(car, "utf8")).records.length;
+  await page.waitForSelector(".statusbar-item:has-text('unreviewed')", { state: "hidden", timeout: 15000 });
+  results.view_record_rows_after_tag = await recordRow.count();
   // Scenario 2: copy lines inside the editor, paste them: no new warning.
   await page.keyboard.press("Escape");
   await page.keyboard.press("Control+Home");

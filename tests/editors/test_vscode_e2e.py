@@ -54,10 +54,13 @@ def test_paste_warns_quick_fix_tags_and_internal_paste_is_quiet() -> None:
     results = json.loads(r.stdout.strip().splitlines()[-1])
     (artifacts / "results.json").write_text(json.dumps(results, indent=2))
     assert results["sidecar_records"] == 1 and results["internal_paste_new_warnings"] == 0
+    # The Provenance view listed the paste's unreviewed record until the quick fix tagged it.
+    assert results["view_record_rows"] == 1 and results["view_record_rows_after_tag"] == 0
     for name in (
         "1-external-paste-warning.png",
         "2-problems-row.png",
         "3-quick-fix.png",
         "4-internal-paste-no-warning.png",
+        "5-provenance-view.png",
     ):
         assert (artifacts / name).stat().st_size > 10_000
