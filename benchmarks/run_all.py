@@ -29,6 +29,7 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
         ("workspace scan against read+hash and ripgrep, cache, typing during a scan", ["bench_scan.py"]),
         ("manifest files/s against a plain walk", ["bench_manifest.py"]),
         ("load: 200 pastes a second, a 5 MB paste, typing in a 50,000-line file", ["bench_load.py"]),
+        ("the leak: AI lines reaching the training output, hand-written lines left out", ["bench_leak.py"]),
     ],
     "ci": [
         (
@@ -47,6 +48,10 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "load: 200 pastes a second, a 5 MB paste, typing in a 50,000-line file",
             ["bench_load.py", "--pastes", "200", "--paste-mb", "1", "--lines", "10000", "--keys", "60"],
+        ),
+        (
+            "the leak: AI lines reaching the training output, hand-written lines left out",
+            ["bench_leak.py", "--generated", "2"],
         ),
     ],
 }
