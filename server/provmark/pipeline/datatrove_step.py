@@ -8,7 +8,12 @@ documents come from one repository given as ``root``, the root itself (``root_ke
 The step reads the repository's sidecars (failing closed, as ``provmark.pipeline``
 does) and either masks the excluded lines (the document keeps its other lines) or drops
 every document with an exclusion. A document whose whole file is excluded is always
-dropped.
+dropped, and so is one whose repository is not a folder on the worker running it (on a
+cluster, every worker must reach every repository at the same absolute path).
+
+The step runs unchanged on datatrove's distributed executors (Slurm, Ray): it is
+pickled once with its settings, and what it learns of a repository (its policy) is
+kept per process, read on first use, never pickled with it.
 
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
@@ -25,10 +30,11 @@ dropped.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
+from datatrove.utils.logging import logger
 
 from provmark.pipeline.exclusion import ALL, excluded_ranges, filter_text
 from provmark.pipeline.policy import Policy
@@ -55,9 +61,24 @@ class ProvmarkExclusion(PipelineStep):
         # A document that does not say which file it is cannot be checked: dropped
         # unless keep_unknown (fail closed by default).
         self.keep_unknown = keep_unknown
-        # None: each repository's own policy ([tool.provmark.pipeline]), read once.
+        # None: each repository's own policy ([tool.provmark.pipeline]), read once per process.
         self.policy = policy
+        self._fresh_caches()
+
+    def _fresh_caches(self) -> None:
+        """What this process learns of each repository. An executor pickles the step to
+        ship it to its workers; these are left behind (`__getstate__`) and each worker
+        process fills its own, lazily: a policy read on the driver, or before the
+        repository changed, never reaches a worker."""
         self._policies: dict[str, Policy] = {}
+        self._reachable: dict[str, bool] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._fresh_caches()
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         for doc in data:
@@ -70,6 +91,9 @@ class ProvmarkExclusion(PipelineStep):
                     yield doc
                 else:
                     self.stat_update("dropped_unknown_file")
+                continue
+            if not self._is_reachable(str(root)):
+                self.stat_update("dropped_unreachable_repo")
                 continue
             with self.track_time():
                 exclude, status = excluded_ranges(Path(root), str(path), doc.text, self._policy_of(str(root)))
@@ -85,6 +109,15 @@ class ProvmarkExclusion(PipelineStep):
                 self.stat_update("masked")
             self.stat_update("forwarded")
             yield doc
+
+    def _is_reachable(self, root: str) -> bool:
+        # A repository this worker cannot see would read as one without sidecars, and
+        # all of its files would pass: fail closed, and say so once per repository.
+        if root not in self._reachable:
+            self._reachable[root] = Path(root).is_dir()
+            if not self._reachable[root]:
+                logger.warning(f"provmark: repository {root} is not a folder on this worker: its documents are dropped")
+        return self._reachable[root]
 
     def _policy_of(self, root: str) -> Policy:
         if self.policy is not None:
