@@ -28,6 +28,7 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
         ("disk storms, write to diagnostic, transcript index", ["bench_disk.py"]),
         ("workspace scan against read+hash and ripgrep, cache, typing during a scan", ["bench_scan.py"]),
         ("manifest files/s against a plain walk", ["bench_manifest.py"]),
+        ("the datatrove step: files/s, local executor and Ray with 1 and 2 workers", ["bench_distributed.py"]),
         ("load: 200 pastes a second, a 5 MB paste, typing in a 50,000-line file", ["bench_load.py"]),
         ("the leak: AI lines reaching the training output, hand-written lines left out", ["bench_leak.py"]),
     ],
@@ -45,6 +46,10 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
             ["bench_scan.py", "--copies", "1"],
         ),
         ("manifest files/s against a plain walk", ["bench_manifest.py", "--files", "3000", "--sidecars", "300"]),
+        (
+            "the datatrove step: files/s, local executor and Ray with 1 and 2 workers",
+            ["bench_distributed.py", "--repos", "10", "--files", "40", "--tasks", "4"],
+        ),
         (
             "load: 200 pastes a second, a 5 MB paste, typing in a 50,000-line file",
             ["bench_load.py", "--pastes", "200", "--paste-mb", "1", "--lines", "10000", "--keys", "60"],
