@@ -33,16 +33,26 @@ class Settings:
     first_party_tools: tuple[str, ...] = ()
     transcripts: bool = True
     auto_tag: bool = False
-    # Flags at or above warn_threshold, and agent writes, recorded in the sidecar as
-    # unreviewed at once, so the pipeline sees them even when nobody clicks.
+    # Flags at or above record_threshold (never below report_threshold: only what is
+    # shown is recorded), and agent writes, recorded in the sidecar as unreviewed at
+    # once, so the pipeline sees them even when nobody clicks. Below the warning, too:
+    # an unhinted paste the content model misjudges still reaches the pipeline (see the
+    # leak benchmark in the README).
     record_unreviewed: bool = True
+    record_threshold: float = 0.2
     content_model: bool = True  # let the text's style move scores (off: only other evidence)
+
+    @property
+    def record_at(self) -> float:
+        """The score from which a flag is recorded as unreviewed."""
+        return max(self.record_threshold, self.report_threshold)
 
 
 # Allowed ranges; the two thresholds must also be ordered.
 _BOUNDS: dict[str, tuple[float, float]] = {
     "warn_threshold": (0.0, 1.0),
     "report_threshold": (0.0, 1.0),
+    "record_threshold": (0.0, 1.0),
     "min_lines": (1, 100_000),
     "min_chars": (1, 10_000_000),
     "burst_window_ms": (0, 5_000),

@@ -65,3 +65,22 @@ def test_closed_flags_reattach_when_the_file_is_opened(tmp_path: Path) -> None:
     uri = (tmp_path / "new.py").as_uri()
     tr.open(uri, AGENT, 1, "python", "new.py", "utf-16")
     assert [f.code for f in tr.findings(uri)] == ["agent-write"]
+
+
+def test_an_agents_small_hunks_go_with_its_bulk_one(tmp_path: Path) -> None:
+    """A write that adds a function also changes a line and adds a comment elsewhere:
+    all of it is the writer's. A write of small hunks only is not judged."""
+    tr = make(tmp_path)
+    old = "".join(BASE).splitlines()
+    new = list(old)
+    new[1] = "    return g(x, 0) or fallback(x)"  # one changed line
+    new[16:16] = AGENT.splitlines()  # the bulk hunk
+    new.insert(len(new) - 1, "# keep the old helpers for the CLI")  # one added comment
+    j = tr.disk_write("base.py", "\n".join(new) + "\n", line_keys(old), git_op=False)
+    assert j.verdict == "flagged"
+    spans = sorted((r.start, r.end) for r in j.regions)
+    assert spans[0] == (1, 1) and spans[-1] == (len(new) - 2, len(new) - 2)
+    assert any(b - a >= 5 for a, b in spans)
+    small = list(old)
+    small[1] = "    return g(x, 0) or fallback(x)"
+    assert tr.disk_write("base.py", "\n".join(small) + "\n", line_keys(old), git_op=False).verdict == "small"

@@ -73,3 +73,23 @@ def test_edits_inside_the_held_lines_meanwhile_are_followed() -> None:
     # The paste is where it went (one line down), less the typed line and the two
     # pasted lines above it (too few on their own, beside the bulk of the paste).
     assert [(f.start, f.end) for f in flags] == [(35, 31 + BLOCK.count("\n") - 1)]
+
+
+def test_a_reloaded_writes_small_hunks_are_flagged_with_its_bulk_one(tmp_path: Path) -> None:
+    """An agent's write reloaded into the open document: a function added and a line
+    changed far from it. As another process's write, both are flagged; as the same edit
+    with no writer known, the small hunk is a person's snippet."""
+    for writer, expect_small in (("disk", True), (None, False)):
+        tr = Tracker(Settings(), WorkspaceIndex(None), tmp_path, io=Forbidden())
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        tr.change(
+            URI,
+            2,
+            [(((30, 0), (30, 0)), BLOCK), (((1, 0), (1, 35)), "    return respond(request, code=0, retry=True)")],
+            50.0,
+        )
+        [q] = tr.inquire(URI, 60.0).inquiries
+        analysis = analyse(q.burst, tr.memory)
+        assert analysis.small_runs == [(1, 1)]
+        flags = tr.conclude(q, analysis, Facts(writer=writer))  # type: ignore[arg-type]
+        assert any((f.start, f.end) == (1, 1) for f in flags) is expect_small

@@ -143,4 +143,8 @@ def judge_write(
 
 
 def _added(old_keys: Any, lines: list[str], settings: Settings) -> list[tuple[int, int]]:
-    return [(a, b) for a, b in inserted_runs(old_keys, lines) if is_bulk(lines[a : b + 1], settings)]
+    """The runs a write added, when one of them is bulk: then the small ones are the
+    same writer's too (an agent's edit changes a line here and there around its new
+    function). None of them when none is bulk: small writes are not judged."""
+    runs = inserted_runs(old_keys, lines)
+    return runs if any(is_bulk(lines[a : b + 1], settings) for a, b in runs) else []

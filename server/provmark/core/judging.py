@@ -65,6 +65,9 @@ class Analysis:
     verdict: str | None  # "small", "format", "vanished", "restored", "copy"; None: ask the world
     new_norms: list[str] = field(default_factory=list)
     runs: Runs = field(default_factory=list)
+    # Small runs left beside a bulk one: a person's snippet, unless the whole burst is
+    # another process's write reloaded (then the same agent made them).
+    small_runs: Runs = field(default_factory=list)
     region_norms: list[str] = field(default_factory=list)  # the region's lines, normalised
     size: int = 0  # its non-blank lines
     ai_fraction: float = 0.0
@@ -104,13 +107,15 @@ def analyse(b: Burst, memory: Memory) -> Analysis:
     lines_new = sorted(i for i in spans if normalize(b.lines[i]) in new_set)
     if not lines_new:
         return Analysis("vanished")
+    every = runs_of(b.lines, lines_new, s, keep_small=True)
     runs = runs_of(b.lines, lines_new, s)
     region_lines = [body_of(x) for a, z in runs for x in b.lines[a : z + 1]]
     region_norms = [normalize(x) for x in region_lines]
     solid = [n for n in new_norms if is_solid(n)] or new_norms
     # Copies and moves of AI text carry its provenance along.
     ai_frac, prov = memory.ai.lookup(solid)
-    out = Analysis(None, new_norms, runs, region_norms, sum(1 for x in region_lines if x.strip()), ai_frac, prov)
+    size = sum(1 for x in region_lines if x.strip())
+    out = Analysis(None, new_norms, runs, [r for r in every if r not in runs], region_norms, size, ai_frac, prov)
     # Undo, redo and moves: the text was deleted earlier in this session; copies of
     # text in open documents.
     if sum(1 for n in solid if n in memory.deleted) / len(solid) >= 0.8:
@@ -138,7 +143,8 @@ def conclude(state: DocState, q: Inquiry, a: Analysis, facts: Facts | None, memo
     hint = next((r.hint for r in held if r.hint), None) or q.hint
     if a.verdict in ("small", "format", "vanished"):
         return Judgement(a.verdict or "")
-    runs = _placed(state, q, a, held, memory.settings)
+    agent = a.verdict is None and facts is not None and facts.writer == "disk" and not facts.copy
+    runs = _placed(state, q, a, held, memory.settings, keep_small=agent)
     if not runs:
         return Judgement("vanished")
     warn = memory.settings.warn_threshold
@@ -150,16 +156,19 @@ def conclude(state: DocState, q: Inquiry, a: Analysis, facts: Facts | None, memo
     return _flag(q, a, facts, runs, hint, memory)
 
 
-def _placed(state: DocState, q: Inquiry, a: Analysis, held: list[Region], settings: Settings) -> Runs:
-    """The analysis's runs where the held lines are now: shifted as a whole when edits
-    only moved them, found again line by line when edits went inside them."""
+def _placed(
+    state: DocState, q: Inquiry, a: Analysis, held: list[Region], settings: Settings, keep_small: bool = False
+) -> Runs:
+    """The analysis's runs (with the small ones, for another process's write) where the
+    held lines are now: shifted as a whole when edits only moved them, found again line
+    by line when edits went inside them."""
     if len(held) == 1 and held[0].end - held[0].start == q.hull[1] - q.hull[0]:
         shift = held[0].start - q.hull[0]
-        return [(x + shift, y + shift) for x, y in a.runs]
+        return [(x + shift, y + shift) for x, y in sorted(a.runs + (a.small_runs if keep_small else []))]
     new_set = set(a.new_norms)
     lines = state.doc.raw_lines()
     found = sorted(i for r in held for i in range(r.start, r.end + 1) if normalize(lines[i]) in new_set)
-    return runs_of(lines, found, settings) if found else []
+    return runs_of(lines, found, settings, keep_small) if found else []
 
 
 def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, memory: Memory) -> Judgement:
@@ -219,16 +228,19 @@ def _reformatted(parts: list[Pending]) -> bool:
     return novel <= max(3, 0.05 * sum(ins_tokens.values()))
 
 
-def runs_of(lines: list[str], new: list[int], settings: Settings) -> Runs:
+def runs_of(lines: list[str], new: list[int], settings: Settings, keep_small: bool = False) -> Runs:
     """Runs of new lines (blank lines between them bridged). A burst that holds one
     bulk run and a few small ones (a snippet typed or pasted right after a paste)
-    keeps only the bulk; one made only of small runs (a multi-cursor paste) keeps all."""
+    keeps only the bulk, unless `keep_small`; one made only of small runs (a
+    multi-cursor paste) keeps all."""
     runs: Runs = []
     for i in new:
         if runs and all(not lines[k].strip() for k in range(runs[-1][1] + 1, i)):
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
+    if keep_small:
+        return runs
     big = [r for r in runs if is_bulk(lines[r[0] : r[1] + 1], settings)]
     return big or runs
 

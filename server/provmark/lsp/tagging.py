@@ -200,7 +200,7 @@ class Tagging:
         self.record_unreviewed(rel, [r for r in regions if id(r) not in done], lines)
 
     def record_unreviewed(self, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None) -> None:
-        """Record flags at or above the warning threshold, and those a tool is named for,
+        """Record flags at or above the record threshold, and those a tool is named for,
         as unreviewed in the sidecar (written on the I/O thread); the flags carry the
         record's id from now on, so tagging one resolves its record."""
         server = self.server
@@ -209,7 +209,7 @@ class Tagging:
             return
         added = False
         for r in regions:
-            if r.kind != FLAG or r.review is not None or not (r.score >= s.warn_threshold or r.tool):
+            if r.kind != FLAG or r.review is not None or not (r.score >= s.record_at or r.tool):
                 continue
             r.review = sidecar.new_id()  # known at once, so the diagnostic and a tag can name it
             origin = {"kind": "ai" if r.tool else "unknown", "tool": r.tool, "model": r.model, "session": r.session}
