@@ -330,15 +330,26 @@ _REPOS: OrderedDict[tuple[str, Policy, tuple[object, ...]], RepoExclusion] = Ord
 _REPOS_LOCK = threading.Lock()
 
 
+_RESOLVED: dict[str, Path] = {}
+# Repositories whose history one process keeps: a corpus whose documents interleave many
+# repositories should not re-read git for each (a few KB to a few MB each).
+MAX_REPOS = 1024
+
+
 def repo_exclusion(root: Path, policy: Policy = DEFAULT) -> RepoExclusion:
     """A `RepoExclusion` shared by the calls of one process, rebuilt when HEAD moves."""
-    root = Path(root).resolve()
-    key = (str(root), policy, head_signature(root) if policy.commits == "exclude" else ())
+    given = str(root)
+    resolved = _RESOLVED.get(given)
+    if resolved is None:
+        resolved = Path(root).resolve()
+        if Path(root).is_absolute():  # a relative one depends on the working folder
+            _RESOLVED[given] = resolved
+    key = (str(resolved), policy, head_signature(resolved) if policy.commits == "exclude" else ())
     with _REPOS_LOCK:
         repo = _REPOS.get(key)
         if repo is None:
-            repo = _REPOS[key] = RepoExclusion(root, policy)
-            while len(_REPOS) > 64:
+            repo = _REPOS[key] = RepoExclusion(resolved, policy)
+            while len(_REPOS) > MAX_REPOS:
                 _REPOS.popitem(last=False)
         else:
             _REPOS.move_to_end(key)

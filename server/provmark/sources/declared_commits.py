@@ -262,24 +262,36 @@ def declared_runs(
     return history, runs, problems
 
 
+_GIT_DIRS: dict[str, str | None] = {}  # root -> its repository's .git folder ("" for a .git file)
+_HEADS: dict[str, tuple[int, str]] = {}  # .git folder -> (HEAD's mtime, HEAD's text)
+
+
 def head_signature(root: Path) -> tuple[object, ...]:
     """Something that changes when HEAD moves, read without running git where it can be
-    (a cache key, asked once per document): HEAD's text and the times its branch's ref
-    and packed-refs last changed."""
-    top = next((p for p in (root, *root.parents) if (p / ".git").exists()), None)
-    if top is None:
+    (a cache key, asked once per document, so a few stat calls): HEAD's text and the
+    times its branch's ref and packed-refs last changed."""
+    key = str(root)
+    if key not in _GIT_DIRS:
+        top = next((p for p in (root, *root.parents) if (p / ".git").exists()), None)
+        _GIT_DIRS[key] = None if top is None else (str(top / ".git") if (top / ".git").is_dir() else "")
+    git = _GIT_DIRS[key]
+    if git is None:
         return ("no repository",)
-    git = top / ".git"
     try:
-        if not git.is_dir():  # a worktree or submodule: ask git
+        if not git:  # a worktree or submodule: ask git
             return (_run(root, "rev-parse", "HEAD", timeout=30),)
-        head = (git / "HEAD").read_text(encoding="utf-8", errors="replace").strip()
-        sig: list[object] = [head]
+        st = os.stat(os.path.join(git, "HEAD"))
+        known = _HEADS.get(git)
+        if known is None or known[0] != st.st_mtime_ns:
+            with open(os.path.join(git, "HEAD"), encoding="utf-8", errors="replace") as f:
+                known = _HEADS[git] = (st.st_mtime_ns, f.read().strip())
+        head = known[1]
+        sig: list[object] = [head, st.st_mtime_ns]
         if head.startswith("ref: "):
-            for p in (git / head[5:], git / "packed-refs"):
+            for p in (os.path.join(git, head[5:]), os.path.join(git, "packed-refs")):
                 try:
-                    st = p.stat()
-                    sig.append((st.st_mtime_ns, st.st_size))
+                    ref = os.stat(p)
+                    sig.append((ref.st_mtime_ns, ref.st_size))
                 except OSError:
                     sig.append(None)
         return tuple(sig)
