@@ -48,3 +48,12 @@ final class Lexer {
         return out;
     }
 }
+
+class CalcException extends RuntimeException {
+    final int pos;
+
+    CalcException(String m, int pos) {
+        super(pos >= 0 ? m + " at " + pos : m);
+        this.pos = pos;
+    }
+}
