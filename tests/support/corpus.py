@@ -162,3 +162,14 @@ class Witness(PipelineStep):
         (folder / f"{rank}.json").write_text(json.dumps({"pid": os.getpid(), "met": met}))
         if data:
             yield from data
+
+
+def spawn_pools() -> None:
+    """Ray worker setup: datatrove's Ray executor runs each worker's tasks in a
+    `multiprocess` pool, which forks by default; forking a Ray worker (dozens of threads)
+    can leave the child waiting forever on a lock another thread held at the fork (seen
+    in CI: every task completed, the executor never returned). Spawned pool processes
+    start clean."""
+    import multiprocess
+
+    multiprocess.set_start_method("spawn", force=True)

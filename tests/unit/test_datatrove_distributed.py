@@ -14,6 +14,7 @@ import json
 import os
 import pickle
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from provmark.pipeline.datatrove_step import ProvmarkExclusion
 from support import corpus
 
 REPOS, FILES, SHARDS = 24, 8, 4
+RAY_TIMEOUT_S = 300
 TESTS = Path(__file__).resolve().parents[1]
 STEP = "🛡️ Provmark exclusion"
 # datatrove 0.10.1 schedules its Ray actors with arguments Ray 2.60 calls deprecated.
@@ -65,6 +67,7 @@ def ray_cluster() -> Iterator[Any]:
             object_store_memory=80 * 2**20,
             _temp_dir=str(tmp / "ray"),
             log_to_driver=False,
+            runtime_env={"worker_process_setup_hook": corpus.spawn_pools},
         )
         try:
             yield ray
@@ -95,9 +98,19 @@ def run(executor: str, corpus_dir: Path, work: Path, tasks: int = SHARDS, meet: 
     else:
         from datatrove.executor import RayPipelineExecutor
 
-        RayPipelineExecutor(
-            pipeline=pipeline, tasks=tasks, workers=2, cpus_per_task=1, mem_per_cpu_gb=0.5, logging_dir=str(logs)
-        ).run()
+        # A hang must fail the test, not stall CI until its time runs out.
+        def stuck(signum: int, frame: Any) -> None:
+            raise TimeoutError(f"the Ray executor did not return within {RAY_TIMEOUT_S} s")
+
+        previous = signal.signal(signal.SIGALRM, stuck)
+        signal.alarm(RAY_TIMEOUT_S)
+        try:
+            RayPipelineExecutor(
+                pipeline=pipeline, tasks=tasks, workers=2, cpus_per_task=1, mem_per_cpu_gb=0.5, logging_dir=str(logs)
+            ).run()
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
     docs: dict[str, dict[str, Any]] = {}
     for p in sorted(out.glob("*.jsonl.gz")):
         with gzip.open(p, "rt", encoding="utf-8") as f:
