@@ -8,8 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from provmark.core.segment import segment
-from provmark.core.style import _EXT_FAMILY, family_for
+from provmark.core.style import _EXT_FAMILY, family_for, judging_units
 
 FENCE = re.compile(r"^```[ \t]*([\w+#-]*)[^\n]*\n(.*?)^```", re.M | re.S)
 FENCE_LANG = {
@@ -45,6 +44,7 @@ class Sample:
     label: int  # 1: AI-written, 0: hand-written
     text: str
     kind: str  # "file" or "block"
+    group: str = ""  # hand-written: the era ("modern", "old"); AI-written: the style ("terse", "tests", ...)
 
 
 def source_files(root: Path) -> Iterator[tuple[Path, str, str]]:
@@ -65,15 +65,15 @@ def source_files(root: Path) -> Iterator[tuple[Path, str, str]]:
             yield path, family_for(str(path)), text
 
 
-def samples(root: Path, repo: str, label: int) -> Iterator[Sample]:
+def samples(root: Path, repo: str, label: int, group: str = "") -> Iterator[Sample]:
     for path, family, text in source_files(root):
         rel = str(path.relative_to(root)) if path.is_relative_to(root) else path.name
-        yield Sample(repo, rel, family, label, text, "file")
+        yield Sample(repo, rel, family, label, text, "file", group)
         lines = text.splitlines()
-        for block in segment(text):
+        for block in judging_units(text):
             body = "\n".join(lines[block.start : block.end])
             if sum(1 for ln in lines[block.start : block.end] if ln.strip()) >= MIN_BLOCK_NONBLANK:
-                yield Sample(repo, f"{rel}:{block.start + 1}", family, label, body, "block")
+                yield Sample(repo, f"{rel}:{block.start + 1}", family, label, body, "block", group)
 
 
 def auroc(pos: list[float], neg: list[float]) -> float | None:

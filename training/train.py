@@ -1,6 +1,6 @@
 """Train the content model and report how well it does on repositories it never saw.
 
-    python training/fetch_human.py        # once: hand-written releases from before 2021
+    python training/fetch_human.py        # once: hand-written releases (old, and modern from 2019-2022)
     python training/train.py              # features, held-out report, weights
 
 Hand-written code: the releases listed in human.json. AI-written code: training/ai/
@@ -19,6 +19,7 @@ import json
 import math
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT / "server"))
 sys.path.insert(0, str(HERE))
 
 from corpus import Sample, auroc, samples  # noqa: E402
-from provmark.core.style import FEATURES, features  # noqa: E402
+from provmark.core.style import ERA_FEATURES, FEATURES, MIN_TOKENS, features, token_count  # noqa: E402
 
 OWN_SOURCE = {
     "provmark-server": ROOT / "server" / "provmark",
@@ -41,17 +42,36 @@ MODEL_PATH = ROOT / "server" / "provmark" / "data" / "style-model.json"
 L2 = 30.0
 FOLDS = 5
 MIN_FAMILY_REPOS = 3  # per class, to fit a family of its own
+WARN_SHARE = 0.02  # of held-out modern hand-written files, at most, get a warning from style alone
+
+
+def eras() -> dict[str, str]:
+    """Each hand-written release's era ("modern": 2019-2022 and looks it; "old"), from human.json."""
+    try:
+        entries = json.loads((HERE / "human.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {e["repo"]: e.get("era", "old") for e in entries if isinstance(e, dict) and "repo" in e}
+
+
+def style_of(folder: Path) -> str:
+    """An AI project's style (training/ai/<project>/STYLE), "assistant" when unsaid."""
+    try:
+        return (folder / "STYLE").read_text(encoding="utf-8").strip() or "assistant"
+    except OSError:
+        return "chat" if folder.name == "chat-answers" else "assistant"
 
 
 def load(human_dir: Path) -> list[Sample]:
     out: list[Sample] = []
+    era = eras()
     for repo_dir in sorted(p for p in human_dir.iterdir() if p.is_dir()):
-        out += samples(repo_dir, repo_dir.name, 0)
+        out += samples(repo_dir, repo_dir.name, 0, era.get(repo_dir.name, "old"))
     for repo_dir in sorted(p for p in (HERE / "ai").iterdir() if p.is_dir()):
-        out += samples(repo_dir, f"ai/{repo_dir.name}", 1)
+        out += samples(repo_dir, f"ai/{repo_dir.name}", 1, style_of(repo_dir))
     for repo, path in OWN_SOURCE.items():
         if path.is_dir():
-            out += samples(path, repo, 1)
+            out += samples(path, repo, 1, "agent")
     return out
 
 
@@ -59,7 +79,7 @@ def matrix(batch: list[Sample]) -> np.ndarray:
     rows = []
     for s in batch:
         feats = features(s.text, s.family)
-        rows.append([feats[f] for f in FEATURES])
+        rows.append([feats[f] for f in (*FEATURES, *ERA_FEATURES)])
     return np.array(rows, dtype=float)
 
 
@@ -101,12 +121,6 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.nda
     return mean, scale, beta[1:], float(beta[0])
 
 
-def predict(x: np.ndarray, model: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> np.ndarray:
-    mean, scale, coef, bias = model
-    x = np.where(np.isnan(x), mean, x)
-    return 1.0 / (1.0 + np.exp(-np.clip(((x - mean) / scale) @ coef + bias, -30, 30)))
-
-
 def folds(repos: list[str], k: int) -> list[set[str]]:
     """Repositories dealt round-robin into k folds, in a fixed order."""
     out: list[set[str]] = [set() for _ in range(k)]
@@ -115,26 +129,242 @@ def folds(repos: list[str], k: int) -> list[set[str]]:
     return out
 
 
-def held_out(batch: list[Sample], x: np.ndarray) -> dict[str, float | None]:
-    """AUROC of files and blocks over grouped folds (each repository tested once)."""
-    human = sorted({s.repo for s in batch if s.label == 0})
-    ai = sorted({s.repo for s in batch if s.label == 1})
+def logit_of(x: np.ndarray, model: tuple[np.ndarray, np.ndarray, np.ndarray, float]) -> np.ndarray:
+    mean, scale, coef, bias = model
+    x = np.where(np.isnan(x), mean, x)
+    return np.clip(((x - mean) / scale) @ coef + bias, -30, 30)
+
+
+def enough(batch: list[Sample]) -> bool:
+    """A family gets a model of its own with this many repositories of each kind."""
+    return all(len({s.repo for s in batch if s.label == c}) >= MIN_FAMILY_REPOS for c in (0, 1))
+
+
+def held_out_logits(data: list[Sample], x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each sample's log-odds from models that never saw its repository (grouped folds),
+    combined as the server combines them: the mean of its family's model and the
+    all-families model."""
+    human = sorted({s.repo for s in data if s.label == 0})
+    ai = sorted({s.repo for s in data if s.label == 1})
     k = min(FOLDS, len(human), len(ai))
+    out = np.zeros(len(data))
+    fold_of = np.zeros(len(data), dtype=int)
     if k < 2:
-        return {"file": None, "block": None}
-    test_sets = [h | a for h, a in zip(folds(human, k), folds(ai, k), strict=False)]
-    scores = np.zeros(len(batch))
-    y = np.array([s.label for s in batch], dtype=float)
-    for test in test_sets:
-        train_idx = np.array([s.repo not in test for s in batch])
-        model = fit(x[train_idx], y[train_idx], weights_for([s for s, t in zip(batch, train_idx, strict=False) if t]))
-        scores[~train_idx] = predict(x[~train_idx], model)
-    out: dict[str, float | None] = {}
-    for kind in ("file", "block"):
-        pos = [float(sc) for s, sc in zip(batch, scores, strict=False) if s.kind == kind and s.label == 1]
-        neg = [float(sc) for s, sc in zip(batch, scores, strict=False) if s.kind == kind and s.label == 0]
-        value = auroc(pos, neg)
-        out[kind] = None if value is None else round(value, 4)
+        return out, fold_of
+    y = np.array([s.label for s in data], dtype=float)
+    fam = np.array([s.family for s in data])
+    for n, test in enumerate(h | a for h, a in zip(folds(human, k), folds(ai, k), strict=False)):
+        train = np.array([s.repo not in test for s in data])
+        fold_of[~train] = n
+        tr_batch = [s for s, t in zip(data, train, strict=True) if t]
+        general = fit(x[train], y[train], weights_for(tr_batch))
+        parts = [logit_of(x[~train], general)]
+        own = np.full((~train).sum(), np.nan)
+        for family in sorted(set(fam[~train])):
+            idx = train & (fam == family)
+            batch = [s for s, t in zip(data, idx, strict=True) if t]
+            if not enough(batch):
+                continue
+            model = fit(x[idx], y[idx], weights_for(batch))
+            test_idx = fam[~train] == family
+            own[test_idx] = logit_of(x[~train][test_idx], model)
+        parts.append(np.where(np.isnan(own), parts[0], own))
+        out[~train] = (parts[0] + parts[1]) / 2
+    return out, fold_of
+
+
+def isotonic(z: np.ndarray, y: np.ndarray, w: np.ndarray, knots: int = 24) -> list[list[float]]:
+    """A monotone map from the model's log-odds to a calibrated probability (pool
+    adjacent violators on held-out data, class-balanced: a 50/50 prior), kept as at most
+    `knots` points for linear interpolation. Platt's sigmoid, fitted first, was off by
+    up to 0.2 in the middle of the range; the monotone fit has no shape to be wrong."""
+    order = np.argsort(z, kind="stable")
+    zs, ys, ws = z[order], y[order], w[order]
+    # Pools: [weight, weighted mean, first z, last z]
+    pools: list[list[float]] = []
+    for zi, yi, wi in zip(zs, ys, ws, strict=True):
+        pools.append([float(wi), float(yi), float(zi), float(zi)])
+        while len(pools) > 1 and pools[-2][1] >= pools[-1][1]:
+            w2, m2, _a2, b2 = pools.pop()
+            w1, m1, a1, _ = pools.pop()
+            pools.append([w1 + w2, (w1 * m1 + w2 * m2) / (w1 + w2), a1, b2])
+    points = [((a + b) / 2, m) for _, m, a, b in pools]
+    if len(points) > knots:
+        idx = np.linspace(0, len(points) - 1, knots).round().astype(int)
+        points = [points[i] for i in sorted(set(idx.tolist()))]
+    # Never quite 0 or 1: a style guess alone is not proof either way.
+    return [[round(float(a), 4), round(min(0.999, max(0.001, float(m))), 4)] for a, m in points]
+
+
+def scored(sample: Sample) -> bool:
+    """The model judges only what is long enough; shorter blocks it abstains on."""
+    return token_count(sample.text) >= MIN_TOKENS
+
+
+def _share(values: list[float], at: float) -> float | None:
+    return round(sum(v >= at for v in values) / len(values), 4) if values else None
+
+
+def _auc(pos: list[float], neg: list[float]) -> float | None:
+    v = auroc(pos, neg)
+    return None if v is None else round(v, 4)
+
+
+def calibration_table(blocks: list[tuple[float, int]]) -> list[dict]:
+    """Predicted against observed, in tenths, class-balanced (a 50/50 prior)."""
+    w = {1: 0.5 / max(1, sum(y for _, y in blocks)), 0: 0.5 / max(1, sum(1 - y for _, y in blocks))}
+    table = []
+    for k in range(10):
+        inside = [(v, y) for v, y in blocks if k / 10 <= v < (k + 1) / 10 or (k == 9 and v >= 1.0)]
+        if inside:
+            total = sum(w[y] for _, y in inside)
+            table.append(
+                {
+                    "bin": f"{k / 10:.1f}-{(k + 1) / 10:.1f}",
+                    "blocks": len(inside),
+                    "predicted": round(sum(v * w[y] for v, y in inside) / total, 3),
+                    "observed": round(sum(w[y] for _, y in inside if y) / total, 3),
+                }
+            )
+    return table
+
+
+def calibrate(z: np.ndarray, knots: list[list[float]]) -> np.ndarray:
+    """The shipped model's mapping (as core.style applies it)."""
+    return np.interp(z, [k[0] for k in knots], [k[1] for k in knots])
+
+
+def cross_calibrated(data: list[Sample], z: np.ndarray, fold_of: np.ndarray) -> np.ndarray:
+    """Each sample's calibrated probability from a calibration fitted on the other folds'
+    held-out samples of its kind (blocks and whole files are calibrated apart: a whole
+    file's log-odds run larger): the calibration table is then held out too."""
+    p = np.zeros(len(z))
+    y = np.array([s.label for s in data], dtype=float)
+    for kind in ("block", "file"):
+        judged = np.array([s.kind == kind and scored(s) for s in data])
+        for n in sorted(set(fold_of.tolist())):
+            fit_on = judged & (fold_of != n)
+            here = (fold_of == n) & np.array([s.kind == kind for s in data])
+            w = weights_for([s for s, k in zip(data, fit_on, strict=True) if k])
+            knots = isotonic(z[fit_on], y[fit_on], w) if fit_on.any() else [[0.0, 0.5]]
+            p[here] = calibrate(z[here], knots)
+    return p
+
+
+def calibration_of(data: list[Sample], z: np.ndarray, kind: str) -> list[list[float]]:
+    """The shipped calibration for `kind`, fitted on every held-out sample of that kind."""
+    judged = np.array([s.kind == kind and scored(s) for s in data])
+    y = np.array([s.label for s in data], dtype=float)
+    return isotonic(z[judged], y[judged], weights_for([s for s, k in zip(data, judged, strict=True) if k]))
+
+
+def quantile_threshold(values: list[float], share: float) -> float:
+    """The lowest probability that at most `share` of `values` reach."""
+    ordered = sorted(values)
+    if not ordered:
+        return 0.9
+    cut = ordered[min(len(ordered) - 1, math.floor(len(ordered) * (1 - share)))]
+    return float(min(0.999, max(0.5, cut + 1e-4)))
+
+
+def evaluation(data: list[Sample], p: np.ndarray) -> dict:
+    """The held-out figures the README reports: AUROC per family and per AI style, the
+    share warned at the scan's thresholds, and the calibration table. A file is warned
+    when it reaches the whole-file threshold or one of its blocks the block threshold
+    (only what is long enough to judge is judged)."""
+    judged = [(s, float(v)) for s, v in zip(data, p, strict=True) if scored(s)]
+    blocks = [(s, v) for s, v in judged if s.kind == "block"]
+    # Per file: its own probability (the whole file as one unit) and its most AI-like block's.
+    whole: dict[tuple[str, str], tuple[Sample, float]] = {
+        (s.repo, s.path): (s, v) for s, v in judged if s.kind == "file"
+    }
+    most: dict[tuple[str, str], float] = {}
+    for s, v in blocks:
+        key = (s.repo, s.path.rsplit(":", 1)[0])
+        most[key] = max(v, most.get(key, 0.0))
+    files = {key: (s, v, most.get(key, 0.0)) for key, (s, v) in whole.items()}
+    # The scan's thresholds, one for whole files and one for blocks, each the lowest at
+    # which at most half of WARN_SHARE of modern hand-written files warn (all hand-written
+    # files while the corpus has no modern ones).
+    human = [f for f in files.values() if f[0].label == 0 and f[0].group == "modern"] or [
+        f for f in files.values() if f[0].label == 0
+    ]
+    at_file = quantile_threshold([v for _, v, _ in human], WARN_SHARE / 2)
+    at_block = quantile_threshold([m for _, _, m in human], WARN_SHARE / 2)
+
+    def warned(f: tuple[Sample, float, float]) -> bool:
+        return f[1] >= at_file or f[2] >= at_block
+
+    def file_share(chosen: list[tuple[Sample, float, float]]) -> float | None:
+        return round(sum(warned(f) for f in chosen) / len(chosen), 4) if chosen else None
+
+    def values(kind: str, keep: Callable[[Sample], bool]) -> list[float]:
+        return [v for s, v in judged if s.kind == kind and keep(s)]
+
+    by_family: dict[str, dict] = {}
+    for family in [*sorted({s.family for s in data}), "all"]:
+
+        def mine(s: Sample, family: str = family) -> bool:
+            return family in ("all", s.family)
+
+        row: dict[str, float | int | None] = {}
+        for kind in ("file", "block"):
+            ai = values(kind, lambda s: mine(s) and s.label == 1)
+            row[kind] = _auc(ai, values(kind, lambda s: mine(s) and s.label == 0))
+            row[f"{kind}_vs_modern"] = _auc(
+                ai, values(kind, lambda s: mine(s) and s.label == 0 and s.group == "modern")
+            )
+        for label, name in ((0, "human"), (1, "ai")):
+            chosen = [f for f in files.values() if mine(f[0]) and f[0].label == label]
+            row[f"{name}_files"], row[f"{name}_files_warned"] = len(chosen), file_share(chosen)
+        by_family[family] = row
+    by_group: dict[str, dict] = {}
+    for label, group in sorted({(s.label, s.group) for s in data}):
+
+        def ours(s: Sample, label: int = label, group: str = group) -> bool:
+            return s.label == label and s.group == group
+
+        chosen = [f for f in files.values() if ours(f[0])]
+        entry: dict[str, float | int | None] = {
+            "files": len(chosen),
+            "files_warned": file_share(chosen),
+            "blocks": len(values("block", ours)),
+            "blocks_warned": _share(values("block", ours), at_block),
+        }
+        if label == 1:
+            entry["file_auroc"] = _auc(values("file", ours), values("file", lambda s: s.label == 0))
+            entry["block_auroc"] = _auc(values("block", ours), values("block", lambda s: s.label == 0))
+        by_group[f"{'ai' if label else 'human'}:{group or '-'}"] = entry
+    all_blocks = sum(1 for s in data if s.kind == "block")
+    return {
+        "threshold": {"file": round(at_file, 4), "block": round(at_block, 4), "warn_share_target": WARN_SHARE},
+        "by_family": by_family,
+        "by_group": by_group,
+        "abstained_blocks": round(1 - len(blocks) / max(1, all_blocks), 4),
+        "calibration": calibration_table([(v, s.label) for s, v in blocks]),
+    }
+
+
+def feature_report(data: list[Sample], x: np.ndarray) -> dict[str, dict[str, float | bool | None]]:
+    """Per feature, over whole files: how well it alone tells AI from modern hand-written
+    code (authorship within one era) and modern from old hand-written code (the era).
+    0.5 is no signal either way; a feature far from 0.5 on era and near it on authorship
+    measures the era, not the author."""
+    files = [i for i, s in enumerate(data) if s.kind == "file"]
+    out: dict[str, dict[str, float | bool | None]] = {}
+    for j, name in enumerate((*FEATURES, *ERA_FEATURES)):
+        col = {i: float(x[i, j]) for i in files if not math.isnan(x[i, j])}
+
+        def vals(keep: Callable[[Sample], bool], col: dict[int, float] = col) -> list[float]:
+            return [v for i, v in col.items() if keep(data[i])]
+
+        modern = vals(lambda s: s.label == 0 and s.group == "modern")
+        out[name] = {
+            "authorship": _auc(vals(lambda s: s.label == 1), modern),
+            "era": _auc(modern, vals(lambda s: s.label == 0 and s.group != "modern")),
+            "known": round(len(col) / max(1, len(files)), 3),
+            "in_model": name in FEATURES,
+        }
     return out
 
 
@@ -149,7 +379,8 @@ def main() -> int:
         return 2
 
     data = load(args.human)
-    x_all = matrix(data)
+    x_read = matrix(data)  # every feature read, those left out of the model too (for the report)
+    x_all = x_read[:, : len(FEATURES)]
     by_family: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(data):
         by_family[s.family].append(i)
@@ -181,18 +412,29 @@ def main() -> int:
             "blocks_ai": sum(1 for s in batch if s.kind == "block" and s.label == 1),
         }
         if min(len(repos[0]), len(repos[1])) >= MIN_FAMILY_REPOS:
-            entry["held_out_auroc"] = held_out(batch, x_all[idx])
             families[family] = model_json(idx)
         else:
-            entry["held_out_auroc"] = "too few repositories of one kind: uses the all-families model"
+            entry["own_model"] = "too few repositories of one kind: uses the all-families model"
         report[family] = entry
     all_idx = list(range(len(data)))
-    report["all"] = {"held_out_auroc": held_out(data, x_all)}
     families["all"] = model_json(all_idx)
+    z, fold_of = held_out_logits(data, x_all)
+    held = evaluation(data, cross_calibrated(data, z, fold_of))
+    for family, row in held["by_family"].items():
+        report.setdefault(family, {})["held_out_auroc"] = {"file": row["file"], "block": row["block"]}
+    report["held_out"] = held
+    report["features"] = feature_report(data, x_read)
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model = {
-        "version": "1",
+        "version": "2",
+        # log-odds -> probability under a 50/50 prior (linear between knots), fitted on
+        # held-out repositories; below min_tokens the model abstains.
+        "calibration": {kind: calibration_of(data, z, kind) for kind in ("block", "file")},
+        "min_tokens": MIN_TOKENS,
+        # The scan warns from this calibrated probability: at most warn_share of held-out
+        # modern hand-written files reached it.
+        "scan_threshold": {"file": held["threshold"]["file"], "block": held["threshold"]["block"]},
         "trained_on": {
             "human_repos": len({s.repo for s in data if s.label == 0}),
             "ai_repos": len({s.repo for s in data if s.label == 1}),

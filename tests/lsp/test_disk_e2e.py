@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER
+from conftest import ROOT, SERVER
 from support.lsp_client import StdioClient
 from support.workloads import claude_writes, git
 
@@ -168,42 +168,12 @@ def test_scan_workspace_reports_tagged_stale_and_declared_ai_code(tmp_path: Path
         assert c.close() == 0
 
 
-AI_MODULE = '''"""Rate limiting helpers for the public API."""
-
-from __future__ import annotations
-
-import time
-from dataclasses import dataclass, field
-
-
-@dataclass
-class TokenBucket:
-    """A token bucket that refills continuously at a fixed rate."""
-
-    rate: float
-    capacity: int
-    tokens: float = field(init=False)
-    updated_at: float = field(default_factory=time.monotonic)
-
-    def __post_init__(self) -> None:
-        self.tokens = float(self.capacity)
-
-    def allow(self, cost: float = 1.0) -> bool:
-        """Consume `cost` tokens if available and report whether the call may proceed."""
-        now = time.monotonic()
-        # Refill based on the time elapsed since the last call.
-        self.tokens = min(self.capacity, self.tokens + (now - self.updated_at) * self.rate)
-        self.updated_at = now
-        if self.tokens < cost:
-            return False
-        self.tokens -= cost
-        return True
-'''
-
-
 def test_scan_workspace_flags_ai_style_code_in_closed_and_open_files_with_progress(tmp_path: Path) -> None:
     # Code already in the repository before Provmark ran: only its style gives it away.
-    files = {"limits.py": AI_MODULE, "opened.py": AI_MODULE.replace("TokenBucket", "Bucket")}
+    # samples/shop/cart.py: AI-written, and plain enough for the content model to warn on
+    # it alone (it warns only where at most 2% of held-out hand-written files do).
+    ai = (ROOT / "samples" / "shop" / "cart.py").read_text(encoding="utf-8")
+    files = {"limits.py": ai, "opened.py": ai.replace("Cart", "Basket")}
     # Enough files for the scan to use worker processes, started from a server with threads.
     files.update({f"mod{i}.py": HUMAN.replace("handler", f"h{i}") for i in range(12)})
     c, ws, _ = start(tmp_path, files=files)

@@ -11,15 +11,14 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import SERVER
+from conftest import ROOT, SERVER
 from support.lsp_client import StdioClient
-from support.samples import AI_BLOCK, handlers
+from support.samples import handlers
 from support.workloads import git
 
 HUMAN = handlers(12)
-ASSISTANT = (
-    '"""Helpers for parsing durations."""\n\nfrom __future__ import annotations\n\n\n' + AI_BLOCK.rstrip("\n") + "\n"
-)
+# AI-written, and plain enough for the content model to warn on it alone.
+ASSISTANT = (ROOT / "samples" / "shop" / "cart.py").read_text(encoding="utf-8")
 SEVERITY = {1: "error", 2: "warning", 3: "information", 4: "hint"}
 
 
@@ -32,7 +31,7 @@ def test_cli_scan_and_editor_scan_agree(tmp_path: Path) -> None:
     git(ws, "init", "-q", "-b", "main")
     git(ws, "add", "-A")
     git(ws, "commit", "-qm", "init")
-    (ws / "declared.py").write_text(ASSISTANT.replace("parse_duration", "parse_span"))
+    (ws / "declared.py").write_text(ASSISTANT.replace("Cart", "Basket"))
     git(ws, "add", "declared.py")
     git(ws, "commit", "-qm", "spans\n\nCo-Authored-By: Claude <noreply@anthropic.com>")
     env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache")}

@@ -9,19 +9,33 @@ def handlers(n: int) -> str:
     return "".join(f"def handler_{i}(request):\n    return respond(request, code={i})\n\n" for i in range(n))
 
 
-# An assistant-style function: typed, documented, formatted; ends with a blank line.
+# An assistant-style function: typed, documented, commented, formatted; long enough
+# (over 150 tokens) for the content model to judge; ends with a blank line.
 AI_BLOCK = '''def parse_duration(value: str) -> int:
-    """Parse a duration such as '1h30m' into seconds."""
+    """Parse a duration such as '1h30m' into seconds.
+
+    Args:
+        value: The duration string, made of numbers followed by h, m or s.
+
+    Returns:
+        The total number of seconds.
+
+    Raises:
+        ValueError: If the string contains an unknown unit or a unit without a number.
+    """
+    # Map each unit suffix to its length in seconds.
     units = {"h": 3600, "m": 60, "s": 1}
     total, number = 0, ""
     for ch in value:
         if ch.isdigit():
+            # Accumulate the digits of the current number.
             number += ch
         elif ch in units and number:
+            # Apply the unit to the number collected so far.
             total += int(number) * units[ch]
             number = ""
         else:
-            raise ValueError(f"bad duration: {value!r}")
+            raise ValueError(f"Invalid duration string: {value!r} (unexpected {ch!r})")
     return total
 
 '''

@@ -142,15 +142,16 @@ def test_style_threshold_leaves_out_ai_like_code_nobody_vouched_for(tmp_path: Pa
     from support.samples import AI_BLOCK
 
     human = "".join(HUMAN)
-    (tmp_path / "ai.py").write_text(AI_BLOCK)
+    ai = AI_BLOCK * 2  # long enough for the content model to judge (it abstains below 150 tokens)
+    (tmp_path / "ai.py").write_text(ai)
     (tmp_path / "h.py").write_text(human)
     assert list(manifest(tmp_path)) == []  # off by default
     results = {r.path: r for r in manifest(tmp_path, Policy(style_threshold=0.5))}
     assert set(results) == {"ai.py"}
     assert set(results["ai.py"].reasons) == {"style"}
     # A person's record over the code wins over the model's guess.
-    n = len(AI_BLOCK.splitlines())
-    rec = sidecar.make_record(AI_BLOCK.splitlines(), 1, {"kind": "human"}, "include")
+    n = len(ai.splitlines())
+    rec = sidecar.make_record(ai.splitlines(), 1, {"kind": "human"}, "include")
     sidecar.update(tmp_path, "ai.py", add=[rec])
     results = {r.path: r for r in manifest(tmp_path, Policy(style_threshold=0.5))}
     assert results["ai.py"].exclude == [] and results["ai.py"].records[0]["lines"] == [1, n]

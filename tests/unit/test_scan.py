@@ -34,35 +34,9 @@ class Walker(object):
                 cb(os.path.join(d, f))
 """
 
-AI = '''"""Utilities for walking a directory tree safely."""
-
-from __future__ import annotations
-
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-
-
-@dataclass
-class SafeWalker:
-    """Walks a directory tree, skipping symbolic links and ignored names."""
-
-    root: Path
-    ignored_names: set[str] = field(default_factory=set)
-
-    def iter_files(self) -> Iterator[Path]:
-        """Yield every regular file under the root, never following symlinks."""
-        for path in sorted(self.root.rglob("*")):
-            # Skip symlinks so we never leave the root directory.
-            if path.is_symlink() or path.name in self.ignored_names:
-                continue
-            if path.is_file():
-                yield path
-
-    def total_size(self) -> int:
-        """Return the combined size of all files in bytes."""
-        return sum(path.stat().st_size for path in self.iter_files())
-'''
+# AI-written (as all of this project; samples/shop is the README's example), and long
+# and plain enough in its style for the content model to warn on it alone.
+AI = (ROOT / "samples" / "shop" / "cart.py").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -102,9 +76,10 @@ def test_scan_flags_the_ai_file_and_not_the_human_one(repo: Path, tmp_path: Path
     assert set(by_path) == {"src/safe.py", "src/walker.py"}
     assert report.skipped == {"binary": 1, "generated": 1}
     ai = [f for f in by_path["src/safe.py"].findings if f.severity == "warning"]
-    assert any(f.code == "ai-style" and f.name == "SafeWalker" for f in ai)
+    assert any(f.code == "ai-style" for f in ai)
     assert all(f.severity != "warning" for f in by_path["src/walker.py"].findings)
-    assert by_path["src/safe.py"].p > 0.5 > by_path["src/walker.py"].p
+    assert by_path["src/safe.py"].p > 0.5
+    assert by_path["src/walker.py"].p is None  # 107 tokens: too short to judge, the model abstains
 
 
 def test_second_scan_comes_from_the_cache_and_sees_changes(repo: Path, tmp_path: Path) -> None:
@@ -140,8 +115,7 @@ def test_parallel_scan_gives_the_same_findings(repo: Path, tmp_path: Path) -> No
 
 def test_tagged_regions_are_hints_and_lost_records_are_stale(repo: Path) -> None:
     lines = AI.splitlines()
-    start = next(i for i, x in enumerate(lines) if x.startswith("@dataclass"))
-    rec = sidecar.make_record(lines[start:], start + 1, {"kind": "ai", "tool": "claude-code"}, "exclude")
+    rec = sidecar.make_record(lines, 1, {"kind": "ai", "tool": "claude-code"}, "exclude")
     gone = sidecar.make_record(["nothing like this", "exists anywhere"], 1, {"kind": "ai"}, "exclude")
     sidecar.update(repo, "src/safe.py", add=[rec, gone])
     report = scan(repo, jobs=1, use_cache=False, git=False)
@@ -149,7 +123,7 @@ def test_tagged_regions_are_hints_and_lost_records_are_stale(repo: Path) -> None
     codes = {f.code: f for f in found}
     assert codes["ai-tagged"].severity == "hint" and codes["ai-tagged"].tool == "claude-code"
     assert codes["stale-record"].severity == "information"
-    assert not any(f.code == "ai-style" and f.name == "SafeWalker" for f in found)  # the record speaks for it
+    assert not any(f.code == "ai-style" for f in found)  # the record speaks for it
 
 
 def test_commits_declaring_an_ai_tool_are_reported(tmp_path: Path) -> None:

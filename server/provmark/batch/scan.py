@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from provmark.core.findings import Finding, Totals, totals
 from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.relocate import hashes_of, locate, squeezed_of
 from provmark.core.segment import segment
-from provmark.core.style import _EXT_FAMILY, default_model, family_for
+from provmark.core.style import _EXT_FAMILY, default_model, family_for, features, judging_units
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
 from provmark.sources.gitinfo import GitHistory
@@ -48,8 +48,9 @@ class BlockStyle:
     start: int  # 0-based first line
     end: int  # 0-based last line, inclusive
     name: str
-    p: float | None  # the content model's probability that the block is AI-written
+    p: float | None  # the content model's probability that the block is AI-written (None: abstained)
     lines: int  # non-blank lines
+    why: list[tuple[str, float]] = field(default_factory=list)  # the features that moved p most
 
 
 @dataclass
@@ -58,16 +59,24 @@ class Content:
 
     sha: str
     family: str
-    p: float | None
+    p: float | None  # the whole file as one unit (None: too short, or no model)
     blocks: list[BlockStyle]
+    why: list[tuple[str, float]] = field(default_factory=list)  # what moved the whole file's p
 
     def to_json(self) -> list[Any]:
-        return [self.family, self.p, [[b.start, b.end, b.name, b.p, b.lines] for b in self.blocks]]
+        blocks = [[b.start, b.end, b.name, b.p, b.lines, b.why] for b in self.blocks]
+        return [self.family, self.p, blocks, self.why]
 
     @staticmethod
     def from_json(sha: str, raw: list[Any]) -> Content:
-        family, p, blocks = raw
-        return Content(sha, family, p, [BlockStyle(*b) for b in blocks])
+        family, p, blocks, why = raw
+
+        def pairs(raw_why: list[Any]) -> list[tuple[str, float]]:
+            return [(str(n), float(w)) for n, w in raw_why]
+
+        return Content(
+            sha, family, p, [BlockStyle(b[0], b[1], b[2], b[3], b[4], pairs(b[5])) for b in blocks], pairs(why)
+        )
 
 
 @dataclass
@@ -187,16 +196,36 @@ def skip_reason(rel: str, data: bytes, max_bytes: int) -> str | None:
 
 # -- the content model over one file (runs in worker processes) --------------------------
 def analyse(text: str, family: str, sha: str = "") -> Content:
+    """The content model over a file: each block (a definition, as `segment` finds them)
+    with the probability of the judging unit it belongs to (a block long enough alone,
+    or a run of short neighbours; None where even that is too short to judge) and the
+    features that moved it most; and the whole file's."""
     model = default_model()
     lines = text.splitlines()
+    judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
+    if model is not None:
+        for u in judging_units(text):
+            body = "\n".join(lines[u.start : u.end])
+            p, why = None, []
+            if model.judges(body):
+                feats = features(body, family)
+                p = model.probability_of(feats, family)
+                why = model.explain_features(feats, family, top=3) if p is not None else []
+            judged.append((u.end, p, why))
     blocks: list[BlockStyle] = []
+    k = 0
     for b in segment(text):
-        body = lines[b.start : b.end]
-        n = sum(1 for x in body if x.strip())
-        p = model.probability("\n".join(body), family) if model and n >= 3 else None
-        blocks.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n))
-    p_file = model.probability(text, family) if model else None
-    return Content(sha, family, None if p_file is None else round(p_file, 4), blocks)
+        while k < len(judged) - 1 and judged[k][0] <= b.start:
+            k += 1  # units are runs of whole blocks, in order
+        p, why = (judged[k][1], judged[k][2]) if judged else (None, [])
+        n = sum(1 for x in lines[b.start : b.end] if x.strip())
+        blocks.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n, why))
+    p_file, why_file = None, []
+    if model is not None and model.judges(text):
+        feats = features(text, family)
+        p_file = model.probability_of(feats, family, "file")
+        why_file = model.explain_features(feats, family, top=3) if p_file is not None else []
+    return Content(sha, family, None if p_file is None else round(p_file, 4), blocks, why_file)
 
 
 def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:
@@ -265,8 +294,13 @@ class Cache:
 
 def model_key() -> str:
     model = default_model()
-    raw = json.dumps(model.families, sort_keys=True) if model else "none"
-    return hashlib.sha256(("scan1" + raw).encode()).hexdigest()[:16]
+    raw = (
+        json.dumps([model.families, model.calibration, model.min_tokens, model.scan_threshold], sort_keys=True)
+        if model
+        else "none"
+    )
+    # scan2: blocks carry the features that moved them (older cache entries lack them).
+    return hashlib.sha256(("scan2" + raw).encode()).hexdigest()[:16]
 
 
 # -- judging a file ----------------------------------------------------------------------
@@ -286,7 +320,7 @@ def judge(
     findings, covered = (
         _record_findings(rel, lines, record_file, warn, report) if record_file and lines is not None else ([], [])
     )
-    file_ev = ev.file_style(content.p) if content.p is not None else None
+    blocks_start = len(findings)
     for b in content.blocks:
         inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
         if inside >= (b.end - b.start + 1) / 2:
@@ -294,9 +328,8 @@ def judge(
         evidence = [ev.prior(ev.REPOSITORY)]
         tool: str | None = None
         if b.p is not None:
-            evidence.append(ev.style(b.p, b.lines, f"content model: {b.p:.0%} AI-like"))
-        if file_ev is not None:
-            evidence.append(file_ev)
+            top = ", ".join(f"{name} {w:+.2f}" for name, w in b.why)
+            evidence.append(ev.style(b.p, f"content model: {b.p:.0%} AI-like" + (f" (moved by {top})" if top else "")))
         commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start]
         if commit:
             share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
@@ -327,8 +360,39 @@ def judge(
                 fingerprint=fp,
             )
         )
+    # A whole file that reads AI-written is one finding, in place of its blocks' style
+    # findings; not where a record or proof (a commit, a transcript) speaks for parts.
+    whole = _whole_file(rel, content, warn, report) if not covered else None
+    if whole is not None and all(f.code == "ai-style" for f in findings[blocks_start:]):
+        findings[blocks_start:] = [whole]
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
+
+
+def _whole_file(rel: str, content: Content, warn: float, report: float) -> Finding | None:
+    """The whole file judged as one unit on its style: a finding only when it warns (its
+    blocks say more where it does not)."""
+    if content.p is None or not content.blocks:
+        return None
+    top = ", ".join(f"{name} {w:+.2f}" for name, w in content.why)
+    detail = f"content model, whole file: {content.p:.0%} AI-like" + (f" (moved by {top})" if top else "")
+    evidence = [ev.prior(ev.REPOSITORY, "file"), ev.style(content.p, detail)]
+    verdict = ev.assess(evidence, warn, report, None)
+    if verdict.severity != "warning":
+        return None
+    end = content.blocks[-1].end
+    fp = hashlib.sha256(f"{rel}\0(whole file)\0{content.sha}".encode()).hexdigest()[:32]
+    return Finding(
+        0,
+        end,
+        verdict.severity,
+        verdict.code,
+        verdict.score,
+        evidence=[e.to_json() for e in evidence],
+        path=rel,
+        name="(whole file)",
+        fingerprint=fp,
+    )
 
 
 def _record_findings(

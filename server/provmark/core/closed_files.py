@@ -136,7 +136,7 @@ def judge_write(
         r.attribute(facts.match)
         r.rescore()
         regions.append(r)
-    if regions[0].score >= memory.settings.warn_threshold:
+    if regions[0].score >= memory.settings.record_at:
         memory.ai.add(q.lines, Provenance(regions[0].score, regions[0].tool, False, insertion))
     closed.keep(rel, text, lines, kept + regions)
     return Judgement("flagged", regions)

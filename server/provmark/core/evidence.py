@@ -54,41 +54,47 @@ REPOSITORY: Final = "repository-file"
 SIGNALS: dict[str, Signal] = {
     # Situations: every judged block has exactly one (its prior).
     INSERT: Signal(
-        0.3,
-        "Editor: arrived in bulk and matches nothing in the workspace. Leans towards an AI "
-        "tool in a team that uses them daily; the other evidence moves it either way.",
+        -0.4,
+        "Editor: arrived in bulk and matches nothing in the workspace. Slightly below even: "
+        "a paste too short for the content model to judge (under 150 tokens) is Information "
+        "unless other evidence lifts it; the calibrated style decides the rest.",
     ),
     REPOSITORY: Signal(
-        -0.6,
+        None,
         "Scan, and lines met at rest in an open file: already in the repository, no editor "
-        "event seen. Most code at rest was written by people, so the prior leans the other "
-        "way and the evidence must lift it.",
+        "event seen. Most code at rest was written by people: the prior is the content "
+        "model's stated one (log-odds of 1 - its scan threshold, about -3), so that style "
+        "alone warns only where at most 2% of held-out modern hand-written files reached; "
+        "-0.6 without a model.",
     ),
     # How the lines arrived.
     "written-on-disk": Signal(1.2, "another process (not git, not the editor) wrote the lines to the file"),
-    "paste-hint": Signal(None, "the client says where a paste came from: +0.6 outside the editor, -1.6 inside"),
+    "paste-hint": Signal(None, "the client says where a paste came from: +0.3 outside the editor, -1.6 inside"),
     "size": Signal(None, "how many lines at once: +0.4 from 40, +0.2 from 15, else 0"),
     "copy-of-ai": Signal(2.0, "most lines match text already flagged or tagged as AI (copies carry provenance)"),
     "partly-in-workspace": Signal(-0.8, "30-80% of the lines already exist in the workspace"),
     # The tools' own records.
-    "transcript-match": Signal(4.5, "an AI tool's local session log holds these lines"),
-    "git-commit": Signal(3.5, "git blame gives the lines to a commit that declares an AI tool"),
+    # Proof, so it must outweigh the stated prior of code at rest (about -3) and a
+    # human-looking style: it did at 4.5 and 3.5 against the earlier prior of -0.6.
+    "transcript-match": Signal(7.0, "an AI tool's local session log holds these lines"),
+    "git-commit": Signal(6.0, "git blame gives the lines to a commit that declares an AI tool"),
     # The text itself.
     "markdown-fence": Signal(2.5, "markdown code fences: a chat answer pasted whole"),
     "chat-prose": Signal(None, "lines of chat prose around the code: 1.2 + 0.4 a line, at most 3.0"),
     "placeholder": Signal(1.2, "placeholder comments ('rest of the code unchanged', 'your API key here')"),
     "usage-example": Signal(0.8, "an 'example usage' section, as chat answers end"),
-    "style": Signal(None, "the content model's log-odds for the block, scaled by its size, capped at +-3"),
-    "file-style": Signal(None, "the content model's view of the whole file, half the weight of a block's"),
+    "style": Signal(
+        None,
+        "the content model's calibrated log-likelihood ratio for the block (its probability under a 50/50 "
+        "prior, as log-odds), within +-7; none below 150 tokens: too short to judge",
+    ),
 }
 
 CONTENT_SIGNALS = frozenset({"markdown-fence", "chat-prose", "placeholder", "copy-of-ai"})
 PROOF_SIGNALS = frozenset({"transcript-match", "git-commit"})  # what auto_tag trusts
 
-STYLE_WEIGHT = 1.2  # log-odds per unit of the model's own log-odds, for a block of full size
-STYLE_FULL_LINES = 12  # below this many code lines the style says less, in proportion
-STYLE_CAP = 3.0
-FILE_STYLE_SHARE = 0.5
+STYLE_CAP = 7.0  # the calibration's own bounds (0.001, 0.999)
+NO_MODEL_PRIOR = -0.6  # the scan's prior when no content model states one
 DISK_HUMAN_DAMPING = 0.3  # a human-looking write by another process is still mostly an agent's
 
 
@@ -99,12 +105,22 @@ def _fixed(signal: str, detail: str) -> Evidence:
 
 
 # -- constructors: the only places evidence is made --------------------------------------
-def prior(situation: Literal["unexplained-bulk-insert", "repository-file"]) -> Evidence:
-    detail = {
-        INSERT: "arrived in bulk and matches nothing in the workspace",
-        REPOSITORY: "already in the repository; no editor event seen",
-    }[situation]
-    return _fixed(situation, detail)
+def prior(situation: Literal["unexplained-bulk-insert", "repository-file"], unit: str = "block") -> Evidence:
+    if situation == REPOSITORY:
+        what = "the whole file is" if unit == "file" else "already"
+        return Evidence(REPOSITORY, repository_prior(unit), f"{what} in the repository; no editor event seen")
+    return _fixed(situation, "arrived in bulk and matches nothing in the workspace")
+
+
+def repository_prior(unit: str = "block") -> float:
+    """The log-odds that code at rest is AI-written, as the content model states it for
+    a block or for a whole file: style alone then warns where, on held-out repositories,
+    at most 1% of modern hand-written files did (for each kind of unit)."""
+    from provmark.core.style import default_model
+
+    model = default_model()
+    t = model.scan_threshold.get(unit) if model is not None and model.scan_threshold else None
+    return NO_MODEL_PRIOR if t is None else round(math.log((1 - t) / t), 3)
 
 
 def written_on_disk() -> Evidence:
@@ -115,7 +131,7 @@ def paste_hint(source: str | None) -> Evidence | None:
     # Outside the editor means a chat, but as often another codebase or a web page: the
     # content model, not the hint, has to tell those apart.
     if source == "external":
-        return Evidence("paste-hint", 0.6, "the editor says it was pasted from outside the editor")
+        return Evidence("paste-hint", 0.3, "the editor says it was pasted from outside the editor")
     if source == "editor":
         return Evidence("paste-hint", -1.6, "the editor says it was copied inside the editor")
     return None
@@ -162,23 +178,18 @@ def usage_example() -> Evidence:
     return _fixed("usage-example", "an 'example usage' section, as chat answers end")
 
 
-def style_weight(p: float, lines: int) -> float:
-    """The weight of the content model's probability `p` for a block of `lines` code lines."""
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    w = STYLE_WEIGHT * math.log(p / (1 - p)) * min(1.0, lines / STYLE_FULL_LINES)
-    return max(-STYLE_CAP, min(STYLE_CAP, w))
+def style_weight(p: float) -> float:
+    """The weight of the content model's calibrated probability `p` (under a 50/50
+    prior): its log-odds, the likelihood ratio it stands for, capped."""
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return max(-STYLE_CAP, min(STYLE_CAP, math.log(p / (1 - p))))
 
 
-def style(p: float, lines: int, detail: str, on_disk: bool = False) -> Evidence:
-    weight = style_weight(p, lines)
+def style(p: float, detail: str, on_disk: bool = False) -> Evidence:
+    weight = style_weight(p)
     if on_disk and weight < 0:
         weight *= DISK_HUMAN_DAMPING
     return Evidence("style", weight, detail)
-
-
-def file_style(p: float) -> Evidence | None:
-    weight = style_weight(p, 40) * FILE_STYLE_SHARE
-    return Evidence("file-style", weight, f"the whole file: {p:.0%} AI-like") if weight else None
 
 
 # -- judging -------------------------------------------------------------------------------

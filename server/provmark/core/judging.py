@@ -191,7 +191,9 @@ def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, m
             region.tool = a.provenance.tool
         region.attribute(facts.match)
         region.rescore()
-    if regions[0].score >= memory.settings.warn_threshold:
+    # Remembered from the score it is recorded at, so that a move or copy keeps the flag
+    # (and its unreviewed record goes with it).
+    if regions[0].score >= memory.settings.record_at:
         memory.ai.add_norms(a.region_norms, Provenance(regions[0].score, regions[0].tool, False, q.insertion))
     return Judgement("flagged", regions)
 
@@ -276,7 +278,9 @@ def explained_by(
             b,
             FLAG,
             prov.insertion,
-            score=max(prov.score, warn),
+            # A copy keeps the flag it was (an Information paste moved stays one); text
+            # someone tagged as AI warns wherever it goes.
+            score=max(prov.score, warn) if prov.tagged else prov.score,
             tool=prov.tool,
             code="ai-paste",
             evidence=[ev.copy_of_ai(f"{why} of text flagged or tagged as AI")],

@@ -48,8 +48,8 @@ def code_only(text: str) -> str:
 
 
 def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | None:
-    """What the content model says of the code's style, weighted by how much code there is.
-    For code another process wrote into the workspace, a human look counts for less: what
+    """What the content model says of the code's style (nothing when it is too short to
+    judge). For code another process wrote into the workspace, a human look counts for less: what
     writes source files there, besides git and the editor, is mostly an agent following the
     file's own style."""
     from provmark.core.style import default_model
@@ -61,18 +61,17 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
 
     code = code_only(text)
     lines = code.splitlines()
-    n = sum(1 for ln in lines if ln.strip())
-    if n < 3:
-        return None
     if len(lines) > STYLE_SAMPLE_LINES:
         # Features are ratios: a sample of a huge insertion says as much, in bounded time.
         code = "\n".join(lines[:STYLE_SAMPLE_LINES])
+    if not model.judges(code):
+        return None  # too short to judge: the model abstains rather than guess
     feats = features(code, family)
     p = model.probability_of(feats, family)
     if p is None:
         return None
     top = ", ".join(name for name, _ in model.explain_features(feats, family, top=2))
-    return ev.style(p, n, f"content model: {p:.0%} AI-like ({family}; most telling: {top})", on_disk)
+    return ev.style(p, f"content model: {p:.0%} AI-like ({family}; most telling: {top})", on_disk)
 
 
 def content_evidence(text: str) -> list[Evidence]:
