@@ -108,7 +108,7 @@ def analyse(b: Burst, memory: Memory) -> Analysis:
     if not lines_new:
         return Analysis("vanished")
     every = runs_of(b.lines, lines_new, s, keep_small=True)
-    runs = runs_of(b.lines, lines_new, s)
+    runs = bulk_of(b.lines, every, s)
     region_lines = [body_of(x) for a, z in runs for x in b.lines[a : z + 1]]
     region_norms = [normalize(x) for x in region_lines]
     solid = [n for n in new_norms if is_solid(n)] or new_norms
@@ -241,8 +241,11 @@ def runs_of(lines: list[str], new: list[int], settings: Settings, keep_small: bo
             runs[-1] = (runs[-1][0], i)
         else:
             runs.append((i, i))
-    if keep_small:
-        return runs
+    return runs if keep_small else bulk_of(lines, runs, settings)
+
+
+def bulk_of(lines: list[str], runs: Runs, settings: Settings) -> Runs:
+    """The bulk runs among `runs`, or all of them when none is bulk."""
     big = [r for r in runs if is_bulk(lines[r[0] : r[1] + 1], settings)]
     return big or runs
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import subprocess
 import tempfile
 from collections.abc import Iterable
@@ -29,12 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from provmark.core.lines import line_hash
-from provmark.sources.gitinfo import git_command, tool_of_commit
+from provmark.sources.gitinfo import blame_owners, git_command, tool_of_commit
 
 log = logging.getLogger(__name__)
 
 _LOG_FORMAT = "%x1e%H%x1f%an <%ae>%x1f%B%x1f"
-_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+) (\d+)$")
 
 
 class GitError(RuntimeError):
@@ -203,7 +201,7 @@ def blame(
         # walk stops at its parents (lines they hold show as theirs, a boundary). No
         # declaring commit is reachable from those parents (see read_history).
         args.append(f"^{oldest}^@")
-    owners = _blame_owners(_run(root, *args, "--", rel, timeout=timeout, env=env))
+    owners = blame_owners(_run(root, *args, "--", rel, timeout=timeout, env=env))
     lines = data.decode("utf-8", errors="replace").split("\n")
     runs: list[DeclaredRun] = []
     for n in sorted(owners):
@@ -218,18 +216,6 @@ def blame(
         else:
             runs.append(DeclaredRun(n, n, tool, sha, (h,)))
     return runs
-
-
-def _blame_owners(out: bytes) -> dict[int, str]:
-    """1-based final line -> commit, from `git blame --incremental`."""
-    owners: dict[int, str] = {}
-    for raw in out.split(b"\n"):
-        m = _BLAME_HEADER.match(raw.decode("ascii", errors="replace"))
-        if m:
-            sha, final, count = m.group(1), int(m.group(2)), int(m.group(3))
-            for n in range(final, final + count):
-                owners[n] = sha
-    return owners
 
 
 def declared_runs(

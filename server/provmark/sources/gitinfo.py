@@ -140,18 +140,11 @@ class GitHistory:
         commits = self.ai_commits()
         if not commits:
             return []
-        out = _git(self.root, "blame", "--porcelain", "--", rel)
+        out = _git(self.root, "blame", "--incremental", "--", rel)
         if out is None:
             return []
-        owners: list[str] = []
-        for line in out.split("\n"):
-            m = re.match(r"^([0-9a-f]{40}) \d+ (\d+)", line)
-            if m:
-                final = int(m.group(2)) - 1
-                while len(owners) < final:
-                    owners.append("")
-                if len(owners) == final:
-                    owners.append(m.group(1))
+        by_line = blame_owners(out.encode())
+        owners = [by_line.get(n, "") for n in range(1, max(by_line, default=0) + 1)]
         runs: list[tuple[int, int, str, str]] = []
         for i, sha in enumerate(owners):
             tool = commits.get(sha)
@@ -162,3 +155,19 @@ class GitHistory:
             else:
                 runs.append((i, i, tool, sha))
         return runs
+
+
+_BLAME_HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+) (\d+)$")
+
+
+def blame_owners(out: bytes) -> dict[int, str]:
+    """1-based final line -> commit, from `git blame --incremental` (the editor's
+    history and the pipeline's reading of declaring commits share it)."""
+    owners: dict[int, str] = {}
+    for raw in out.split(b"\n"):
+        m = _BLAME_HEADER.match(raw.decode("ascii", errors="replace"))
+        if m:
+            sha, final, count = m.group(1), int(m.group(2)), int(m.group(3))
+            for n in range(final, final + count):
+                owners[n] = sha
+    return owners
