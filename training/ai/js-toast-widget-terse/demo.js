@@ -30,3 +30,17 @@ $("#delete")?.addEventListener("click", (e) => {
 
 addEventListener("offline", () => toast.warn("You are offline", { id: "net", ttl: 0 }));
 addEventListener("online", () => toast.success("Back online", { id: "net" }));
+
+document.addEventListener("copy", () => {
+  const s = getSelection()?.toString();
+  if (s) toast(`Copied ${s.length} chars`, { id: "copy", ttl: 1500 });
+});
+
+$("#pos")?.addEventListener("change", (e) => {
+  configure({ pos: e.target.value });
+  toast(`Toasts now appear ${e.target.value.replace("-", " ")}`);
+});
+
+window.addEventListener("unhandledrejection", (e) => {
+  toast.error(e.reason?.message ?? "Something went wrong");
+});

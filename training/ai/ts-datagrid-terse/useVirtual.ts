@@ -32,3 +32,38 @@ export function useVirtual(count: number, rowH: number, overscan = 6) {
 
   return { ref, onScroll, start, end, total: count * rowH, offset: start * rowH, scrollTo };
 }
+
+export function useColumnWidths(keys: string[], init: Record<string, number> = {}, min = 48) {
+  const [w, setW] = useState<Record<string, number>>(init);
+  const drag = useRef<{ key: string; x: number; w0: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const move = (e: PointerEvent) => {
+      const d = drag.current;
+      if (!d) return;
+      setW((p) => ({ ...p, [d.key]: Math.max(min, d.w0 + e.clientX - d.x) }));
+    };
+    const up = () => {
+      drag.current = null;
+      document.body.style.cursor = "";
+    };
+    addEventListener("pointermove", move);
+    addEventListener("pointerup", up);
+    return () => {
+      removeEventListener("pointermove", move);
+      removeEventListener("pointerup", up);
+    };
+  }, [min]);
+
+  const handle = (key: string) => ({
+    onPointerDown: (e: React.PointerEvent<HTMLElement>) => {
+      e.preventDefault();
+      const th = e.currentTarget.parentElement!;
+      drag.current = { key, x: e.clientX, w0: th.getBoundingClientRect().width };
+      document.body.style.cursor = "col-resize";
+    },
+    onDoubleClick: () => setW(({ [key]: _, ...rest }) => rest),
+  });
+
+  return { widths: keys.map((k) => w[k]), handle };
+}
