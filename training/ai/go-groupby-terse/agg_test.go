@@ -32,3 +32,14 @@ func TestTable(t *testing.T) {
 		t.Fatal("want error")
 	}
 }
+
+func TestNoGroupKeys(t *testing.T) {
+	sp, _ := parseAggs("count,min:v", map[string]int{"v": 0})
+	tb := newTable(nil, sp)
+	for _, v := range []string{"3", "-1", "7"} {
+		tb.add([]string{v})
+	}
+	if got := tb.rows(); !reflect.DeepEqual(got, [][]string{{"3", "-1"}}) {
+		t.Fatalf("got %v", got)
+	}
+}

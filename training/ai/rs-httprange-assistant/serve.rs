@@ -2,9 +2,7 @@
 
 use std::io::{self, Read, Seek, SeekFrom, Write};
 
-use crate::range::{
-    content_range, parse_range_header, resolve, unsatisfied_content_range, RangeError,
-};
+use crate::{content_range, parse_range_header, resolve, unsatisfied_content_range, RangeError};
 
 /// What the caller should send back.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-use crate::value::Value;
+use crate::Value;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pointer(Vec<String>);
@@ -123,7 +123,7 @@ impl std::fmt::Display for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::parse;
+    use crate::parse;
 
     #[test]
     fn rfc_examples() {

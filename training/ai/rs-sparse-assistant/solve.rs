@@ -1,6 +1,6 @@
 //! Iterative solvers for sparse linear systems.
 
-use crate::csr::{CsrMatrix, SparseError};
+use crate::{CsrMatrix, SparseError};
 
 /// Settings for [`conjugate_gradient`].
 #[derive(Debug, Clone, Copy)]
