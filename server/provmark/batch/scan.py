@@ -25,7 +25,7 @@ from provmark.core.findings import Finding, Totals, totals
 from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.relocate import hashes_of, locate, squeezed_of
 from provmark.core.segment import segment
-from provmark.core.style import _EXT_FAMILY, default_model, family_for, features, judging_units
+from provmark.core.style import _EXT_FAMILY, FileStyle, default_model, family_for, units_of
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
 from provmark.sources.gitinfo import GitHistory
@@ -199,33 +199,41 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
     """The content model over a file: each block (a definition, as `segment` finds them)
     with the probability of the judging unit it belongs to (a block long enough alone,
     or a run of short neighbours; None where even that is too short to judge) and the
-    features that moved it most; and the whole file's."""
+    features that moved it most; and the whole file's.
+
+    The file is split and read once: `FileStyle` gives every unit's features and the
+    file's from the same per-line facts (equal to `features` on each text)."""
     model = default_model()
     lines = text.splitlines()
+    blocks = segment(text)
     judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
+    p_file, why_file = None, []
     if model is not None:
-        for u in judging_units(text):
-            body = "\n".join(lines[u.start : u.end])
+        style = FileStyle(lines, family)
+        units = units_of(blocks, style.text)
+        judges = [model.judges_tokens(style.text.tokens(u.start, u.end)) for u in units]
+        runs = [(u.start, u.end) for u, ok in zip(units, judges, strict=True) if ok]
+        feats, file_feats = style.features(runs)
+        unit_feats = iter(feats)
+        for u, ok in zip(units, judges, strict=True):
             p, why = None, []
-            if model.judges(body):
-                feats = features(body, family)
-                p = model.probability_of(feats, family)
-                why = model.explain_features(feats, family, top=3) if p is not None else []
+            if ok:
+                f = next(unit_feats)
+                p = model.probability_of(f, family)
+                why = model.explain_features(f, family, top=3) if p is not None else []
             judged.append((u.end, p, why))
-    blocks: list[BlockStyle] = []
+        if model.judges_tokens(style.text.tokens(0, len(lines))):
+            p_file = model.probability_of(file_feats, family, "file")
+            why_file = model.explain_features(file_feats, family, top=3) if p_file is not None else []
+    out: list[BlockStyle] = []
     k = 0
-    for b in segment(text):
+    for b in blocks:
         while k < len(judged) - 1 and judged[k][0] <= b.start:
             k += 1  # units are runs of whole blocks, in order
         p, why = (judged[k][1], judged[k][2]) if judged else (None, [])
         n = sum(1 for x in lines[b.start : b.end] if x.strip())
-        blocks.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n, why))
-    p_file, why_file = None, []
-    if model is not None and model.judges(text):
-        feats = features(text, family)
-        p_file = model.probability_of(feats, family, "file")
-        why_file = model.explain_features(feats, family, top=3) if p_file is not None else []
-    return Content(sha, family, None if p_file is None else round(p_file, 4), blocks, why_file)
+        out.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n, why))
+    return Content(sha, family, None if p_file is None else round(p_file, 4), out, why_file)
 
 
 def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:

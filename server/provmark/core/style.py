@@ -12,6 +12,9 @@ import itertools
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -145,18 +148,25 @@ def judging_units(text: str) -> list[Block]:
     merged until they reach MIN_TOKENS: a file of small functions is still judged, a
     function at a time where it can be, a few at a time where it cannot. A short run
     left at the end joins the unit before it."""
-    from provmark.core.segment import Block, segment
+    from provmark.core.segment import segment
 
-    lines = text.splitlines()
+    lines = LineText(text.splitlines())
+    return units_of(segment(text), lines)
+
+
+def units_of(blocks: list[Block], text: LineText) -> list[Block]:
+    """`judging_units` for blocks already found in `text`."""
+    from provmark.core.segment import Block
+
     units: list[Block] = []
     start, end, tokens = None, 0, 0
     names: list[str] = []
-    for b in segment(text):
+    for b in blocks:
         if start is None:
             start, names, tokens = b.start, [], 0
         end = b.end
         names.append(b.name)
-        tokens += token_count("\n".join(lines[b.start : b.end]))
+        tokens += text.tokens(b.start, b.end)
         if tokens >= MIN_TOKENS:
             units.append(Block(start, b.end, _unit_name(names)))
             start = None
@@ -371,12 +381,23 @@ def _comment_text(stripped: str, family: str, in_block: bool) -> tuple[str | Non
     return None, False
 
 
-def _docstring_lines(lines: list[str]) -> set[int]:
-    """Lines inside Python triple-quoted strings that open a line (docstrings, mostly)."""
+def _docstring_state(lines: list[str], quoted: Iterable[int] | None = None) -> tuple[set[int], set[int]]:
+    """Lines inside Python triple-quoted strings that open a line (docstrings, mostly),
+    and those of them a string opened above goes on into (a run of lines starting there
+    reads them differently). `quoted`: the lines holding a triple quote, if known (no
+    other line changes anything)."""
     inside: set[int] = set()
+    going_on: set[int] = set()
     quote: str | None = None
-    for i, line in enumerate(lines):
-        s = line.strip()
+    last = -1
+    for i in range(len(lines)) if quoted is None else [*quoted, len(lines)]:
+        if quote is not None and i > last + 1:  # lines with no triple quote, inside one
+            inside.update(range(last + 1, i))
+            going_on.update(range(last + 1, i))
+        last = i
+        if i == len(lines):
+            break
+        s = lines[i].strip()
         if quote is None:
             for q in ('"""', "'''"):
                 body = s[1:] if s[:1] in "rRbBuU" and s[1:4] == q else s
@@ -387,136 +408,296 @@ def _docstring_lines(lines: list[str]) -> set[int]:
                     break
         else:
             inside.add(i)
+            going_on.add(i)
             if quote in s:
                 quote = None
-    return inside
+    return inside, going_on
 
 
-def _split_comments(lines: list[str], family: str, docstrings: set[int]) -> tuple[list[str], list[str]]:
-    """The comments' (and docstrings') text, and the code lines."""
+def _line_kinds(
+    lines: list[str], family: str, docstrings: set[int]
+) -> tuple[list[int], list[str], list[int], set[int]]:
+    """Which lines are comments (and docstrings), with their text, and which are code;
+    and the lines a /* comment opened above goes on into."""
+    comment_at: list[int] = []
     comments: list[str] = []
-    code_lines: list[str] = []
+    code_at: list[int] = []
+    going_on: set[int] = set()
     in_block = False
     for i, line in enumerate(lines):
+        if in_block:
+            going_on.add(i)
         stripped = line.strip()
         if not stripped:
             continue
         if i in docstrings:
+            comment_at.append(i)
             comments.append(stripped.strip("\"'rRbBuU ").strip())
             continue
         body, in_block = _comment_text(stripped, family, in_block)
         if body is None:
-            code_lines.append(line)
+            code_at.append(i)
         else:
+            comment_at.append(i)
             comments.append(body)
-    return comments, code_lines
+    return comment_at, comments, code_at, going_on
 
 
-def _documented(lines: list[str], family: str, syntax: _Syntax, docstrings: set[int]) -> tuple[int, int]:
-    """How many definitions there are, and how many carry a doc comment or docstring."""
-    definitions, documented = 0, 0
-    for i, line in enumerate(lines):
-        if not syntax.definition.match(line):
-            continue
-        definitions += 1
-        if family == "python":
-            nxt = next((j for j in range(i + 1, min(i + 8, len(lines))) if lines[j].strip()), None)
-            # A signature may wrap; the docstring follows the line that ends in ':'.
-            while nxt is not None and not lines[nxt - 1].rstrip().endswith(":") and nxt < min(i + 8, len(lines)) - 1:
-                nxt += 1
-            if nxt is not None and nxt in docstrings:
-                documented += 1
-        else:
-            prev = next((j for j in range(i - 1, max(i - 4, -1), -1) if lines[j].strip()), None)
-            if prev is not None:
-                p = lines[prev].strip()
-                if p.startswith(("*/", "///", "//", "*", "#[", "@")) or p.endswith("*/"):
-                    documented += 1
-    return definitions, documented
+def _documented_at(lines: list[str], i: int, lo: int, hi: int, family: str, docstrings: set[int]) -> bool:
+    """Whether the definition on line i of lines[lo:hi] carries a docstring or doc comment."""
+    if family == "python":
+        stop = min(i + 8, hi)
+        nxt = next((j for j in range(i + 1, stop) if lines[j].strip()), None)
+        # A signature may wrap; the docstring follows the line that ends in ':'.
+        while nxt is not None and not lines[nxt - 1].rstrip().endswith(":") and nxt < stop - 1:
+            nxt += 1
+        return nxt is not None and nxt in docstrings
+    prev = next((j for j in range(i - 1, max(i - 4, lo - 1), -1) if lines[j].strip()), None)
+    if prev is None:
+        return False
+    p = lines[prev].strip()
+    return p.startswith(("*/", "///", "//", "*", "#[", "@")) or p.endswith("*/")
+
+
+def _guarded_at(lines: list[str], i: int, hi: int, family: str) -> bool:
+    """Whether the definition on line i (of lines[:hi]) opens by checking its arguments."""
+    body = [ln for ln in lines[i + 1 : min(i + 8, hi)] if ln.strip() and not _is_comment(ln.strip(), family)]
+    guard = _GUARD[family]
+    j = next((k for k, ln in enumerate(body[:3]) if guard.match(ln)), None)
+    return j is not None and _EXIT.search(" ".join(body[j : j + 2])) is not None
+
+
+def _uniformity(starts: list[int], end: int) -> float:
+    """How alike in length the definitions starting at `starts` (up to `end`) are."""
+    lengths = [b - a for a, b in zip(starts, [*starts[1:], end], strict=True)] if starts else []
+    if len(lengths) >= 3:
+        mean = sum(lengths) / len(lengths)
+        sd = (sum((x - mean) ** 2 for x in lengths) / len(lengths)) ** 0.5
+        return max(0.0, 1.0 - min(sd / mean, 2.0) / 2.0) if mean else UNKNOWN
+    return UNKNOWN
+
+
+@dataclass
+class _Counts:
+    """What the features of a text are computed from: counts, so that those of a run of
+    a file's lines can be read off facts gathered once about each line."""
+
+    lines: int = 0
+    nonblank: int = 0
+    chars: int = 0  # in non-blank lines
+    long_lines: int = 0
+    trailing: int = 0
+    indented: int = 0
+    tabs: int = 0
+    odd: int = 0
+    runs: int = 0
+    non_ascii: int = 0
+    comments: int = 0
+    worded: int = 0
+    capital: int = 0
+    words: int = 0
+    period: int = 0
+    steps: int = 0
+    informal: int = 0
+    code_comments: int = 0
+    sections: int = 0
+    rules: int = 0
+    todo: int = 0
+    licence: bool = False
+    definitions: int = 0
+    documented: int = 0
+    guarded: int = 0
+    uniformity: float = UNKNOWN
+    typed_defs: int = 0
+    typed: int = 0
+    idents: int = 0
+    ident_chars: int = 0
+    short: int = 0
+    multi: int = 0
+    snake: int = 0
+    camel: int = 0
+    modern: int = 0
+    legacy: int = 0
+    interp: int = 0
+    build: int = 0
+    printing: int = 0
+    errors: int = 0
+    singles: int = 0  # quote characters in code
+    doubles: int = 0
+    messages: int = 0
+    message_words: int = 0
+    tests: int = 0
+    test_words: int = 0
+    body_blanks: int = 0
+    body_lines: int = 0
+
+
+def _add_idents(c: _Counts, idents: Iterable[str]) -> None:
+    """Identifier counts (keywords left out), each distinct name judged once."""
+    stats = _IDENT_STATS
+    for w, k in Counter(idents).items():
+        s = stats.get(w)
+        if s is None:
+            s = stats[w] = _ident_stats(w)
+        if s[0]:
+            c.idents += k
+            c.ident_chars += k * s[1]
+            c.short += k * s[2]
+            c.multi += k * s[3]
+            c.snake += k * s[4]
+            c.camel += k * s[5]
+
+
+def _ident_stats(w: str) -> tuple[int, int, int, int, int, int]:
+    if w.lower() in _KEYWORDS:
+        return (0, 0, 0, 0, 0, 0)
+    multi = "_" in w.strip("_") or (w[0].islower() and w[1:].lower() != w[1:])
+    return (1, len(w), len(w) <= 2, multi, _SNAKE.match(w) is not None, _CAMEL.match(w) is not None)
+
+
+_IDENT_STATS: dict[str, tuple[int, int, int, int, int, int]] = {}
+
+
+def _count(text: str, family: str) -> _Counts:
+    """The counts behind `features`, read straight from the text: the reference that
+    `FileStyle` must agree with."""
+    syntax = _SYNTAX.get(family, _SYNTAX["other"])
+    lines = text.splitlines()
+    c = _Counts(lines=len(lines))
+    nonblank = [ln for ln in lines if ln.strip()]
+    c.nonblank = len(nonblank)
+    docstrings = _docstring_state(lines)[0] if family == "python" else set()
+    _, comments, code_at, _ = _line_kinds(lines, family, docstrings)
+    code_lines = [lines[i] for i in code_at]
+    worded = [x for x in comments if x[:1].isalpha()]
+    c.comments, c.worded = len(comments), len(worded)
+    c.capital = sum(1 for x in worded if x[0].isupper())
+    c.words = sum(len(x.split()) for x in comments)
+    c.period = sum(1 for x in worded if x.endswith("."))
+    c.steps = sum(1 for x in worded if _STEP.match(x))
+    c.informal = sum(1 for x in comments if _INFORMAL.search(x))
+    c.code_comments = sum(1 for x in comments if len(x) > 3 and _CODE_LIKE.match(x))
+    c.sections = sum(1 for x in comments if _DOC_SECTION.match(x))
+    c.rules = sum(1 for x in comments if _RULE.match(x))
+    c.todo = len(_TODO.findall(text))
+    c.licence = _LICENCE.search(text) is not None
+
+    starts = [i for i, ln in enumerate(lines) if syntax.definition.match(ln)]
+    c.definitions = len(starts)
+    c.documented = sum(1 for i in starts if _documented_at(lines, i, 0, len(lines), family, docstrings))
+    c.guarded = sum(1 for i in starts if _guarded_at(lines, i, len(lines), family))
+    c.uniformity = _uniformity(starts, len(lines))
+    if family == "python":
+        defs = [ln for ln in code_lines if _PY_DEF.match(ln) and "class " not in ln.split("(")[0]]
+        c.typed_defs = len(defs)
+        c.typed = sum(1 for ln in defs if _PY_TYPED.search(ln))
+
+    code = "\n".join(code_lines)
+    _add_idents(c, _WORD.findall(code))
+    indented = [ln for ln in nonblank if ln[:1] in " \t"]
+    c.indented = len(indented)
+    c.tabs = sum(1 for ln in indented if ln[0] == "\t")
+    for ln in indented:
+        width = len(_LEADING_WS.match(ln).group(0))  # type: ignore[union-attr]
+        if ln[0] == " " and width % 2 and not ln.lstrip().startswith("*"):
+            c.odd += 1
+    blanks = [not ln.strip() for ln in lines]
+    # PEP 8 asks for two blank lines between top-level definitions: not a sign of anything.
+    if family == "python":
+        c.runs = sum(1 for i in range(2, len(blanks)) if blanks[i] and blanks[i - 1] and blanks[i - 2])
+    else:
+        c.runs = sum(1 for i in range(1, len(blanks)) if blanks[i] and blanks[i - 1])
+    c.chars = sum(len(ln) for ln in nonblank)
+    c.long_lines = sum(1 for ln in nonblank if len(ln) > 100)
+    c.trailing = sum(1 for ln in lines if ln != ln.rstrip())
+    c.non_ascii = sum(1 for ln in nonblank if not ln.isascii())
+    c.modern = len(syntax.modern.findall(code))
+    c.legacy = len(syntax.legacy.findall(code))
+    c.interp = len(syntax.interp.findall(code))
+    c.build = len(syntax.build.findall(code))
+    c.printing = len(syntax.printing.findall(code))
+    c.errors = len(syntax.error.findall(code))
+    c.singles, c.doubles = code.count("'"), code.count('"')
+    messages = [m.group(2) for m in _ERROR_MESSAGE.finditer(code)]
+    c.messages, c.message_words = len(messages), sum(len(x.split()) for x in messages)
+    for ln in code_lines:
+        words = _test_words(ln)
+        if words:
+            c.tests += 1
+            c.test_words += words
+    for i in range(1, len(lines) - 1):
+        if not lines[i].strip():
+            before, after = lines[i - 1], lines[i + 1]
+            if before[:1] in " \t" and after[:1] in " \t" and after.strip():
+                c.body_blanks += 1
+        elif lines[i][:1] in " \t":
+            c.body_lines += 1
+    return c
+
+
+def _test_words(line: str) -> int:
+    """Words in the name of the test this line defines (0: not a test)."""
+    m = _TEST_DEF.match(line)
+    if m is None:
+        return 0
+    name = next(g for g in m.groups() if g)
+    return _words_in_name(name) if "test" in name.lower() or not name.isidentifier() else 0
 
 
 def features(text: str, family: str) -> dict[str, float]:
     """The style features of `text`; all in [0, 1] or small means, never dependent on size."""
-    syntax = _SYNTAX.get(family, _SYNTAX["other"])
-    lines = text.splitlines()
-    total = max(len(lines), 1)
-    nonblank = [ln for ln in lines if ln.strip()]
-    n = max(len(nonblank), 1)
-    docstrings = _docstring_lines(lines) if family == "python" else set()
+    return _features(_count(text, family), family)
 
-    comments, code_lines = _split_comments(lines, family, docstrings)
-    worded = [c for c in comments if c[:1].isalpha()]
-    capital = sum(1 for c in worded if c[0].isupper())
-    words = sum(len(c.split()) for c in comments)
-    period = sum(1 for c in worded if c.endswith("."))
 
-    definitions, documented = _documented(lines, family, syntax, docstrings)
-
-    code = "\n".join(code_lines)
-    idents = [w for w in _WORD.findall(code) if w.lower() not in _KEYWORDS]
-    ni = max(len(idents), 1)
-    ident_len = sum(len(w) for w in idents) / ni
-    short = sum(1 for w in idents if len(w) <= 2)
-    multi = sum(1 for w in idents if "_" in w.strip("_") or (w[0].islower() and w[1:].lower() != w[1:]))
-
-    indented = [ln for ln in nonblank if ln[:1] in " \t"]
-    nind = max(len(indented), 1)
-    tabs = sum(1 for ln in indented if ln[0] == "\t")
-    odd = 0
-    for ln in indented:
-        width = len(_LEADING_WS.match(ln).group(0))  # type: ignore[union-attr]
-        if ln[0] == " " and width % 2 and not ln.lstrip().startswith("*"):
-            odd += 1
-
-    blanks = [not ln.strip() for ln in lines]
-    runs = 0
-    for i in range(1, len(blanks)):
-        if blanks[i] and blanks[i - 1]:
-            runs += 1
-    # PEP 8 asks for two blank lines between top-level definitions: not a sign of anything.
-    if family == "python":
-        runs = sum(1 for i in range(2, len(blanks)) if blanks[i] and blanks[i - 1] and blanks[i - 2])
-
-    interp = len(syntax.interp.findall(code))
-    build = len(syntax.build.findall(code))
-    singles = code.count("'") // 2
-    doubles = code.count('"') // 2
-
-    lengths = [len(ln) for ln in nonblank]
+def _features(c: _Counts, family: str) -> dict[str, float]:
+    total = max(c.lines, 1)
+    n = max(c.nonblank, 1)
+    ni = max(c.idents, 1)
+    nind = max(c.indented, 1)
+    interp, build = c.interp, c.build
+    singles, doubles = c.singles // 2, c.doubles // 2
+    comments, worded = c.comments, c.worded
     f = {
-        "comment_ratio": len(comments) / n,
-        "comment_capital": capital / len(worded) if worded else UNKNOWN,
-        "comment_words": min(words / len(comments), 20) / 10 if comments else 0.0,
-        "comment_period": period / len(worded) if worded else UNKNOWN,
-        "todo": min(len(_TODO.findall(text)) / n * 20, 1.0),
-        "doc_ratio": (documented / definitions) if definitions else UNKNOWN,
-        "ident_len": min(ident_len, 30) / 10,
-        "short_ident": short / ni,
-        "multiword_ident": multi / ni,
-        "line_len": min(sum(lengths) / n, 160) / 80,
-        "long_lines": sum(1 for x in lengths if x > 100) / n,
-        "trailing_ws": sum(1 for ln in lines if ln != ln.rstrip()) / total,
-        "tab_indent": tabs / nind,
-        "odd_indent": odd / nind,
-        "blank_ratio": (total - len(nonblank)) / total,
-        "blank_runs": runs / total,
-        "modern": min(len(syntax.modern.findall(code)) / n, 2.0),
-        "legacy": min(len(syntax.legacy.findall(code)) / n, 2.0),
+        "comment_ratio": comments / n,
+        "comment_capital": c.capital / worded if worded else UNKNOWN,
+        "comment_words": min(c.words / comments, 20) / 10 if comments else 0.0,
+        "comment_period": c.period / worded if worded else UNKNOWN,
+        "todo": min(c.todo / n * 20, 1.0),
+        "doc_ratio": (c.documented / c.definitions) if c.definitions else UNKNOWN,
+        "ident_len": min(c.ident_chars / ni, 30) / 10,
+        "short_ident": c.short / ni,
+        "multiword_ident": c.multi / ni,
+        "line_len": min(c.chars / n, 160) / 80,
+        "long_lines": c.long_lines / n,
+        "trailing_ws": c.trailing / total,
+        "tab_indent": c.tabs / nind,
+        "odd_indent": c.odd / nind,
+        "blank_ratio": (total - c.nonblank) / total,
+        "blank_runs": c.runs / total,
+        "modern": min(c.modern / n, 2.0),
+        "legacy": min(c.legacy / n, 2.0),
         # Go has no string interpolation: Sprintf or concatenation tells nothing there.
         "interpolation": interp / (interp + build) if interp + build and family != "go" else UNKNOWN,
         "interpolation_rate": min(interp / n * 5, 1.0) if family != "go" else UNKNOWN,
-        "typed": UNKNOWN,
-        "non_ascii": sum(1 for ln in nonblank if not ln.isascii()) / n,
-        "licence": 1.0 if _LICENCE.search(text) else 0.0,
-        "print_calls": len(syntax.printing.findall(code)) / n,
-        "error_text": len(syntax.error.findall(code)) / n,
+        "typed": (c.typed / c.typed_defs if c.typed_defs else UNKNOWN) if family == "python" else UNKNOWN,
+        "non_ascii": c.non_ascii / n,
+        "licence": 1.0 if c.licence else 0.0,
+        "print_calls": c.printing / n,
+        "error_text": c.errors / n,
         "double_quotes": doubles / (singles + doubles) if singles + doubles else UNKNOWN,
+        # What an author leaves, not what a formatter or a version decides:
+        "comment_step": c.steps / worded if worded else UNKNOWN,
+        "comment_informal": c.informal / comments if comments else UNKNOWN,
+        "commented_code": c.code_comments / comments if comments else UNKNOWN,
+        "doc_sections": min(c.sections / max(c.definitions, 1), 2.0) if comments else 0.0,
+        "guards": c.guarded / c.definitions if c.definitions else UNKNOWN,
+        "error_words": min(c.message_words / c.messages, 20) / 10 if c.messages else UNKNOWN,
+        "naming_mixed": min(c.snake, c.camel) / (c.snake + c.camel) if c.snake + c.camel >= 4 else UNKNOWN,
+        "section_rules": c.rules / comments if comments else UNKNOWN,
+        "test_name_words": min(c.test_words / c.tests, 12) / 6 if c.tests else UNKNOWN,
+        "uniformity": c.uniformity,
+        "blank_in_body": c.body_blanks / c.body_lines if c.body_lines >= 5 else UNKNOWN,
     }
-    if family == "python":
-        defs = [ln for ln in code_lines if _PY_DEF.match(ln) and "class " not in ln.split("(")[0]]
-        typed = sum(1 for ln in defs if _PY_TYPED.search(ln))
-        f["typed"] = typed / len(defs) if defs else UNKNOWN
-    f.update(_authorship(lines, comments, worded, code, code_lines, family, syntax, idents))
     return f
 
 
@@ -572,70 +753,362 @@ def _words_in_name(name: str) -> int:
     return len([p for p in parts if p.lower() not in ("test", "it", "should")]) or 1
 
 
-def _authorship(
-    lines: list[str],
-    comments: list[str],
-    worded: list[str],
-    code: str,
-    code_lines: list[str],
-    family: str,
-    syntax: _Syntax,
-    idents: list[str],
-) -> dict[str, float]:
-    """Signs of who wrote the code: how comments speak, what is left behind, how the
-    definitions open and how alike they are. None depends on a formatter or a version."""
-    steps = sum(1 for c in worded if _STEP.match(c))
-    informal = sum(1 for c in comments if _INFORMAL.search(c))
-    code_comments = sum(1 for c in comments if len(c) > 3 and _CODE_LIKE.match(c))
-    sections = sum(1 for c in comments if _DOC_SECTION.match(c))
-    rules = sum(1 for c in comments if _RULE.match(c))
-    # Definitions: where each starts (by indentation, the same rule for every family).
-    starts = [i for i, ln in enumerate(lines) if syntax.definition.match(ln)]
-    guarded = 0
-    for i in starts:
-        body = [ln for ln in lines[i + 1 : i + 8] if ln.strip() and not _is_comment(ln.strip(), family)]
-        if any(_GUARD[family].match(ln) for ln in body[:3]):
-            j = next(k for k, ln in enumerate(body[:3]) if _GUARD[family].match(ln))
-            if _EXIT.search(" ".join(body[j : j + 2])):
-                guarded += 1
-    lengths = [b - a for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)] if starts else []
-    if len(lengths) >= 3:
-        mean = sum(lengths) / len(lengths)
-        sd = (sum((x - mean) ** 2 for x in lengths) / len(lengths)) ** 0.5
-        uniformity = max(0.0, 1.0 - min(sd / mean, 2.0) / 2.0) if mean else UNKNOWN
-    else:
-        uniformity = UNKNOWN
-    messages = [m.group(2) for m in _ERROR_MESSAGE.finditer(code)]
-    tests = [next(g for g in m.groups() if g) for ln in code_lines if (m := _TEST_DEF.match(ln))]
-    tests = [t for t in tests if "test" in t.lower() or not t.isidentifier()]
-    snake = sum(1 for w in idents if _SNAKE.match(w))
-    camel = sum(1 for w in idents if _CAMEL.match(w))
-    body_blanks = 0
-    indented_lines = 0
-    for i in range(1, len(lines) - 1):
-        if not lines[i].strip():
-            before, after = lines[i - 1], lines[i + 1]
-            if before[:1] in " \t" and after[:1] in " \t" and after.strip():
-                body_blanks += 1
-        elif lines[i][:1] in " \t":
-            indented_lines += 1
-    return {
-        "comment_step": steps / len(worded) if worded else UNKNOWN,
-        "comment_informal": informal / len(comments) if comments else UNKNOWN,
-        "commented_code": code_comments / len(comments) if comments else UNKNOWN,
-        "doc_sections": min(sections / max(len(starts), 1), 2.0) if comments else 0.0,
-        "guards": guarded / len(starts) if starts else UNKNOWN,
-        "error_words": min(sum(len(x.split()) for x in messages) / len(messages), 20) / 10 if messages else UNKNOWN,
-        "naming_mixed": min(snake, camel) / (snake + camel) if snake + camel >= 4 else UNKNOWN,
-        "section_rules": rules / len(comments) if comments else UNKNOWN,
-        "test_name_words": min(sum(_words_in_name(t) for t in tests) / len(tests), 12) / 6 if tests else UNKNOWN,
-        "uniformity": uniformity,
-        "blank_in_body": body_blanks / indented_lines if indented_lines >= 5 else UNKNOWN,
-    }
-
-
 def _is_comment(stripped: str, family: str) -> bool:
     return stripped.startswith(("#",) if family in _HASH_COMMENT else ("//", "/*", "*"))
+
+
+# -- the same features, for every judging unit of a file and the whole file at once --------
+# `features` reads a text from scratch; the scan needs them for each unit of a file and
+# for the file, and reading each unit again cost five times the segmenting. `FileStyle`
+# splits and classifies the lines once, runs each regular expression once over the file,
+# and sums per-line facts over each unit's lines. A unit that starts inside a docstring
+# or a /* comment (a long one cut at a paragraph) reads its lines differently: it is read
+# from scratch, like a unit whose text would not split back into the same lines.
+
+
+def _char_class(ch: str) -> int:
+    """A character as _TOKEN sees it: w(ord), s(pace) or p(unctuation)."""
+    return ord("w") if re.match(r"\w", ch) else ord("s") if re.match(r"\s", ch) else ord("p")
+
+
+_CLASS_TABLE = bytes(_char_class(chr(b)) for b in range(256))  # (only ASCII is looked up)
+
+
+class LineText:
+    """A file's lines joined once, with where each starts, for counting tokens (as
+    `token_count` does) over any run of them without re-reading it."""
+
+    def __init__(self, lines: list[str], joined: str | None = None, starts: list[int] | None = None) -> None:
+        self.lines = lines
+        self.joined = "\n".join(lines) if joined is None else joined
+        self.starts = list(itertools.accumulate([len(x) + 1 for x in lines], initial=0)) if starts is None else starts
+        self._classes: bytes | None = None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Where "\\n".join(lines[start:end]) is in `joined`."""
+        return self.starts[start], max(self.starts[start], self.starts[end] - 1)
+
+    def tokens(self, start: int, end: int) -> int:
+        """token_count("\\n".join(lines[start:end])): punctuation characters and runs of
+        word characters, counted over a string of character classes (w, s, p)."""
+        a, b = self.span(start, end)
+        if a >= b:
+            return 0
+        cls = self._classes
+        if cls is None:
+            j = self.joined
+            if j.isascii():
+                cls = j.encode("ascii").translate(_CLASS_TABLE)
+            else:
+                cls = j.translate({ord(ch): chr(_char_class(ch)) for ch in set(j)}).encode("ascii")
+            self._classes = cls
+        return cls.count(b"p", a, b) + cls.count(b"sw", a, b) + cls.count(b"pw", a, b) + (cls[a] == 119)  # "w"
+
+    def line_tokens(self) -> list[list[str]]:
+        """Each line's tokens (as `token_count` counts them), for features over tokens."""
+        out: list[list[str]] = [[]]
+        for t in _TOKEN_OR_LINE.findall(self.joined):
+            if t == "\n":
+                out.append([])
+            else:
+                out[-1].append(t)
+        return out if self.lines else []
+
+
+_TOKEN_OR_LINE = re.compile(r"\w+|[^\w\s]|\n")
+
+
+class _Matches:
+    """One regular expression's matches over a whole string, so that `findall` over any
+    run of its lines can be counted from them: the same, unless a match crosses either
+    edge of the run (then that run is matched alone). Exact for patterns with no
+    lookahead nor positive lookbehind, whose negative lookbehinds never match a line
+    break (FileStyle checks this)."""
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        text: str,
+        group: int | None = None,
+        found: Iterable[re.Match[str]] | None = None,
+    ) -> None:
+        self.pattern, self.text, self.group = pattern, text, group
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[int] = [0]  # with a group: its words, summed up to each match
+        for m in pattern.finditer(text) if found is None else found:
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            if group is not None:
+                self.words.append(self.words[-1] + len(m.group(group).split()))
+
+    def count(self, a: int, b: int) -> tuple[int, int]:
+        """How many matches `findall(text[a:b])` finds (a, b: the edges of lines), and
+        the words in their group."""
+        starts, ends = self.starts, self.ends
+        i = bisect_left(starts, a)
+        j = bisect_left(starts, b)
+        k = bisect_right(starts, b) - 1
+        if (i > 0 and ends[i - 1] >= a) or (k >= 0 and ends[k] > b):
+            found = list(self.pattern.finditer(self.text[a:b]))
+            if self.group is None:
+                return len(found), 0
+            return len(found), sum(len(m.group(self.group).split()) for m in found)
+        return j - i, self.words[j] - self.words[i] if self.group is not None else 0
+
+
+# Faster equivalents of some patterns, for FileStyle: the same matches (a test checks),
+# but every alternative starts with a literal character, so the regex engine skips
+# ahead to candidates instead of trying every alternative at every position (an f-string
+# prefix's lookbehind moves after its first letter; a class of quotes becomes two
+# alternatives). `build`'s matches are found from the +, % and .format( they hold.
+_F_STRING = (
+    r"r(?<![\w\-'\"]r)[fF][rR]?[\"']|R(?<![\w\-'\"]R)[fF][rR]?[\"']|"
+    r"f(?<![\w\-'\"]f)[rR]?[\"']|F(?<![\w\-'\"]F)[rR]?[\"']"
+)
+_FAST = {
+    ("python", "interp"): re.compile(_F_STRING),
+    ("python", "modern"): re.compile(
+        _F_STRING + r"|from __future__ import annotations|dataclass\b|pathlib\b|Path\(|:=|"
+        r"list\[|dict\[|tuple\[|set\[|\| None\b|match \w+:|typing\b|NamedTuple\b|Enum\b|perf_counter\b"
+    ),
+    ("python", "legacy"): re.compile(
+        r"\(object\)\s*:|super\(\w+,\s*self\)|u[\"']|%\s*\(|\"\s*%\s*[\w(]|'\s*%\s*[\w(]|\.format\(|"
+        r"print\s+[\"'\w]|basestring\b|unicode\(|xrange\b|iteritems\b|six\.|except \w+, \w+:|has_key\("
+    ),
+}
+_TODO_FAST = re.compile(r"T(?<!\wT)ODO\b|F(?<!\wF)IXME\b|X(?<!\wX)XX\b|H(?<!\wH)ACK\b")
+_LICENCE_LOWER = re.compile(r"copyright|licen[cs]ed? under|all rights reserved|spdx-license")
+_OPERATOR = re.compile(r"[%+]|\.format\(")
+
+
+def _spans(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), given every position where a match may start, in order."""
+    pos = 0
+    for q in starts:
+        if q < pos:
+            continue
+        m = pattern.match(text, q)
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > q else q + 1
+
+
+def _build_starts(text: str) -> Iterator[int]:
+    """Where Python's `build` may match: at .format(, or at the character before the
+    spaces before a + or %."""
+    out = set()
+    for m in _OPERATOR.finditer(text):
+        q = m.start()
+        if text[q] == ".":
+            out.add(q)
+            continue
+        while q > 0 and text[q - 1].isspace():
+            q -= 1
+        if q > 0:
+            out.add(q - 1)
+    return iter(sorted(out))
+
+
+def _licence_starts(text: str) -> Iterator[int]:
+    """Where _LICENCE may match (ASCII text: where its words are, in lower case)."""
+    if not text.isascii():
+        return (m.start() for m in _LICENCE.finditer(text))
+    low, pos = text.lower(), 0
+    out = []
+    while (m := _LICENCE_LOWER.search(low, pos)) is not None:
+        out.append(m.start())
+        pos = m.start() + 1
+    return iter(out)
+
+
+# Lines that may hold a match, found by one search over the whole text; the exact
+# pattern then reads only those. Each finds a word every match of the pattern holds.
+_MAY_DEFINE = {
+    "python": re.compile(r"def|class"),
+    "js": re.compile(r"function|class|\("),
+    "go": re.compile(r"func|type"),
+    "rust": re.compile(r"fn|struct|enum|impl|trait|mod"),
+    "clike": re.compile(
+        r"public|private|protected|static|final|abstract|override|internal|fun|def|class|interface|enum|record|struct"
+    ),
+    "other": re.compile(r"def|function|fn|sub|proc"),
+}
+_MAY_TEST = re.compile(r"test_|it\(|test\(|func|fn|void")  # _TEST_DEF
+_TRIPLE_QUOTE = re.compile("\"\"\"|'''")
+# _INFORMAL over lines joined by line breaks: a match starting on a line is one of that
+# line's own (only `\?\s*$` reaches past a line's end, and only over line breaks).
+_INFORMAL_LINES = re.compile(_INFORMAL.pattern, re.I | re.M)
+
+
+def _lines_with(pattern: re.Pattern[str], text: LineText) -> list[int]:
+    """The lines where a match of `pattern` over the joined text starts, in order."""
+    out: list[int] = []
+    starts, last = text.starts, -1
+    for m in pattern.finditer(text.joined):
+        i = bisect_right(starts, m.start()) - 1
+        if i != last:
+            out.append(i)
+            last = i
+    return out
+
+
+class FileStyle:
+    """The content model's features of a file's runs of lines and of the whole file,
+    equal to `features` on each text, from facts about each line gathered once."""
+
+    def __init__(self, lines: list[str], family: str, text: LineText | None = None) -> None:
+        self.lines, self.family = lines, family
+        self.text = text or LineText(lines)
+        syntax = _SYNTAX.get(family, _SYNTAX["other"])
+        python = family == "python"
+        blank = [not x or x.isspace() for x in lines]
+        self.blank = blank
+        self.trailing = [x[-1:].isspace() for x in lines]
+        self.chars = chars = [0 if b else len(x) for x, b in zip(lines, blank, strict=True)]
+        self.long = [x > 100 for x in chars]
+        self.non_ascii = [not (b or x.isascii()) for x, b in zip(lines, blank, strict=True)]
+        lead = [x[:1] in " \t" for x in lines]
+        self.indented = ind = [a and not b for a, b in zip(lead, blank, strict=True)]
+        self.tabs = [a and x[0] == "\t" for x, a in zip(lines, ind, strict=True)]
+        self.odd = [
+            a and x[0] == " " and (len(x) - len(x.lstrip(" \t"))) % 2 == 1 and not x.lstrip().startswith("*")
+            for x, a in zip(lines, ind, strict=True)
+        ]
+        if python:  # (PEP 8's two blank lines between top-level definitions do not count)
+            self.runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
+        else:
+            self.runs = [False] + [a and b for a, b in itertools.pairwise(blank)]
+        self.body_blanks = (
+            [False]
+            + [b and p and n and not nb for b, p, n, nb in zip(blank[1:-1], lead, lead[2:], blank[2:], strict=False)]
+            + [False]
+        )
+
+        quoted = _lines_with(_TRIPLE_QUOTE, self.text) if python else []
+        self.docstrings, going_on = _docstring_state(lines, quoted) if python else (set(), set())
+        self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
+        self.going_on = going_on | block_going_on
+        worded = [x[:1].isalpha() for x in comments]
+        self.worded = worded
+        self.capital = [w and x[0].isupper() for x, w in zip(comments, worded, strict=True)]
+        self.words = [len(x.split()) for x in comments]
+        self.period = [w and x.endswith(".") for x, w in zip(comments, worded, strict=True)]
+        self.steps = [w and _STEP.match(x) is not None for x, w in zip(comments, worded, strict=True)]
+        # One search over all the comments (each stripped, one a line) in place of one each.
+        self.informal = [False] * len(comments)
+        for i in _lines_with(_INFORMAL_LINES, LineText(comments)):
+            self.informal[i] = True
+        self.code_comments = [len(x) > 3 and _CODE_LIKE.match(x) is not None for x in comments]
+        self.sections = [_DOC_SECTION.match(x) is not None for x in comments]
+        self.rules = [_RULE.match(x) is not None for x in comments]
+
+        match = syntax.definition.match
+        self.defs = defs = [i for i in _lines_with(_MAY_DEFINE[family], self.text) if match(lines[i])]
+        n = len(lines)
+        self.documented = [_documented_at(lines, i, 0, n, family, self.docstrings) for i in defs]
+        self.guarded = [_guarded_at(lines, i, n, family) for i in defs]
+        code_lines = set(self.code_at)
+        self.typed_defs = [python and i in code_lines and "class " not in lines[i].split("(")[0] for i in defs]
+        self.typed = [t and _PY_TYPED.search(lines[i]) is not None for i, t in zip(defs, self.typed_defs, strict=True)]
+
+        code = self.code = "\n".join(lines[i] for i in self.code_at)
+        self.code_starts = list(itertools.accumulate([len(lines[i]) + 1 for i in self.code_at], initial=0))
+        self.tests = [0] * len(self.code_at)
+        for k in _lines_with(_MAY_TEST, LineText([], code, self.code_starts)):
+            self.tests[k] = _test_words(lines[self.code_at[k]])
+        self.matches = {}
+        for name in ("modern", "legacy", "interp", "build", "printing", "error"):
+            pattern = getattr(syntax, name)
+            if name == "build" and python:
+                found = _spans(pattern, code, _build_starts(code))
+            else:
+                found = _FAST.get((family, name), pattern).finditer(code)
+            self.matches[name] = _Matches(pattern, code, found=found)
+        self.messages = _Matches(_ERROR_MESSAGE, code, 2)
+        joined = self.text.joined
+        self.todo = _Matches(_TODO, joined, found=_TODO_FAST.finditer(joined))
+        self.licence = _Matches(_LICENCE, joined, found=_spans(_LICENCE, joined, _licence_starts(joined)))
+
+    def _code_span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """The code lines among lines[start:end] (indices into code_at) and where their
+        text is in `code`."""
+        ka, kb = bisect_left(self.code_at, start), bisect_left(self.code_at, end)
+        a = self.code_starts[ka]
+        return ka, kb, a, max(a, self.code_starts[kb] - 1)
+
+    def counts(self, start: int, end: int, idents: bool = True) -> _Counts:
+        """The counts of lines[start:end], read from this file's line facts."""
+        lines, family = self.lines, self.family
+        c = _Counts(lines=end - start)
+        c.nonblank = end - start - sum(self.blank[start:end])
+        for name in ("chars", "long", "non_ascii", "indented", "tabs", "odd", "trailing"):
+            setattr(c, "long_lines" if name == "long" else name, sum(getattr(self, name)[start:end]))
+        c.runs = sum(self.runs[start + (2 if family == "python" else 1) : end])
+        c.body_blanks = sum(self.body_blanks[start + 1 : end - 1])
+        c.body_lines = sum(self.indented[start + 1 : end - 1])
+
+        ca, cb = bisect_left(self.comment_at, start), bisect_left(self.comment_at, end)
+        c.comments = cb - ca
+        for name in ("worded", "capital", "words", "period", "steps", "informal", "code_comments", "sections", "rules"):
+            setattr(c, name, sum(getattr(self, name)[ca:cb]))
+
+        da, db = bisect_left(self.defs, start), bisect_left(self.defs, end)
+        starts = self.defs[da:db]
+        c.definitions = db - da
+        c.documented = sum(self.documented[da:db])
+        c.guarded = sum(self.guarded[da:db])
+        for k, i in enumerate(starts, da):  # near either edge, a definition reads fewer lines
+            if i + 8 > end or i - 4 < start - 1:
+                c.documented += _documented_at(lines, i, start, end, family, self.docstrings) - self.documented[k]
+                c.guarded += _guarded_at(lines, i, end, family) - self.guarded[k]
+        c.uniformity = _uniformity(starts, end)
+        c.typed_defs = sum(self.typed_defs[da:db])
+        c.typed = sum(self.typed[da:db])
+
+        ka, kb, a, b = self._code_span(start, end)
+        for name, m in self.matches.items():
+            setattr(c, "errors" if name == "error" else name, m.count(a, b)[0])
+        c.messages, c.message_words = self.messages.count(a, b)
+        c.singles, c.doubles = self.code.count("'", a, b), self.code.count('"', a, b)
+        tests = self.tests[ka:kb]
+        c.tests = len(tests) - tests.count(0)
+        c.test_words = sum(tests)
+        if idents:
+            _add_idents(c, _WORD.findall(self.code, a, b))
+        ta, tb = self.text.span(start, end)
+        c.todo = self.todo.count(ta, tb)[0]
+        c.licence = self.licence.count(ta, tb)[0] > 0
+        return c
+
+    def reads_alike(self, start: int, end: int) -> bool:
+        """Whether lines[start:end] read alone are read as they are in the file."""
+        return start < end and start not in self.going_on and self.lines[end - 1] != ""
+
+    def features(self, runs: list[tuple[int, int]]) -> tuple[list[dict[str, float]], dict[str, float]]:
+        """The features of each run of lines (in order, not overlapping) and of the
+        whole file: as `features` gives them for those texts."""
+        family, n = self.family, len(self.lines)
+        out: list[dict[str, float]] = []
+        whole = self.counts(0, n, idents=False)
+        edges = [0]
+        for start, end in runs:
+            c = self.counts(start, end)
+            if not self.reads_alike(start, end):  # read alone, as `features` would
+                alone = "\n".join(self.lines[start:end]).splitlines()
+                out.append(_features(FileStyle(alone, family).counts(0, len(alone)), family))
+            else:
+                out.append(_features(c, family))
+            # The whole file's identifiers: each run's, and those between the runs.
+            for name in ("idents", "ident_chars", "short", "multi", "snake", "camel"):
+                setattr(whole, name, getattr(whole, name) + getattr(c, name))
+            edges += [start, end]
+        edges.append(n)
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            if start < end:
+                _, _, a, b = self._code_span(start, end)
+                _add_idents(whole, _WORD.findall(self.code, a, b))
+        return out, _features(whole, family)
 
 
 @dataclass(frozen=True)
@@ -657,6 +1130,10 @@ class StyleModel:
     def judges(self, text: str) -> bool:
         """Whether `text` is long enough to judge; shorter, the model abstains."""
         return self.min_tokens <= 0 or token_count(text) >= self.min_tokens
+
+    def judges_tokens(self, tokens: int) -> bool:
+        """`judges` for a text of this many tokens."""
+        return self.min_tokens <= 0 or tokens >= self.min_tokens
 
     def probability(self, text: str, family: str, unit: str = "block") -> float | None:
         """The calibrated probability that `text` (a block, or a whole file) is AI-written,
