@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "server"))
 sys.path.insert(0, str(HERE))
 
 from corpus import Sample, auroc, samples  # noqa: E402
-from provmark.core.style import ERA_FEATURES, FEATURES, MIN_TOKENS, features, token_count  # noqa: E402
+from ngram_fit import Streams, scores, shipped, table  # noqa: E402
+from provmark.core.style import ERA_FEATURES, FEATURES, MIN_TOKENS, NGRAM, features, token_count  # noqa: E402
 
 OWN_SOURCE = {
     "provmark-server": ROOT / "server" / "provmark",
@@ -140,10 +141,14 @@ def enough(batch: list[Sample]) -> bool:
     return all(len({s.repo for s in batch if s.label == c}) >= MIN_FAMILY_REPOS for c in (0, 1))
 
 
-def held_out_logits(data: list[Sample], x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+Column = Callable[[np.ndarray], np.ndarray]
+
+
+def held_out_logits(data: list[Sample], x: np.ndarray, column: Column | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each sample's log-odds from models that never saw its repository (grouped folds),
     combined as the server combines them: the mean of its family's model and the
-    all-families model."""
+    all-families model. `column(train)` adds a learned feature (the n-gram score) fitted
+    on the fold's training repositories only."""
     human = sorted({s.repo for s in data if s.label == 0})
     ai = sorted({s.repo for s in data if s.label == 1})
     k = min(FOLDS, len(human), len(ai))
@@ -156,21 +161,54 @@ def held_out_logits(data: list[Sample], x: np.ndarray) -> tuple[np.ndarray, np.n
     for n, test in enumerate(h | a for h, a in zip(folds(human, k), folds(ai, k), strict=False)):
         train = np.array([s.repo not in test for s in data])
         fold_of[~train] = n
+        xf = x if column is None else np.hstack([x, column(train)[:, None]])
         tr_batch = [s for s, t in zip(data, train, strict=True) if t]
-        general = fit(x[train], y[train], weights_for(tr_batch))
-        parts = [logit_of(x[~train], general)]
+        general = fit(xf[train], y[train], weights_for(tr_batch))
+        parts = [logit_of(xf[~train], general)]
         own = np.full((~train).sum(), np.nan)
         for family in sorted(set(fam[~train])):
             idx = train & (fam == family)
             batch = [s for s, t in zip(data, idx, strict=True) if t]
             if not enough(batch):
                 continue
-            model = fit(x[idx], y[idx], weights_for(batch))
+            model = fit(xf[idx], y[idx], weights_for(batch))
             test_idx = fam[~train] == family
-            own[test_idx] = logit_of(x[~train][test_idx], model)
+            own[test_idx] = logit_of(xf[~train][test_idx], model)
         parts.append(np.where(np.isnan(own), parts[0], own))
         out[~train] = (parts[0] + parts[1]) / 2
     return out, fold_of
+
+
+class NgramColumn:
+    """The n-gram score as a feature column, never from a table that saw the sample's
+    repository: rows outside `train` are scored by a table fitted on all of `train`,
+    rows inside it by tables fitted on the other folds of `train` (cross-fitting), so
+    the logistic model learns how much a held-out n-gram score is worth."""
+
+    def __init__(self, data: list[Sample]) -> None:
+        self.data = data
+        self.streams = Streams(data)
+        self.weight = weights_for(data)
+
+    def fit(self, chosen: np.ndarray) -> tuple[frozenset[str], np.ndarray, list[np.ndarray]]:
+        vocab = self.streams.vocabulary(self.data, chosen)
+        grams = self.streams.buckets(vocab)
+        return vocab, table(self.data, grams, chosen, self.weight), grams
+
+    def __call__(self, train: np.ndarray) -> np.ndarray:
+        col = np.full(len(self.data), np.nan)
+        if (~train).any():
+            _, w, grams = self.fit(train)
+            rows = np.flatnonzero(~train)
+            col[rows] = scores(grams, w, rows)
+        human = sorted({self.data[i].repo for i in np.flatnonzero(train) if self.data[i].label == 0})
+        ai = sorted({self.data[i].repo for i in np.flatnonzero(train) if self.data[i].label == 1})
+        for h, a in zip(folds(human, FOLDS), folds(ai, FOLDS), strict=False):
+            inner = train & np.array([s.repo in h | a for s in self.data])
+            _, w, grams = self.fit(train & ~inner)
+            rows = np.flatnonzero(inner)
+            col[rows] = scores(grams, w, rows)
+        return col
 
 
 def isotonic(z: np.ndarray, y: np.ndarray, w: np.ndarray, knots: int = 24) -> list[list[float]]:
@@ -352,7 +390,7 @@ def feature_report(data: list[Sample], x: np.ndarray) -> dict[str, dict[str, flo
     measures the era, not the author."""
     files = [i for i, s in enumerate(data) if s.kind == "file"]
     out: dict[str, dict[str, float | bool | None]] = {}
-    for j, name in enumerate((*FEATURES, *ERA_FEATURES)):
+    for j, name in enumerate((*FEATURES, *ERA_FEATURES, NGRAM)):
         col = {i: float(x[i, j]) for i in files if not math.isnan(x[i, j])}
 
         def vals(keep: Callable[[Sample], bool], col: dict[int, float] = col) -> list[float]:
@@ -363,7 +401,7 @@ def feature_report(data: list[Sample], x: np.ndarray) -> dict[str, dict[str, flo
             "authorship": _auc(vals(lambda s: s.label == 1), modern),
             "era": _auc(modern, vals(lambda s: s.label == 0 and s.group != "modern")),
             "known": round(len(col) / max(1, len(files)), 3),
-            "in_model": name in FEATURES,
+            "in_model": name in (*FEATURES, NGRAM),
         }
     return out
 
@@ -373,6 +411,9 @@ def main() -> int:
     parser.add_argument("--human", type=Path, default=Path.home() / ".cache" / "provmark-train" / "human")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--report", type=Path, default=HERE / "report.json")
+    parser.add_argument(
+        "--held-out-scores", type=Path, help="also write every file's held-out log-odds here (JSON lines)"
+    )
     args = parser.parse_args()
     if not args.human.is_dir():
         print(f"no hand-written corpus at {args.human}: run training/fetch_human.py first", file=sys.stderr)
@@ -380,7 +421,12 @@ def main() -> int:
 
     data = load(args.human)
     x_read = matrix(data)  # every feature read, those left out of the model too (for the report)
-    x_all = x_read[:, : len(FEATURES)]
+    ngram_column = NgramColumn(data)
+    everything = np.ones(len(data), dtype=bool)
+    # The shipped logistic models see the n-gram score as it is for code no table saw.
+    crossed = ngram_column(everything)
+    x_all = np.hstack([x_read[:, : len(FEATURES)], crossed[:, None]])
+    x_read = np.hstack([x_read, crossed[:, None]])
     by_family: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(data):
         by_family[s.family].append(i)
@@ -393,7 +439,7 @@ def main() -> int:
         y = np.array([s.label for s in batch], dtype=float)
         mean, scale, coef, bias = fit(x_all[idx], y, weights_for(batch))
         return {
-            "features": list(FEATURES),
+            "features": [*FEATURES, NGRAM],
             "weights": [round(float(v), 5) for v in coef],
             "mean": [round(float(v), 5) for v in mean],
             "scale": [round(float(v), 5) for v in scale],
@@ -418,13 +464,20 @@ def main() -> int:
         report[family] = entry
     all_idx = list(range(len(data)))
     families["all"] = model_json(all_idx)
-    z, fold_of = held_out_logits(data, x_all)
+    z, fold_of = held_out_logits(data, x_all[:, : len(FEATURES)], ngram_column)
     held = evaluation(data, cross_calibrated(data, z, fold_of))
+    if args.held_out_scores:
+        with args.held_out_scores.open("w", encoding="utf-8") as f:
+            for s, v in zip(data, z, strict=True):
+                if s.kind == "file":
+                    row = {"repo": s.repo, "path": s.path, "label": s.label, "group": s.group, "z": round(float(v), 4)}
+                    f.write(json.dumps(row) + "\n")
     for family, row in held["by_family"].items():
         report.setdefault(family, {})["held_out_auroc"] = {"file": row["file"], "block": row["block"]}
     report["held_out"] = held
     report["features"] = feature_report(data, x_read)
 
+    full_vocab, full_table, _ = ngram_column.fit(everything)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model = {
         "version": "2",
@@ -440,6 +493,8 @@ def main() -> int:
             "ai_repos": len({s.repo for s in data if s.label == 1}),
         },
         "families": families,
+        # the n-gram feature's table: fitted on every repository
+        "ngram": shipped(full_table, full_vocab),
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -12,7 +12,16 @@ import pytest
 
 from provmark.core import text_signs
 from provmark.core.segment import segment
-from provmark.core.style import ERA_FEATURES, FEATURES, default_model, family_for, features, guess_family, load_model
+from provmark.core.style import (
+    ERA_FEATURES,
+    FEATURES,
+    NGRAM,
+    default_model,
+    family_for,
+    features,
+    guess_family,
+    load_model,
+)
 
 OLD_PY = """# -*- coding: utf-8 -*-
 # Copyright (c) 2012 by the authors.  Licensed under the BSD license.
@@ -131,7 +140,7 @@ def test_shipped_model_loads_and_ranks_old_below_new() -> None:
     p_old, p_new = model.probability(old, "python"), model.probability(new, "python")
     assert p_old is not None and p_new is not None and p_old < 0.5 < p_new
     names = [name for name, _ in model.explain(new, "python", top=3)]
-    assert len(names) == 3 and set(names) <= set(FEATURES)
+    assert len(names) == 3 and set(names) <= {*FEATURES, NGRAM}
     # A family without a model of its own falls back to the all-families one.
     assert model.probability(new, "clike") is not None
 

@@ -9,6 +9,7 @@ shortcut that spares reading unchanged files. Everything else is cheap and recom
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -22,10 +23,11 @@ from typing import Any
 from provmark.core import evidence as ev
 from provmark.core.at_rest import recorded_evidence
 from provmark.core.findings import Finding, Totals, totals
+from provmark.core.ngram import NgramModel
 from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.relocate import hashes_of, locate, squeezed_of
 from provmark.core.segment import segment
-from provmark.core.style import _EXT_FAMILY, FileStyle, default_model, family_for, units_of
+from provmark.core.style import _EXT_FAMILY, NGRAM, UNKNOWN, FileStyle, default_model, family_for, units_of
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
 from provmark.sources.gitinfo import GitHistory
@@ -214,6 +216,8 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
         judges = [model.judges_tokens(style.text.tokens(u.start, u.end)) for u in units]
         runs = [(u.start, u.end) for u, ok in zip(units, judges, strict=True) if ok]
         feats, file_feats = style.features(runs)
+        if model.ngram is not None:
+            _add_ngram(model.ngram, text, family, lines, runs, feats, file_feats)
         unit_feats = iter(feats)
         for u, ok in zip(units, judges, strict=True):
             p, why = None, []
@@ -234,6 +238,32 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
         n = sum(1 for x in lines[b.start : b.end] if x.strip())
         out.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n, why))
     return Content(sha, family, None if p_file is None else round(p_file, 4), out, why_file)
+
+
+def _add_ngram(
+    table: NgramModel,
+    text: str,
+    family: str,
+    lines: list[str],
+    runs: list[tuple[int, int]],
+    feats: list[dict[str, float]],
+    file_feats: dict[str, float],
+) -> None:
+    """Each run's and the file's n-gram score, from one pass over the file."""
+    sums, counts = table.by_line(text, family)
+    if len(sums) < len(lines):  # a line break other than "\n" (a lone \r, U+2028): score each run alone
+        for (start, end), f in zip(runs, feats, strict=True):
+            score = table.score("\n".join(lines[start:end]), family)
+            f[NGRAM] = UNKNOWN if score is None else score
+        score = table.score(text, family)
+        file_feats[NGRAM] = UNKNOWN if score is None else score
+        return
+    weight = list(itertools.accumulate(sums, initial=0.0))
+    count = list(itertools.accumulate(counts, initial=0))
+    for (start, end), f in zip(runs, feats, strict=True):
+        n = count[end] - count[start]
+        f[NGRAM] = (weight[end] - weight[start]) / n if n else UNKNOWN
+    file_feats[NGRAM] = weight[-1] / count[-1] if count[-1] else UNKNOWN
 
 
 def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:

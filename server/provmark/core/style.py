@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from provmark.core import ngram
+
 if TYPE_CHECKING:
     from provmark.core.segment import Block
 
@@ -129,6 +131,9 @@ FEATURES = (
     "uniformity",  # how alike the definitions are in length (1: all the same)
     "blank_in_body",  # blank lines inside bodies, splitting them into commented paragraphs
 )
+
+# The learned feature beside FEATURES: the mean n-gram log-likelihood ratio (core.ngram).
+NGRAM = "ngram"
 
 # A ratio with nothing to count (no comments, no strings): the model then uses the
 # training mean, so the feature neither raises nor lowers the score.
@@ -1127,6 +1132,18 @@ class StyleModel:
     # block, and for a whole file judged as one (None: no model-stated prior).
     scan_threshold: dict[str, float] | None = None
 
+    # The token n-gram table (core.ngram) behind the learned "ngram" feature; without
+    # it that feature is unknown and weighs nothing.
+    ngram: ngram.NgramModel | None = None
+
+    def feature_values(self, text: str, family: str) -> dict[str, float]:
+        """Every feature the model reads: the style features and the n-gram score."""
+        feats = features(text, family)
+        if self.ngram is not None:
+            score = self.ngram.score(text, family)
+            feats[NGRAM] = UNKNOWN if score is None else score
+        return feats
+
     def judges(self, text: str) -> bool:
         """Whether `text` is long enough to judge; shorter, the model abstains."""
         return self.min_tokens <= 0 or token_count(text) >= self.min_tokens
@@ -1140,7 +1157,7 @@ class StyleModel:
         under a 50/50 prior (None: too short to judge, or no model for the family)."""
         if not self.judges(text):
             return None
-        return self.probability_of(features(text, family), family, unit)
+        return self.probability_of(self.feature_values(text, family), family, unit)
 
     def _logit(self, feats: dict[str, float], params: dict) -> float:
         z = params["bias"]
@@ -1166,7 +1183,7 @@ class StyleModel:
 
     def explain(self, text: str, family: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed this text's score most, with their log-odds share."""
-        return self.explain_features(features(text, family), family, top)
+        return self.explain_features(self.feature_values(text, family), family, top)
 
     def explain_features(self, feats: dict[str, float], family: str, top: int = 3) -> list[tuple[str, float]]:
         models = [p for p in (self.families.get(family), self.families.get("all")) if p is not None]
@@ -1227,6 +1244,7 @@ def load_model(path: Path | None = None) -> StyleModel | None:
             calibration=calibration,
             min_tokens=int(data.get("min_tokens", 0)),
             scan_threshold=threshold,
+            ngram=ngram.load(data["ngram"]) if "ngram" in data else None,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -57,8 +57,6 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
     model = default_model()
     if model is None:
         return None
-    from provmark.core.style import features
-
     code = code_only(text)
     lines = code.splitlines()
     if len(lines) > STYLE_SAMPLE_LINES:
@@ -66,7 +64,7 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
         code = "\n".join(lines[:STYLE_SAMPLE_LINES])
     if not model.judges(code):
         return None  # too short to judge: the model abstains rather than guess
-    feats = features(code, family)
+    feats = model.feature_values(code, family)
     p = model.probability_of(feats, family)
     if p is None:
         return None
