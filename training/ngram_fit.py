@@ -22,7 +22,7 @@ VOCAB_SHARE = 0.08  # of each class's repositories a word must appear in
 ALPHA = 0.5  # additive smoothing, in weighted counts
 MIN_COUNT = 5.0  # buckets seen less (both classes together, weighted) weigh nothing
 CLIP = 3.0  # no single n-gram says more than this much
-KEEP = 40000  # buckets kept in the table
+STEP = CLIP / 127  # the quantum of the shipped one-byte weights
 
 
 class Streams:
@@ -89,13 +89,8 @@ def table(data: Sequence[Sample], grams: Sequence[np.ndarray], chosen: np.ndarra
     prob = (counts + ALPHA) / (total + ALPHA * ngram.BUCKETS)
     w = np.log(prob[1]) - np.log(prob[0])
     w[counts.sum(axis=0) < MIN_COUNT] = 0.0
-    w = np.clip(w, -CLIP, CLIP)
-    # the table ships with the server: only the KEEP buckets that weigh most, here too,
-    # so the held-out figures are those of the table that ships
-    idx = np.flatnonzero(w)
-    if len(idx) > KEEP:
-        w[idx[np.argsort(-np.abs(w[idx]), kind="stable")[KEEP:]]] = 0.0
-    return w
+    # one byte per bucket, as the table ships: the held-out figures are the shipped table's
+    return np.round(np.clip(w, -CLIP, CLIP) / STEP) * STEP
 
 
 def scores(grams: Sequence[np.ndarray], w: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -107,9 +102,5 @@ def scores(grams: Sequence[np.ndarray], w: np.ndarray, rows: np.ndarray) -> np.n
 
 
 def shipped(w: np.ndarray, vocab: frozenset[str]) -> dict:
-    """The table as the model file keeps it (buckets that weigh nothing left out)."""
-    idx = np.flatnonzero(w)
-    return {
-        "vocabulary": sorted(vocab),
-        "weights": {str(int(i)): round(float(w[i]), 3) for i in sorted(idx.tolist())},
-    }
+    """The table as the model file keeps it (core.ngram.load reads it)."""
+    return {"vocabulary": sorted(vocab), "step": STEP, "table": ngram.pack(w.tolist(), STEP)}

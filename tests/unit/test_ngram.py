@@ -89,12 +89,17 @@ def test_the_scan_gives_the_file_the_same_score_as_the_model() -> None:
 def test_a_malformed_table_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         ngram.load({"vocabulary": []})
-    with pytest.raises(ValueError):
-        ngram.load({"vocabulary": [], "weights": {str(ngram.BUCKETS): 1.0}})
-    good = ngram.load({"vocabulary": ["i:x"], "weights": {"5": 0.5}})
-    assert good.weights == {5: 0.5}
+    with pytest.raises(ValueError):  # the wrong size
+        ngram.load({"vocabulary": [], "step": 0.02, "table": ngram.pack([0.5] * 10, 0.02)})
+    with pytest.raises(ValueError):  # not base64
+        ngram.load({"vocabulary": [], "step": 0.02, "table": "%%%"})
+    weights = [0.0] * ngram.BUCKETS
+    weights[5], weights[7] = 0.5, -3.0
+    good = ngram.load({"vocabulary": ["i:x"], "step": 3 / 127, "table": ngram.pack(weights, 3 / 127)})
+    assert good.weight(5) == pytest.approx(0.5, abs=3 / 254) and good.weight(7) == pytest.approx(-3.0)
+    assert good.weight(6) == 0.0
     # a model file whose table is broken is no model at all (never half a model)
     raw = (Path(__file__).parents[2] / "server/provmark/data/style-model.json").read_text(encoding="utf-8")
     broken = tmp_path / "m.json"
-    broken.write_text(raw.replace('"ngram": {', '"ngram": {"weights": 3, "x": {', 1), encoding="utf-8")
+    broken.write_text(raw.replace('"table": "', '"table": "!', 1), encoding="utf-8")
     assert load_model(broken) is None

@@ -1,0 +1,359 @@
+"""Token n-grams: how an author strings code together, as one more content feature.
+
+The text becomes a stream of tokens that keeps what an author chooses and drops what a
+project's topic decides: keywords and punctuation as they are; identifiers as their
+shape (snake_case of three words, a one-letter name, ...) unless they are words every
+codebase uses (`result`, `err`, `value`), which stay as themselves; comments, docstrings
+and prose strings as their common words. A naive Bayes table, trained by
+`training/train.py` on the same corpora as the style features, gives each unigram,
+bigram and trigram of that stream a log-likelihood ratio (AI against hand-written); a
+text's score is their mean. Pure Python, no dependencies; never imports pygls.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, reduce
+from itertools import chain, compress, count, islice
+from operator import add, not_, xor
+from typing import TypeVar
+
+# One pass per text: strings and comments first, so a '#' or '//' inside a string is not
+# a comment and a quote inside a comment is not a string.
+_STRING = r"""[rRbBuUfF]{0,2}(?:\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')"""
+_PATTERNS = {
+    "hash": rf"(?P<s>{_STRING})|(?P<c>#[^\n]*)",
+    "c": r"""(?P<s>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])'|`(?:\\.|[^`\\])*`)|(?P<c>//[^\n]*|/\*[\s\S]*?\*/)""",
+    # Rust: 'a is a lifetime, not a string; raw strings r"..." and r#"..."#.
+    "rust": r"""(?P<s>r#*"[\s\S]*?"#*|b?"(?:\\.|[^"\\])*"|b?'(?:\\.|[^'\\\n])')|(?P<c>//[^\n]*|/\*[\s\S]*?\*/)""",
+}
+_REST = r"|(?P<n>\n)|(?P<i>[A-Za-z_]\w*)|(?P<d>\d[\w.]*)|(?P<p>[^\w\s])"
+_LEXERS = {name: re.compile(p + _REST) for name, p in _PATTERNS.items()}
+_LEXER_OF = {"python": "hash", "other": "hash", "rust": "rust"}
+_WORDS = re.compile(r"[A-Za-z][a-z']*|[A-Z]+(?![a-z])")
+_CAMEL = re.compile(r"[a-z0-9][A-Z]")
+
+KEYWORDS = frozenset(
+    """abstract and as assert async await break case catch class const continue crate def default defer del
+    delete do dyn elif else enum except export extends false final finally fn for from func function go if
+    impl implements import in instanceof interface is lambda let loop match mod move mut namespace new nil
+    none not null or override package pass private protected pub public raise readonly ref return select
+    self static struct super switch this throw throws true try type typeof unsafe use using var void where
+    while with yield True False None chan map range fallthrough goto virtual template typename auto""".split()
+)
+# Words in one comment or prose string, at most: a licence header is one long comment.
+MAX_WORDS = 40
+
+
+def lexer_for(family: str) -> re.Pattern[str]:
+    return _LEXERS[_LEXER_OF.get(family, "c")]
+
+
+# The same lexers without groups: findall then hands back plain strings, and a token's
+# kind is read off its characters (_expand), which costs less than a match object and
+# its lastgroup per token. Which text each token covers is the same.
+_FLAT = {name: re.compile(re.sub(r"\(\?P<\w>", "(?:", lexer.pattern)) for name, lexer in _LEXERS.items()}
+_IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
+_NL = ("NL",)
+
+
+def _expand(lex: str) -> tuple[str, ...]:
+    """The raw tokens of one lexeme, as tokens() documents them. The lexers' branches
+    are told apart by their first and last characters: an identifier starts with a
+    letter or "_" and ends with a word character (a prefixed string such as r"x",
+    b'x' or r#"x"# ends with a quote or "#"); a number starts with a digit; a one-
+    character lexeme is "\n" or punctuation (or a bare "#" comment, whose token is
+    "#" too); longer ones starting with "#" or "/" are comments, the rest strings."""
+    first = lex[0]
+    if first in _IDENT_START and lex[-1] not in "\"'#":
+        return ("k:" + lex,) if lex in KEYWORDS else ("i:" + lex,)
+    if lex == "\n":
+        return _NL
+    if first.isdecimal():  # what \d matches
+        return ("n",)
+    if len(lex) == 1:
+        return (lex,)
+    words = _WORDS.findall(lex)
+    if first in "#/":
+        head = ["#", *("w:" + w.lower() for w in words[:MAX_WORDS])]
+    elif lex.count(" ") >= 2 and len(words) >= 3:  # a prose string is read like a comment
+        head = ['"', *("w:" + w.lower() for w in words[:MAX_WORDS])]
+    else:
+        head = ["s"]
+    # a block comment's or a string's own line breaks still count as lines
+    return (*head, *(_NL * lex.count("\n")))
+
+
+_V = TypeVar("_V")
+# Lexemes longer than this are not kept: long comments and strings seldom repeat.
+_KEEP_CHARS = 48
+# A cache is emptied, between texts, once it holds this many lexemes.
+_CACHE_MAX = 1 << 16
+
+
+class _Cache(dict[str, _V]):
+    """Lexeme -> its tokens, computed on a miss: map(cache.__getitem__, ...) runs in C
+    on every hit."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[str], _V]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> _V:
+        value = self.make(key)
+        if len(key) <= _KEEP_CHARS:
+            self[key] = value
+        return value
+
+
+_RAW: _Cache[tuple[str, ...]] = _Cache(_expand)
+
+
+def _lexemes(text: str, family: str) -> list[str]:
+    return _FLAT[_LEXER_OF.get(family, "c")].findall(text)
+
+
+def tokens(text: str, family: str) -> list[str]:
+    """The raw token stream: "i:<identifier>" as written, "w:<word>" for each word of a
+    comment or prose string (lower case), "#" opening a comment, '"' a prose string,
+    "s" any other string, "n" a number, "k:<keyword>", punctuation, and "NL" per line."""
+    if len(_RAW) > _CACHE_MAX:
+        _RAW.clear()
+    return list(chain.from_iterable(map(_RAW.__getitem__, _lexemes(text, family))))
+
+
+def shape(name: str) -> str:
+    """An identifier's shape: its case convention and how many words it is made of."""
+    lead = "_" if name.startswith("_") else ""
+    core = name.strip("_")
+    if len(core) <= 2:
+        return f"{lead}i:short"
+    if core.isupper() or (core.upper() == core and "_" in core):
+        return f"{lead}i:UPPER{min(core.count('_') + 1, 4)}"
+    if "_" in core:
+        return f"{lead}i:snake{min(core.count('_') + 1, 4)}"
+    humps = len(_CAMEL.findall(core)) + 1
+    if core[0].isupper():
+        return f"{lead}i:Pascal{min(humps, 4)}"
+    if humps > 1:
+        return f"{lead}i:camel{min(humps, 4)}"
+    return f"{lead}i:word"
+
+
+def normalise(raw: Iterable[str], vocabulary: frozenset[str] | set[str]) -> list[str]:
+    """Identifiers and words outside `vocabulary` (the words most codebases share)
+    become their shape or "w?": what a project is about says nothing about its author."""
+    out: list[str] = []
+    for t in raw:
+        if t[:2] == "i:":
+            low = "i:" + t[2:].lower()
+            out.append(low if low in vocabulary else shape(t[2:]))
+        elif t[:2] == "w:":
+            out.append(t if t in vocabulary else "w?")
+        else:
+            out.append(t)
+    return out
+
+
+BUCKETS = 1 << 20
+_SALT = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D)
+
+
+@lru_cache(maxsize=1 << 14)
+def token_id(token: str) -> int:
+    """A stable id for a token (Python's own hash of a str changes with every process)."""
+    h = 2166136261
+    for ch in token.encode("utf-8"):
+        h = ((h ^ ch) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def grams(ids: Sequence[int]) -> list[int]:
+    """The buckets of every unigram, bigram and trigram of a stream of token ids."""
+    out: list[int] = []
+    append = out.append
+    a = b = -1
+    s1, s2, s3 = _SALT
+    for c in ids:
+        append((c * s1) % BUCKETS)
+        if b >= 0:
+            append(((b * s2) ^ (c * s1)) % BUCKETS)
+            if a >= 0:
+                append(((a * s3) ^ (b * s2) ^ (c * s1) ^ 0x5BD1E995) % BUCKETS)
+        a, b = b, c
+    return out
+
+
+_MASK = BUCKETS - 1
+assert BUCKETS & _MASK == 0  # a power of two: "% BUCKETS" keeps the low bits of each term
+_MIX = 0x5BD1E995 & _MASK
+
+
+class _Fast:
+    """A model's per-lexeme cache for score() and by_line(). Each distinct normalised
+    token gets a slot, with the low bits of its id times each salt (all grams() needs:
+    the bucket of an n-gram is the xor of these, masked) and its unigram's weight.
+    Slot 0 is "NL", so not_(slot) finds line ends."""
+
+    def __init__(self, model: NgramModel) -> None:
+        self.model = model
+        self.lexemes: _Cache[tuple[int, ...]] = _Cache(self._lexeme)
+        self.raw: dict[str, int] = {}  # raw token -> slot
+        self.slot_of: dict[int, int] = {}  # token id -> slot
+        self.t1: list[int] = []
+        self.t2: list[int] = []
+        self.t3: list[int] = []  # with the trigram's constant folded in
+        self.w1: list[float] = []
+        self._weights: list[float] | None = None
+        self._slot("NL")
+
+    @property
+    def weights(self) -> list[float]:
+        """Each bucket's weight, made on first use (indexing one list beats two)."""
+        if self._weights is None:
+            self._weights = list(map(self.model.levels.__getitem__, self.model.table))
+        return self._weights
+
+    def _slot(self, raw: str) -> int:
+        slot = self.raw.get(raw)
+        if slot is None:
+            if len(self.raw) > 200_000:
+                self.raw.clear()
+            c = token_id(normalise((raw,), self.model.vocabulary)[0])
+            slot = self.slot_of.get(c)
+            if slot is None:
+                s1, s2, s3 = _SALT
+                slot = self.slot_of[c] = len(self.t1)
+                self.t1.append((c * s1) & _MASK)
+                self.t2.append((c * s2) & _MASK)
+                self.t3.append(((c * s3) & _MASK) ^ _MIX)
+                self.w1.append(self.model.weight((c * s1) & _MASK))
+            self.raw[raw] = slot
+        return slot
+
+    def _lexeme(self, lex: str) -> tuple[int, ...]:
+        return tuple(map(self._slot, _RAW[lex]))
+
+    def slots(self, text: str, family: str) -> list[int]:
+        if len(self.lexemes) > _CACHE_MAX:
+            self.lexemes.clear()
+        return list(chain.from_iterable(map(self.lexemes.__getitem__, _lexemes(text, family))))
+
+    def parts(self, slots: list[int]) -> tuple[list[float], list[float], list[float]]:
+        """The weights of the unigram, the bigram and the trigram ending at each token
+        (from the first, second and third token on), as grams() orders them per token."""
+        weight = self.weights.__getitem__
+        u1 = list(map(self.t1.__getitem__, slots))
+        u2 = list(map(self.t2.__getitem__, slots))
+        uni = list(map(self.w1.__getitem__, slots))
+        bi = list(map(weight, map(xor, u2, islice(u1, 1, None))))
+        tri_head = map(xor, map(self.t3.__getitem__, slots), islice(u2, 1, None))
+        tri = list(map(weight, map(xor, tri_head, islice(u1, 2, None))))
+        return uni, bi, tri
+
+
+@dataclass(frozen=True)
+class NgramModel:
+    """The shipped table: the shared vocabulary and each bucket's log-likelihood ratio,
+    quantised to one byte (level k weighs (k - 128) * step)."""
+
+    vocabulary: frozenset[str]
+    table: bytes
+    step: float
+    levels: tuple[float, ...] = field(init=False, compare=False, repr=False)
+    _ids: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _fast: _Fast = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "levels", tuple((k - 128) * self.step for k in range(256)))
+        object.__setattr__(self, "_fast", _Fast(self))
+
+    def weight(self, bucket: int) -> float:
+        return self.levels[self.table[bucket]]
+
+    def ids(self, raw: list[str]) -> list[int]:
+        cache = self._ids
+        if len(cache) > 200_000:
+            cache.clear()
+        out = []
+        for t in raw:
+            i = cache.get(t)
+            if i is None:
+                i = cache[t] = token_id(normalise((t,), self.vocabulary)[0])
+            out.append(i)
+        return out
+
+    def buckets(self, text: str, family: str) -> list[int]:
+        return grams(self.ids(tokens(text, family)))
+
+    def score(self, text: str, family: str) -> float | None:
+        """The mean log-likelihood ratio of the text's n-grams (None: no tokens)."""
+        fast = self._fast
+        slots = fast.slots(text, family)
+        if not slots:
+            return None
+        uni, bi, tri = fast.parts(slots)
+        # summed in grams() order, by sum() as ever (3.12's sum() compensates)
+        head = uni[:2] + bi[:1]
+        rest = chain.from_iterable(zip(islice(uni, 2, None), islice(bi, 1, None), tri, strict=True))
+        return sum(chain(head, rest)) / (len(uni) + len(bi) + len(tri))
+
+    def by_line(self, text: str, family: str) -> tuple[list[float], list[int]]:
+        """Per line (split at "\n"): the summed weight and the number of the n-grams
+        that end on it, so any run of lines is scored from one pass over the file."""
+        fast = self._fast
+        slots = fast.slots(text, family)
+        n_lines = text.count("\n") + 1
+        sums = [0.0] * n_lines
+        counts = [0] * n_lines
+        if not slots:
+            return sums, counts
+        uni, bi, tri = fast.parts(slots)
+        # each token's n-grams: (unigram + bigram) + trigram, in that order
+        each = uni[:2]
+        if bi:
+            each[1] += bi[0]
+        each += map(add, map(add, islice(uni, 2, None), islice(bi, 1, None)), tri)
+        # a line's sum is its tokens' added one by one from 0.0 (not sum(): 3.12's
+        # compensates); its count three per token, less for the stream's first two
+        ends = list(compress(count(1), map(not_, slots)))[: n_lines - 1]
+        it = iter(each)
+        start = 0
+        for line, end in enumerate(ends):
+            sums[line] = reduce(add, islice(it, end - start), 0.0)
+            counts[line] = 3 * (end - start)
+            start = end
+        last = len(ends)  # NL tokens past the last line break stay on the last line, as before
+        sums[last] = reduce(add, it, 0.0)
+        counts[last] = 3 * (len(slots) - start)
+        counts[0] -= 2
+        if len(slots) > 1:
+            counts[1 if slots[0] == 0 and n_lines > 1 else 0] -= 1
+        return sums, counts
+
+
+def load(data: dict) -> NgramModel:
+    """The table from the model file's "ngram" entry (vocabulary, step, and the table as
+    base64 of zlib-compressed bytes); ValueError when it is malformed."""
+    try:
+        vocabulary = frozenset(str(w) for w in data["vocabulary"])
+        step = float(data["step"])
+        table = zlib.decompress(base64.b64decode(data["table"], validate=True))
+    except (KeyError, TypeError, AttributeError, binascii.Error, zlib.error) as exc:
+        raise ValueError(f"malformed n-gram table: {exc}") from exc
+    if len(table) != BUCKETS or not 0.0 < step < 1.0:
+        raise ValueError("n-gram table of the wrong size, or a bad step")
+    return NgramModel(vocabulary, table, step)
+
+
+def pack(weights: Sequence[float], step: float) -> str:
+    """A table of BUCKETS weights as load() reads it (for training/train.py)."""
+    levels = bytes(max(1, min(255, 128 + round(w / step))) for w in weights)
+    return base64.b64encode(zlib.compress(levels, 9)).decode("ascii")
