@@ -5,11 +5,16 @@ that loads or is refused."""
 from __future__ import annotations
 
 import os
+import random
+import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provmark.batch.scan import analyse
 from provmark.core import ngram
@@ -103,3 +108,137 @@ def test_a_malformed_table_is_refused(tmp_path: Path) -> None:
     broken = tmp_path / "m.json"
     broken.write_text(raw.replace('"table": "', '"table": "!', 1), encoding="utf-8")
     assert load_model(broken) is None
+
+
+# What the token stream was before the lexer was made faster (the old finditer lexer's
+# output, kept as the expected value): prefixed strings, f-strings, a docstring across
+# lines, skipped word characters, Rust lifetimes and raw strings, template literals,
+# block comments, an unterminated comment.
+EXPECTED_TOKENS = [
+    (
+        "python",
+        'x = rb"\\x00" + f"{y}" # why not\n"""A doc\nstring here."""\né²1.5e3',
+        'i:x = s + s # w:why w:not NL " w:a w:doc w:string w:here NL NL n',
+    ),
+    (
+        "rust",
+        "fn f<'a>(s: &'a str) { r#\"raw\n\"#; b'y'; /* c */ }",
+        "k:fn i:f < ' i:a > ( i:s : & ' i:a i:str ) { s NL ; s ; # w:c }",
+    ),
+    ("js", "a = `t ${b}\n`; /* x\n y */ c // z", "i:a = s NL ; # w:x w:y NL i:c # w:z"),
+    ("go", "s := `raw\nstring` // ok", "i:s : = s NL # w:ok"),
+    (
+        "clike",
+        "#include <x>\nchar c = '\\n'; /* unterminated",
+        "# i:include < i:x > NL i:char i:c = s ; / * i:unterminated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("family", "text", "expected"), EXPECTED_TOKENS)
+def test_the_token_stream_is_what_it_was(family: str, text: str, expected: str) -> None:
+    assert ngram.tokens(text, family) == expected.split(" ")
+
+
+ODD = [
+    "",
+    "\n",
+    "# only a comment",
+    "// only\n/* comments\n */",
+    "'''never closed\n",
+    '"open\n',
+    "a\r\nb\r\n\tc\f d\u2028e\x0bf   \n",
+    "über = naïve + 日本語 + x² + ٣4\n",
+    "x" + " " * 50 + "é",
+    '"""""""',
+    "r#\"x\n\"# '\\'' `a\nb` /*/ */ //* x",
+]
+FAMILIES = ["python", "other", "rust", "go", "js", "clike"]
+CASES = [(family, text) for family in FAMILIES for text in [*SAMPLES.values(), *ODD]]
+
+
+def random_model(seed: int = 13) -> ngram.NgramModel:
+    """A table of random weights (the shipped one may be mid-retraining): exactness
+    does not depend on which weights."""
+    rng = random.Random(seed)
+    vocab = frozenset({"i:result", "i:value", "i:x", "w:the", "w:a", "w:return", "i:self"})
+    return ngram.NgramModel(vocab, bytes(rng.randrange(1, 256) for _ in range(ngram.BUCKETS)), 3 / 127)
+
+
+MODEL = random_model()
+
+
+def plain_score(model: ngram.NgramModel, text: str, family: str) -> float | None:
+    """score() by its definition: the mean weight of grams(), summed in their order."""
+    found = model.buckets(text, family)  # tokens -> ids -> grams, one token at a time
+    return sum(model.weight(b) for b in found) / len(found) if found else None
+
+
+def plain_by_line(model: ngram.NgramModel, text: str, family: str) -> tuple[list[float], list[int]]:
+    """by_line() by its definition: each token's (unigram + bigram) + trigram weight,
+    added one by one from 0.0 to the line the token ends on."""
+    raw = ngram.tokens(text, family)
+    found = iter(ngram.grams(model.ids(raw)))
+    sums, counts = [0.0] * (text.count("\n") + 1), [0] * (text.count("\n") + 1)
+    line = 0
+    for i, t in enumerate(raw):
+        w = model.weight(next(found))
+        for _ in range(min(i, 2)):
+            w += model.weight(next(found))
+        sums[line] += w
+        counts[line] += min(i, 2) + 1
+        if t == "NL" and line < len(sums) - 1:
+            line += 1
+    return sums, counts
+
+
+def bits(x: float | None) -> bytes | None:
+    """A float's bytes: equal values, not approximately equal (and 0.0 is not -0.0)."""
+    return None if x is None else struct.pack("<d", x)
+
+
+def check_exact(model: ngram.NgramModel, text: str, family: str) -> None:
+    assert ngram.tokens(text, family).count("NL") == text.count("\n")
+    assert bits(model.score(text, family)) == bits(plain_score(model, text, family))
+    sums, counts = model.by_line(text, family)
+    want_sums, want_counts = plain_by_line(model, text, family)
+    assert counts == want_counts and list(map(bits, sums)) == list(map(bits, want_sums))
+
+
+@pytest.mark.parametrize(("family", "text"), CASES)
+def test_score_and_lines_are_exactly_their_definition(family: str, text: str) -> None:
+    """The fast paths (cached lexemes, three n-gram streams) give exactly what adding
+    up grams() one token at a time gives, bit for bit, and the same twice over."""
+    for _ in range(2):  # cold caches, then warm
+        check_exact(MODEL, text, family)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"ab_X19 \n\t\r\f'\"`#/*\\rbfué²{}.-", '"""', "'''", "the ", "日"]), max_size=60).map(
+        "".join
+    ),
+    st.sampled_from(FAMILIES),
+)
+def test_exact_on_any_text(text: str, family: str) -> None:
+    check_exact(MODEL, text, family)
+
+
+def test_fast_buckets_are_grams() -> None:
+    """The three bucket streams the fast path computes are grams(), in its order, so
+    training/ngram_fit.py (numpy, from grams()) fits the buckets the server reads."""
+    fast = MODEL._fast
+    for family, text in CASES:
+        uni, bi, tri = fast.buckets(fast.slots(text, family))
+        merged = [*uni[:2], *bi[:1]] + [b for triple in zip(uni[2:], bi[1:], tri, strict=True) for b in triple]
+        assert merged == MODEL.buckets(text, family) == ngram.grams(MODEL.ids(ngram.tokens(text, family)))
+
+
+def test_long_runs_of_skipped_characters_take_linear_time() -> None:
+    """Whitespace and word characters no token starts with are skipped inside the
+    pattern: a long run of them before one more must not be rescanned from each start."""
+    text = "x" + " " * 200_000 + "é" + "é" * 100_000 + "\t" * 100_000
+    t0 = time.perf_counter()
+    assert ngram.tokens(text, "python") == ["i:x"]
+    assert MODEL.by_line(text, "js") == ([MODEL.score(text, "js")], [1])
+    assert time.perf_counter() - t0 < 2.0

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import re
+import sys
+import threading
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
-from itertools import chain, compress, count, islice
-from operator import add, not_, xor
+from functools import lru_cache, partial, reduce
+from itertools import chain
+from operator import add, itemgetter
 from typing import TypeVar
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
@@ -54,10 +58,15 @@ def lexer_for(family: str) -> re.Pattern[str]:
     return _LEXERS[_LEXER_OF.get(family, "c")]
 
 
-# The same lexers without groups: findall then hands back plain strings, and a token's
-# kind is read off its characters (_expand), which costs less than a match object and
-# its lastgroup per token. Which text each token covers is the same.
-_FLAT = {name: re.compile(re.sub(r"\(\?P<\w>", "(?:", lexer.pattern)) for name, lexer in _LEXERS.items()}
+# The lexers as findall() runs them: one group around the token, so findall hands back
+# plain strings and a token's kind is read off its characters (_expand), which costs
+# less than a match object and its lastgroup. Whitespace, and the word characters no
+# branch starts with ("é", "²"), are consumed in the pattern instead of by the search
+# failing at each of them; they are matched outside the group (findall gives "" for
+# them and for the end), so no match ever backtracks over a run of them. The tokens,
+# and the text each covers, are the same.
+_SKIP = r"[^\S\n]*(?:({})|[^\W\dA-Za-z_]|\Z)"
+_FLAT = {name: re.compile(_SKIP.format(re.sub(r"\(\?P<\w>", "(?:", lexer.pattern))) for name, lexer in _LEXERS.items()}
 _IDENT_START = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _NL = ("NL",)
 
@@ -69,6 +78,8 @@ def _expand(lex: str) -> tuple[str, ...]:
     b'x' or r#"x"# ends with a quote or "#"); a number starts with a digit; a one-
     character lexeme is "\n" or punctuation (or a bare "#" comment, whose token is
     "#" too); longer ones starting with "#" or "/" are comments, the rest strings."""
+    if not lex:  # a skipped character, or the end
+        return ()
     first = lex[0]
     if first in _IDENT_START and lex[-1] not in "\"'#":
         return ("k:" + lex,) if lex in KEYWORDS else ("i:" + lex,)
@@ -92,13 +103,13 @@ def _expand(lex: str) -> tuple[str, ...]:
 _V = TypeVar("_V")
 # Lexemes longer than this are not kept: long comments and strings seldom repeat.
 _KEEP_CHARS = 48
-# A cache is emptied, between texts, once it holds this many lexemes.
+# A cache is emptied, between texts, once it holds this many keys.
 _CACHE_MAX = 1 << 16
 
 
 class _Cache(dict[str, _V]):
-    """Lexeme -> its tokens, computed on a miss: map(cache.__getitem__, ...) runs in C
-    on every hit."""
+    """Key -> value, computed on a miss: map(cache.__getitem__, ...) stays in C on
+    every hit."""
 
     __slots__ = ("make",)
 
@@ -192,15 +203,42 @@ def grams(ids: Sequence[int]) -> list[int]:
 
 
 _MASK = BUCKETS - 1
-assert BUCKETS & _MASK == 0  # a power of two: "% BUCKETS" keeps the low bits of each term
+assert BUCKETS & _MASK == 0  # a power of two: "% BUCKETS" keeps the low bits of each xor-ed term
 _MIX = 0x5BD1E995 & _MASK
+_U32 = "I" if array("I").itemsize == 4 else "L"
+
+
+def _gather(seq: Sequence[_V], idx: Sequence[int]) -> tuple[_V, ...]:
+    """seq[i] for each i in idx, in one C call (itemgetter of one index is no tuple)."""
+    if len(idx) > 1:
+        return itemgetter(*idx)(seq)
+    return tuple(seq[i] for i in idx)
+
+
+def _xor(n: int, *parts: bytes) -> array[int]:
+    """The xor of equally long runs of 32-bit words, taken as one big integer each:
+    one C pass instead of a Python xor per n-gram."""
+    acc = 0
+    for part in parts:
+        acc ^= int.from_bytes(part, "little")
+    out = array(_U32)
+    out.frombytes(acc.to_bytes(4 * n, "little"))
+    return out
+
+
+def _add_up(xs: list[float]) -> float:
+    """0.0 + xs[0] + xs[1] + ..., one by one, as by_line always has."""
+    return reduce(add, xs, 0.0)
+
+
+# sum() of a float list is that, faster, until 3.12 (whose sum() compensates rounding)
+_line_sum: Callable[[list[float]], float] = partial(sum, start=0.0) if sys.version_info < (3, 12) else _add_up
 
 
 class _Fast:
-    """A model's per-lexeme cache for score() and by_line(). Each distinct normalised
-    token gets a slot, with the low bits of its id times each salt (all grams() needs:
-    the bucket of an n-gram is the xor of these, masked) and its unigram's weight.
-    Slot 0 is "NL", so not_(slot) finds line ends."""
+    """A model's caches for score() and by_line(). Each distinct normalised token gets
+    a slot, with its id times each salt (masked: the bucket of an n-gram is the xor of
+    these) and its unigram's weight. Slot 0 is "NL"."""
 
     def __init__(self, model: NgramModel) -> None:
         self.model = model
@@ -211,22 +249,15 @@ class _Fast:
         self.t2: list[int] = []
         self.t3: list[int] = []  # with the trigram's constant folded in
         self.w1: list[float] = []
-        self._weights: list[float] | None = None
+        self.lock = threading.Lock()  # the four lists must grow together
         self._slot("NL")
-
-    @property
-    def weights(self) -> list[float]:
-        """Each bucket's weight, made on first use (indexing one list beats two)."""
-        if self._weights is None:
-            self._weights = list(map(self.model.levels.__getitem__, self.model.table))
-        return self._weights
 
     def _slot(self, raw: str) -> int:
         slot = self.raw.get(raw)
-        if slot is None:
-            if len(self.raw) > 200_000:
-                self.raw.clear()
-            c = token_id(normalise((raw,), self.model.vocabulary)[0])
+        if slot is not None:
+            return slot
+        c = token_id(normalise((raw,), self.model.vocabulary)[0])
+        with self.lock:
             slot = self.slot_of.get(c)
             if slot is None:
                 s1, s2, s3 = _SALT
@@ -235,28 +266,36 @@ class _Fast:
                 self.t2.append((c * s2) & _MASK)
                 self.t3.append(((c * s3) & _MASK) ^ _MIX)
                 self.w1.append(self.model.weight((c * s1) & _MASK))
-            self.raw[raw] = slot
+        self.raw[raw] = slot
         return slot
 
     def _lexeme(self, lex: str) -> tuple[int, ...]:
-        return tuple(map(self._slot, _RAW[lex]))
+        return tuple(map(self._slot, _expand(lex)))
 
     def slots(self, text: str, family: str) -> list[int]:
+        """The text's token stream as slots."""
         if len(self.lexemes) > _CACHE_MAX:
             self.lexemes.clear()
+        if len(self.raw) > _CACHE_MAX:
+            self.raw.clear()
         return list(chain.from_iterable(map(self.lexemes.__getitem__, _lexemes(text, family))))
 
-    def parts(self, slots: list[int]) -> tuple[list[float], list[float], list[float]]:
-        """The weights of the unigram, the bigram and the trigram ending at each token
-        (from the first, second and third token on), as grams() orders them per token."""
-        weight = self.weights.__getitem__
-        u1 = list(map(self.t1.__getitem__, slots))
-        u2 = list(map(self.t2.__getitem__, slots))
-        uni = list(map(self.w1.__getitem__, slots))
-        bi = list(map(weight, map(xor, u2, islice(u1, 1, None))))
-        tri_head = map(xor, map(self.t3.__getitem__, slots), islice(u2, 1, None))
-        tri = list(map(weight, map(xor, tri_head, islice(u1, 2, None))))
-        return uni, bi, tri
+    def buckets(self, slots: list[int]) -> tuple[array[int], array[int], array[int]]:
+        """The bucket of the unigram, the bigram and the trigram ending at each token
+        (from the first, second and third token on): grams() as three streams."""
+        get = itemgetter(*slots) if len(slots) > 1 else lambda seq: tuple(seq[i] for i in slots)
+        u1 = array(_U32, get(self.t1))
+        if len(slots) < 2:
+            return u1, array(_U32), array(_U32)
+        b1, b2, b3 = u1.tobytes(), array(_U32, get(self.t2)).tobytes(), array(_U32, get(self.t3)).tobytes()
+        return u1, _xor(len(slots) - 1, b2[:-4], b1[4:]), _xor(len(slots) - 2, b3[:-8], b2[4:-4], b1[8:])
+
+    def parts(self, slots: list[int]) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
+        """The weights of those three streams."""
+        _, bi, tri = self.buckets(slots)
+        # the one-byte table and its 256 levels: a list of a million floats is slower
+        table, levels = self.model.table, self.model.levels
+        return _gather(self.w1, slots), _gather(levels, _gather(table, bi)), _gather(levels, _gather(table, tri))
 
 
 @dataclass(frozen=True)
@@ -295,44 +334,42 @@ class NgramModel:
 
     def score(self, text: str, family: str) -> float | None:
         """The mean log-likelihood ratio of the text's n-grams (None: no tokens)."""
-        fast = self._fast
-        slots = fast.slots(text, family)
+        slots = self._fast.slots(text, family)
         if not slots:
             return None
-        uni, bi, tri = fast.parts(slots)
-        # summed in grams() order, by sum() as ever (3.12's sum() compensates)
+        uni, bi, tri = self._fast.parts(slots)
+        # summed by sum() in grams() order, as ever (sum() of 3.12 on compensates)
         head = uni[:2] + bi[:1]
-        rest = chain.from_iterable(zip(islice(uni, 2, None), islice(bi, 1, None), tri, strict=True))
+        rest = chain.from_iterable(zip(uni[2:], bi[1:], tri, strict=True))
         return sum(chain(head, rest)) / (len(uni) + len(bi) + len(tri))
 
     def by_line(self, text: str, family: str) -> tuple[list[float], list[int]]:
         """Per line (split at "\n"): the summed weight and the number of the n-grams
         that end on it, so any run of lines is scored from one pass over the file."""
-        fast = self._fast
-        slots = fast.slots(text, family)
+        slots = self._fast.slots(text, family)
         n_lines = text.count("\n") + 1
         sums = [0.0] * n_lines
         counts = [0] * n_lines
         if not slots:
             return sums, counts
-        uni, bi, tri = fast.parts(slots)
-        # each token's n-grams: (unigram + bigram) + trigram, in that order
-        each = uni[:2]
+        uni, bi, tri = self._fast.parts(slots)
+        # each token's n-grams: (unigram + bigram) + trigram, added in that order
+        each = list(uni[:2])
         if bi:
             each[1] += bi[0]
-        each += map(add, map(add, islice(uni, 2, None), islice(bi, 1, None)), tri)
-        # a line's sum is its tokens' added one by one from 0.0 (not sum(): 3.12's
-        # compensates); its count three per token, less for the stream's first two
-        ends = list(compress(count(1), map(not_, slots)))[: n_lines - 1]
-        it = iter(each)
-        start = 0
-        for line, end in enumerate(ends):
-            sums[line] = reduce(add, islice(it, end - start), 0.0)
-            counts[line] = 3 * (end - start)
-            start = end
-        last = len(ends)  # NL tokens past the last line break stay on the last line, as before
-        sums[last] = reduce(add, it, 0.0)
-        counts[last] = 3 * (len(slots) - start)
+        each += map(add, map(add, uni[2:], bi[1:]), tri)
+        # a line ends with its NL token (slot 0); its count is three per token but for
+        # the stream's first two; NL tokens past the last line break stay on it
+        start = line = 0
+        with contextlib.suppress(ValueError):  # fewer NL tokens than line breaks: never
+            while line < n_lines - 1:
+                end = slots.index(0, start) + 1
+                sums[line] = _line_sum(each[start:end])
+                counts[line] = 3 * (end - start)
+                start = end
+                line += 1
+        sums[line] = _line_sum(each[start:])
+        counts[line] = 3 * (len(slots) - start)
         counts[0] -= 2
         if len(slots) > 1:
             counts[1 if slots[0] == 0 and n_lines > 1 else 0] -= 1
