@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import sys
+import warnings
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -101,7 +102,9 @@ def weights_for(batch: list[Sample]) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     """L2-regularised logistic regression by Newton's method on standardised features."""
-    mean = np.nanmean(x, axis=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a feature never known in this batch: its mean is 0
+        mean = np.nanmean(x, axis=0)
     mean = np.where(np.isnan(mean), 0.0, mean)
     x = np.where(np.isnan(x), mean, x)  # unknown ratios: the mean, as the model does
     scale = x.std(axis=0)
