@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -300,6 +300,7 @@ class Cache:
         self.model_key = model_key
         self.files: dict[str, list[Any]] = {}
         self.results: dict[str, list[Any]] = {}
+        self.changed = False  # a file analysed afresh: the cache must be written again
         if path is None:
             return
         try:
@@ -315,8 +316,8 @@ class Cache:
             self.files, self.results = {}, {}  # no cache, or a broken one: start afresh
 
     def save(self, live: set[str]) -> None:
-        if self.path is None:
-            return
+        if self.path is None or (not self.changed and live.issuperset(self.files)):
+            return  # nothing new and nothing gone: the file on disk is already this cache
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".scan-")
@@ -360,15 +361,15 @@ def judge(
     )
     blocks_start = len(findings)
     for b in content.blocks:
-        inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
-        if inside >= (b.end - b.start + 1) / 2:
-            continue  # tagged already (either way): the record speaks for it
+        if covered:
+            inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
+            if inside >= (b.end - b.start + 1) / 2:
+                continue  # tagged already (either way): the record speaks for it
         evidence = [ev.prior(ev.REPOSITORY)]
         tool: str | None = None
         if b.p is not None:
-            top = ", ".join(f"{name} {w:+.2f}" for name, w in b.why)
-            evidence.append(ev.style(b.p, f"content model: {b.p:.0%} AI-like" + (f" (moved by {top})" if top else "")))
-        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start]
+            evidence.append(ev.style(b.p, ""))  # its words are written only for a finding (most blocks are none)
+        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start] if history else []
         if commit:
             share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
             if share >= 0.5:
@@ -381,6 +382,11 @@ def judge(
         verdict = ev.assess(evidence, warn, report, tool)
         if verdict.severity is None or (verdict.code == "ai-style" and b.lines < min_lines):
             continue  # a few lines of imports say too little on style alone
+        if b.p is not None:
+            top = ", ".join(f"{name} {w:+.2f}" for name, w in b.why)
+            evidence[1] = replace(
+                evidence[1], detail=f"content model: {b.p:.0%} AI-like" + (f" (moved by {top})" if top else "")
+            )
         fp = hashlib.sha256(f"{rel}\0{b.name}\0{content.sha}\0{b.start}".encode()).hexdigest()[:32]
         findings.append(
             Finding(
@@ -567,6 +573,7 @@ def scan(
         else:
             contents[rel] = Content.from_json(sha, raw)
             cache.results[sha] = raw
+            cache.changed = True
             st = stats.get(rel)
             if st is not None:
                 cache.files[rel] = [st.st_size, st.st_mtime_ns, sha]

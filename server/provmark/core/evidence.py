@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final, Literal, TypedDict
 
 
@@ -112,6 +113,7 @@ def prior(situation: Literal["unexplained-bulk-insert", "repository-file"], unit
     return _fixed(situation, "arrived in bulk and matches nothing in the workspace")
 
 
+@lru_cache(maxsize=4)  # the model is loaded once per process; a scan asks once per block
 def repository_prior(unit: str = "block") -> float:
     """The log-odds that code at rest is AI-written, as the content model states it for
     a block or for a whole file: style alone then warns where, on held-out repositories,
