@@ -96,13 +96,8 @@ async def wait_for(client: LanguageClient, uri: str, pred, timeout: float = 5.0)
         await asyncio.sleep(0.02)
 
 
-def warnings(diags) -> list[t.Diagnostic]:
-    return [d for d in diags if d.source == "provmark" and d.severity == t.DiagnosticSeverity.Warning]
-
-
-async def test_paste_warns_tag_writes_sidecar_and_reopen_shows_hint(client: LanguageClient) -> None:
-    ws = WS_HOLDER["ws"]
-    uri = open_doc(client, ws / "app.py")
+def paste_answer(client: LanguageClient, uri: str) -> None:
+    """AI_ANSWER pasted at line 20 (version 2), with the client's hint that it came from outside."""
     insert(client, uri, 2, 20, AI_ANSWER)
     client.protocol.notify(
         "provmark/didPaste",
@@ -112,6 +107,16 @@ async def test_paste_warns_tag_writes_sidecar_and_reopen_shows_hint(client: Lang
             "range": {"start": {"line": 20, "character": 0}, "end": {"line": 35, "character": 0}},
         },
     )
+
+
+def warnings(diags) -> list[t.Diagnostic]:
+    return [d for d in diags if d.source == "provmark" and d.severity == t.DiagnosticSeverity.Warning]
+
+
+async def test_paste_warns_tag_writes_sidecar_and_reopen_shows_hint(client: LanguageClient) -> None:
+    ws = WS_HOLDER["ws"]
+    uri = open_doc(client, ws / "app.py")
+    paste_answer(client, uri)
     diags = await wait_for(client, uri, lambda d: warnings(d))
     [w] = warnings(diags)
     assert w.range.start.line == 20 and w.range.end.line == 34
@@ -270,3 +275,42 @@ def test_utf8_position_encoding_is_negotiated_and_used(tmp_path: Path) -> None:
         assert d["range"]["end"]["character"] == len("# fin é😀".encode())  # bytes, not UTF-16 units
     finally:
         c.close()
+
+
+async def test_code_actions_come_from_what_the_server_knows(client: LanguageClient) -> None:
+    """Clients send nothing, only some diagnostics, or copies stripped of source and
+    severity (lsp-mode, ALE): the actions are the same; a source action tags them all."""
+    ws = WS_HOLDER["ws"]
+    uri = open_doc(client, ws / "app.py")
+    paste_answer(client, uri)
+    [w] = warnings(await wait_for(client, uri, lambda d: warnings(d)))
+
+    async def titles(rng: t.Range, diags: list[t.Diagnostic], only: list[str] | None = None) -> list[str]:
+        actions = await client.text_document_code_action_async(
+            t.CodeActionParams(
+                text_document=t.TextDocumentIdentifier(uri=uri),
+                range=rng,
+                context=t.CodeActionContext(diagnostics=diags, only=only),
+            )
+        )
+        return [a.title for a in actions or []]
+
+    cursor = t.Range(t.Position(27, 4), t.Position(27, 4))  # inside the block, not its first line
+    stripped = t.Diagnostic(range=w.range, message=w.message, code=w.code)
+    for diags in ([], [stripped]):
+        got = await titles(cursor, diags)
+        assert got[0].startswith("Tag as AI-generated") and got[1] == "Tag as written by me", got
+        assert got[2].startswith("Tag all 1 untagged"), got
+    assert await titles(t.Range(t.Position(2, 0), t.Position(2, 0)), []) == [
+        "Tag all 1 untagged likely-AI block in this file as AI-generated"
+    ]
+    assert await titles(cursor, [], only=["source"]) == [
+        "Tag all 1 untagged likely-AI block in this file as AI-generated"
+    ]
+    [rid] = await client.workspace_execute_command_async(
+        t.ExecuteCommandParams(command="provmark.tagAll", arguments=[{"uri": uri}])
+    )
+    [rec] = json.loads((ws / ".provmark" / "app.py.json").read_text())["records"]
+    assert rec["id"] == rid and (rec["start_line"], rec["end_line"]) == (21, 35)
+    await wait_for(client, uri, lambda d: d and not warnings(d))
+    assert await titles(cursor, []) == ["Remove this Provmark tag"]

@@ -372,13 +372,14 @@ class Tracker:
     def findings(self, uri: str) -> list[Finding]:
         return [p.finding for p in self.placed(uri)]
 
-    def placed(self, uri: str) -> list[Placed]:
+    def placed(self, uri: str, publishing: bool = True) -> list[Placed]:
         """The document's findings, clamped to its lines, with their last line's width;
-        marks the document as published."""
+        marks the document as published unless asked only to look (code actions)."""
         state = self.docs.get(uri)
         if state is None or state.skipped:
             return []
-        state.moved = False
+        if publishing:
+            state.moved = False
         doc, s = state.doc, self.settings
         out = []
         for r in sorted(state.regions, key=lambda r: (r.start, r.end)):

@@ -35,7 +35,7 @@ from provmark.lsp.diagnostics import to_diagnostic
 from provmark.lsp.disk_sync import DiskSync, WorkspaceFiles
 from provmark.lsp.protocol import ProvmarkProtocol
 from provmark.lsp.provenance_view import CMD_LIST, CMD_RESOLVE, ProvenanceView
-from provmark.lsp.tagging import CMD_TAG, CMD_UNTAG, Tagging, as_dict
+from provmark.lsp.tagging import CMD_TAG, CMD_TAG_ALL, CMD_UNTAG, TAG_ALL_KIND, Tagging, as_dict
 from provmark.lsp.workspace_scan import WorkspaceScan
 from provmark.settings import SettingsStore
 from provmark.sources import sidecar
@@ -437,7 +437,9 @@ def _workspace(server: ProvmarkServer) -> None:
     def did_paste(ls: ProvmarkServer, params: Any) -> None:
         ls.did_paste(params)
 
-    @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=[t.CodeActionKind.QuickFix]))
+    kinds = [t.CodeActionKind.QuickFix, TAG_ALL_KIND]
+
+    @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(code_action_kinds=kinds))
     def code_action(ls: ProvmarkServer, params: t.CodeActionParams) -> list[t.CodeAction]:
         return ls.tagging.code_actions(params)
 
@@ -468,6 +470,12 @@ def _commands(server: ProvmarkServer) -> None:
         if len(args) != 1:
             raise ValueError("provmark.tag takes one argument {uri, range, origin, training?}")
         return await _said(ls, ls.tagging.tag(args[0]))
+
+    @server.command(CMD_TAG_ALL)
+    async def tag_all(ls: ProvmarkServer, *args: Any) -> list[str]:
+        if len(args) != 1:
+            raise ValueError("provmark.tagAll takes one argument {uri}")
+        return await _said(ls, ls.tagging.tag_all(args[0]))
 
     @server.command(CMD_LIST)
     async def list_unreviewed(ls: ProvmarkServer, *args: Any) -> dict[str, Any]:

@@ -21,14 +21,15 @@ from provmark.core.records import Record
 from provmark.core.regions import FLAG, Region
 from provmark.core.relocate import hashes_of, locate
 from provmark.core.textdoc import body_of
-from provmark.lsp.diagnostics import SOURCE
+from provmark.lsp.diagnostics import SOURCE, to_diagnostic
 from provmark.pipeline.review import training_of
 from provmark.sources import sidecar
 
 if TYPE_CHECKING:
     from provmark.lsp.server import ProvmarkServer
 
-CMD_TAG, CMD_UNTAG = "provmark.tag", "provmark.untag"
+CMD_TAG, CMD_UNTAG, CMD_TAG_ALL = "provmark.tag", "provmark.untag", "provmark.tagAll"
+TAG_ALL_KIND = "source.provmark.tagAll"
 UNREVIEWED_CHANGED = "provmark/unreviewedChanged"
 _TAG_CODES = ("ai-tagged", "human-tagged", "stale-record")
 
@@ -85,17 +86,52 @@ class Tagging:
 
     # -- code actions ------------------------------------------------------------------
     def code_actions(self, params: t.CodeActionParams) -> list[t.CodeAction]:
+        """The tagging actions for every finding the server holds that overlaps the range
+        (or the cursor's line), whatever the client sent in context.diagnostics: some
+        clients send none, only those starting on the cursor's line, or copies stripped
+        of source and severity. Plus one source action for the whole file."""
         uri = params.text_document.uri
-        actions: list[t.CodeAction] = []
+        first, last = params.range.start.line, params.range.end.line
+        if params.range.end.character == 0 and last > first:
+            last -= 1  # a selection ending at column 0 of a line does not take that line
+        held = self.server.tracker.placed(uri, publishing=False)
+        placed = [p.finding for p in held]
+        diags = {(p.finding.start, p.finding.end, p.finding.code): to_diagnostic(p.finding, p.width) for p in held}
+        # The client's own copy of a diagnostic (its range and message) goes back in the
+        # action when it has one, so that the client links the two.
         for d in params.context.diagnostics:
-            if d.source != SOURCE:
+            key = (d.range.start.line, d.range.end.line, d.code)
+            if key in diags and d.source in (SOURCE, None):
+                diags[key] = d
+        actions: list[t.CodeAction] = []
+        for f in placed:
+            if f.end < first or f.start > last:
                 continue
-            data = as_dict(d.data) if d.data is not None else {}
-            if d.code in _TAG_CODES and data.get("record"):
-                actions.append(_untag_action(uri, d, data["record"]))
-            elif d.severity in (t.DiagnosticSeverity.Warning, t.DiagnosticSeverity.Information):
-                actions += _tag_actions(uri, d, data)
-        return actions
+            d = diags[(f.start, f.end, f.code)]
+            if f.code in _TAG_CODES and f.record_id:
+                actions.append(_untag_action(uri, d, f.record_id))
+            elif f.severity in ("warning", "information"):
+                actions += _tag_actions(uri, d, f.tool, f.insertion)
+        warnings = [f for f in placed if f.severity == "warning"]
+        if warnings:
+            actions.append(_tag_all_action(uri, len(warnings)))
+        return _only(actions, params.context.only)
+
+    async def tag_all(self, arg: Any) -> list[str]:
+        """provmark.tagAll: tag every Warning of an open document as AI-generated (the
+        source action); returns the records' ids."""
+        a = as_dict(arg)
+        uri = a.get("uri")
+        if not isinstance(uri, str) or self.server.tracker.view(uri) is None:
+            raise ValueError(f"provmark.tagAll: {uri!r} is not an open document")
+        found = [p.finding for p in self.server.tracker.placed(uri, publishing=False)]
+        ids = []
+        for f in (f for f in found if f.severity == "warning"):
+            rng = {"start": {"line": f.start, "character": 0}, "end": {"line": f.end, "character": 1}}
+            origin = {"kind": "ai", "tool": f.tool}
+            arg = {"uri": uri, "range": rng, "origin": origin, "training": "exclude", "insertion": f.insertion}
+            ids.append(await self.decide(self.prepare(arg)))
+        return ids
 
     # -- commands -------------------------------------------------------------------
     async def tag(self, arg: Any) -> str:
@@ -342,24 +378,11 @@ def _untag_action(uri: str, d: t.Diagnostic, record_id: str) -> t.CodeAction:
     )
 
 
-def _tag_actions(uri: str, d: t.Diagnostic, data: dict[str, Any]) -> list[t.CodeAction]:
-    tool = data.get("tool")
+def _tag_actions(uri: str, d: t.Diagnostic, tool: str | None, insertion: str | None) -> list[t.CodeAction]:
     rng = _range_json(d)
     ai_title = "Tag as AI-generated" + (f" ({tool})" if tool else "")
-    ai_arg = {
-        "uri": uri,
-        "range": rng,
-        "origin": {"kind": "ai", "tool": tool},
-        "training": "exclude",
-        "insertion": data.get("insertion"),
-    }
-    me_arg = {
-        "uri": uri,
-        "range": rng,
-        "origin": {"kind": "human"},
-        "training": "include",
-        "insertion": data.get("insertion"),
-    }
+    ai_arg = {"uri": uri, "range": rng, "origin": {"kind": "ai", "tool": tool}, "training": "exclude"}
+    me_arg = {"uri": uri, "range": rng, "origin": {"kind": "human"}, "training": "include"}
     me_title = "Tag as written by me"
     return [
         t.CodeAction(
@@ -367,12 +390,28 @@ def _tag_actions(uri: str, d: t.Diagnostic, data: dict[str, Any]) -> list[t.Code
             kind=t.CodeActionKind.QuickFix,
             diagnostics=[d],
             is_preferred=True,
-            command=t.Command(title=ai_title, command=CMD_TAG, arguments=[ai_arg]),
+            command=t.Command(title=ai_title, command=CMD_TAG, arguments=[{**ai_arg, "insertion": insertion}]),
         ),
         t.CodeAction(
             title=me_title,
             kind=t.CodeActionKind.QuickFix,
             diagnostics=[d],
-            command=t.Command(title=me_title, command=CMD_TAG, arguments=[me_arg]),
+            command=t.Command(title=me_title, command=CMD_TAG, arguments=[{**me_arg, "insertion": insertion}]),
         ),
     ]
+
+
+def _tag_all_action(uri: str, n: int) -> t.CodeAction:
+    title = f"Tag all {n} untagged likely-AI block{'s' if n != 1 else ''} in this file as AI-generated"
+    return t.CodeAction(
+        title=title,
+        kind=TAG_ALL_KIND,
+        command=t.Command(title=title, command=CMD_TAG_ALL, arguments=[{"uri": uri}]),
+    )
+
+
+def _only(actions: list[t.CodeAction], only: Sequence[str] | None) -> list[t.CodeAction]:
+    """The actions of the kinds the client asked for (a kind asks for its sub-kinds too)."""
+    if not only:
+        return actions
+    return [a for a in actions if any(a.kind == k or str(a.kind).startswith(f"{k}.") for k in only)]
