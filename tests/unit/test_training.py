@@ -46,18 +46,23 @@ def make_human_corpus(root: Path) -> None:
         (repo / "SOURCE").write_text("synthetic\n")
 
 
-def train(human: Path, out: Path, report: Path) -> subprocess.CompletedProcess[str]:
+def train(human: Path, out: Path, report: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, str(ROOT / "training" / "train.py"), "--human", str(human), "--out", str(out)]
-    return subprocess.run([*cmd, "--report", str(report)], capture_output=True, text=True, timeout=600)
+    return subprocess.run([*cmd, "--report", str(report), *extra], capture_output=True, text=True, timeout=600)
 
 
 def test_training_is_deterministic_and_its_weights_load(tmp_path: Path) -> None:
     make_human_corpus(tmp_path / "human")
     a, b = tmp_path / "a.json", tmp_path / "b.json"
+    scores = tmp_path / "scores.jsonl"
     for out in (a, b):
-        done = train(tmp_path / "human", out, tmp_path / "report.json")
+        done = train(tmp_path / "human", out, tmp_path / "report.json", "--held-out-scores", str(scores))
         assert done.returncode == 0, done.stderr
     assert a.read_bytes() == b.read_bytes()
+    # benchmarks/heldout is for replay sessions the model never saw: never trained on.
+    rows = [json.loads(line) for line in scores.read_text().splitlines()]
+    assert any(r["repo"] == "provmark-tools" for r in rows)
+    assert not [r for r in rows if r["repo"] == "provmark-tools" and r["path"].startswith("heldout")]
     report = json.loads((tmp_path / "report.json").read_text())
     assert isinstance(report["python"]["held_out_auroc"], dict)  # 4 human and 6 AI repositories
     from provmark.core.style import load_model
