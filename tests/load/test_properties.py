@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from provmark.core.text_diff import hunks
 from provmark.core.textdoc import UTF8, UTF16, UTF32, split_lines
 from provmark.core.tracker import Tracker
 from provmark.pipeline.exclusion import excluded_ranges, filter_text
@@ -82,6 +83,36 @@ def test_random_edit_streams_keep_the_text_and_findings_in_bounds(
         assert doc.text == text
         for f in tr.findings(uri):
             assert 0 <= f.start <= f.end < doc.line_count
+
+
+@PROFILE
+@given(initial=TEXT, edits=EDITS, enc=st.sampled_from([UTF16, UTF8, UTF32]))
+def test_the_same_stream_sent_as_whole_texts_gives_the_same_findings(
+    initial: str, edits: list[tuple[float, float, str, float]], enc: str
+) -> None:
+    """A client that sends every change as the whole text (no range) gets the findings of
+    one that sends ranges, as long as the smallest edit between the two texts is the edit
+    made (inserting "ab" before "ab" could have been either): after the first step where
+    it is not, the two may place a flag differently, and only the texts are compared."""
+    ranged, whole = (Tracker(Settings(), WorkspaceIndex(None), None) for _ in range(2))
+    uri = "file:///ws/app.py"
+    for tr in (ranged, whole):
+        tr.open(uri, initial, 1, "python", "app.py", enc)
+    text, now, same_edits = initial, 0.0, True
+    for version, (fa, fb, insert, gap) in enumerate(edits, start=2):
+        a, b = sorted((boundary(text, int(fa * len(text))), boundary(text, int(fb * len(text)))))
+        ranged.change(uri, version, [((position(text, a, enc), position(text, b, enc)), insert)], now)
+        new = text[:a] + insert + text[b:]
+        whole.change(uri, version, [(None, new)], now)
+        same_edits = same_edits and hunks(text, new) in ([], [(a, b, insert)])
+        text = new
+        now += gap
+        for tr in (ranged, whole):
+            tr.judge(uri, now + 1)
+        assert whole.docs[uri].doc.text == text
+        if same_edits:
+            keys = [[(f.start, f.end, f.code, f.severity, f.score) for f in tr.findings(uri)] for tr in (ranged, whole)]
+            assert keys[0] == keys[1]
 
 
 @PROFILE

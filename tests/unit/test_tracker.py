@@ -152,6 +152,38 @@ def test_flag_follows_edits_above_and_splits_inside() -> None:
     assert [(f.start, f.end) for f in tr.findings(URI)] == [(31, 35), (38, 32 + LAST)]
 
 
+def test_whole_text_changes_move_and_split_flags_and_keep_tags_like_ranged_ones(tmp_path: Path) -> None:
+    """A client that sends every change as the whole text (ALE): the flag follows edits
+    above, splits around a note typed inside, and a tag's Hint stays."""
+    tr = make(tmp_path)
+    uri = (tmp_path / "app.py").as_uri()
+    tr.open(uri, HUMAN, 1, "python", "app.py", "utf-16")
+
+    def whole(edit, now: float) -> None:
+        lines = tr.docs[uri].doc.raw_lines()
+        tr.change(uri, 2, [(None, edit("".join(lines)))], now)
+
+    whole(lambda text: "".join(text.splitlines(True)[:30]) + AI_BLOCK + "".join(text.splitlines(True)[30:]), 10.0)
+    settle(tr, uri, now=10.0)
+    [f] = tr.findings(uri)
+    assert (f.severity, f.start, f.end) == ("warning", 30, 30 + LAST)
+    whole(lambda text: "import os\n" + text, 20.0)
+    whole(
+        lambda text: "".join(x + ("    # a note\n" if i == 35 else "") for i, x in enumerate(text.splitlines(True))),
+        30.0,
+    )
+    settle(tr, uri, now=30.0)
+    assert [(f.start, f.end) for f in tr.findings(uri)] == [(31, 35), (38, 32 + LAST)]
+    first = tr.findings(uri)[0]
+    rec = sidecar.make_record(
+        tr.docs[uri].doc.lines(first.start, first.end + 1), first.start + 1, {"kind": "ai"}, "exclude"
+    )
+    tr.tagged(uri, first.start, first.end, rec)
+    whole(lambda text: text.replace("import os\n", "import os\nimport sys\n"), 40.0)
+    settle(tr, uri, now=40.0)
+    assert [(f.severity, f.start) for f in tr.findings(uri)] == [("hint", 32), ("warning", 39)]
+
+
 def test_tagging_shows_a_hint_and_survives_reopening_after_changes(tmp_path: Path) -> None:
     tr = make(tmp_path)
     uri = (tmp_path / "app.py").as_uri()

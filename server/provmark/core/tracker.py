@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from provmark.core import at_rest
+from provmark.core import at_rest, text_diff
 from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
 from provmark.core.bursts import DocState, Judgement, follow
@@ -188,14 +188,19 @@ class Tracker:
             state.burst += 1
         state.last_change = now
         for rng, text in changes:
-            edit: Edit
-            try:
-                edit = state.doc.apply(rng[0], rng[1], text) if rng is not None else state.doc.replace_all(text)
-            except OutOfRange as e:
-                edit = e.args[0]
-                problems.append(f"{uri}: change range {rng} lies outside the document; clamped")
-            if not state.skipped:
-                follow(state, edit, self.memory.deleted)
+            # A whole-document change becomes the smallest ranged edits that make it, so
+            # flags and tags on unchanged lines stay where they are.
+            doc = state.doc
+            ranged = [(*rng, text)] if rng is not None else text_diff.changes(doc.raw_lines(), text, doc.encoding)
+            for start, end, new in ranged:
+                edit: Edit
+                try:
+                    edit = doc.apply(start, end, new)
+                except OutOfRange as e:
+                    edit = e.args[0]
+                    problems.append(f"{uri}: change range {rng} lies outside the document; clamped")
+                if not state.skipped:
+                    follow(state, edit, self.memory.deleted)
         return problems
 
     def moved(self, uri: str) -> bool:
