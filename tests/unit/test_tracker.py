@@ -124,6 +124,24 @@ def test_editor_hint_lowers_and_external_hint_raises_the_score() -> None:
     assert scores["external"][1] == "warning" and scores["external"][0] > scores["editor"][0]
 
 
+def test_the_words_say_what_is_known_and_count_lines_as_the_evidence_does() -> None:
+    """Without the client's paste hint, all that is known is that the lines came at once."""
+    words = {}
+    for source in (None, "external"):
+        tr = make(content_model=False)
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        insert(tr, 30, AI_BLOCK)
+        if source:
+            tr.paste_hint(URI, 2, (30, 0), (30 + N, 0), source)
+        settle(tr)
+        [f] = tr.findings(URI)
+        [size] = [e for e in f.evidence if e["signal"] == "size"]
+        assert f.message.startswith(f"{f.lines} lines ") and size["detail"].startswith(f"{f.lines} lines at once")
+        words[source] = f.message
+    assert "arrived at once" in words[None] and "outside" not in words[None]
+    assert "pasted from outside the editor" in words["external"]
+
+
 def test_chat_answer_with_prose_and_fences_scores_higher() -> None:
     tr = make()
     tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")

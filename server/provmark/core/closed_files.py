@@ -127,7 +127,7 @@ def judge_write(
     if facts.copy:
         closed.keep(rel, text, lines, kept)
         return Judgement("copy")
-    evidence = [ev.prior(ev.INSERT), ev.written_on_disk(), ev.size(len([x for x in q.lines if x.strip()]))]
+    evidence = [ev.prior(ev.INSERT), ev.written_on_disk(), ev.size(len([x for x in q.lines if x.strip()]), len(q.lines))]
     evidence += facts.evidence()
     insertion = new_id("w")
     regions = []

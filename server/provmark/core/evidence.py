@@ -139,11 +139,15 @@ def paste_hint(source: str | None) -> Evidence | None:
     return None
 
 
-def size(lines: int) -> Evidence:
+def size(nonblank: int, lines: int | None = None) -> Evidence:
+    """How much arrived at once: weighed by its non-blank lines, said in all its lines
+    (as the diagnostic's message counts them)."""
     # Whole files and long blocks are what chats and agents hand out; a person retyping
     # or copying a few lines is more common at the small end.
-    weight = 0.4 if lines >= 40 else 0.2 if lines >= 15 else 0.0
-    return Evidence("size", weight, f"{lines} non-blank line{'s' if lines != 1 else ''} at once")
+    weight = 0.4 if nonblank >= 40 else 0.2 if nonblank >= 15 else 0.0
+    lines = nonblank if lines is None else lines
+    said = f"{lines} line{'s' if lines != 1 else ''} at once"
+    return Evidence("size", weight, said if lines == nonblank else f"{said} ({nonblank} non-blank)")
 
 
 def copy_of_ai(detail: str) -> Evidence:

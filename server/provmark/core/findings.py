@@ -71,9 +71,13 @@ _KIND = {
 }
 
 
-def flag_message(code: str, lines: int, score: float, tool: str | None, recorded: bool = False) -> str:
-    """The editor's words for a flagged region (the client shows `provmark` as the source)."""
-    how = _HOW.get(code, "pasted from outside the project")
+def flag_message(
+    code: str, lines: int, score: float, tool: str | None, recorded: bool = False, hinted: bool = False
+) -> str:
+    """The editor's words for a flagged region (the client shows `provmark` as the source).
+    Without the client's word that it was pasted from outside (`hinted`), all that is
+    known of an unexplained insertion is that its lines came at once: so it says."""
+    how = _HOW.get(code, "pasted from outside the editor" if hinted else "arrived at once")
     suspect = f"; suspected tool: {tool}" if tool else ""
     what = (
         "Recorded as unreviewed, so the training pipeline leaves it out until it is tagged: "
@@ -125,7 +129,7 @@ def finding_of(r: Region, warn: float, report: float) -> Finding | None:
             severity,
             r.code,
             r.score,
-            flag_message(r.code, r.end - r.start + 1, r.score, r.tool, r.review is not None),
+            flag_message(r.code, r.end - r.start + 1, r.score, r.tool, r.review is not None, _hinted(r)),
             r.tool,
             [e.to_json() for e in r.evidence],
             r.insertion,
@@ -162,6 +166,11 @@ def finding_of(r: Region, warn: float, report: float) -> Finding | None:
             r.start, r.end, "information", "stale-record", 0.0, msg, insertion=r.insertion, record_id=rec["id"]
         )
     return None
+
+
+def _hinted(r: Region) -> bool:
+    """The client said the region was pasted from outside the editor."""
+    return any(e.signal == "paste-hint" and e.weight > 0 for e in r.evidence)
 
 
 def clamped(f: Finding, end: int) -> Finding:

@@ -70,6 +70,7 @@ class Analysis:
     small_runs: Runs = field(default_factory=list)
     region_norms: list[str] = field(default_factory=list)  # the region's lines, normalised
     size: int = 0  # its non-blank lines
+    lines: int = 0  # all its lines, blank ones between them too
     ai_fraction: float = 0.0
     provenance: Provenance | None = None
     question: Question | None = None
@@ -115,7 +116,8 @@ def analyse(b: Burst, memory: Memory) -> Analysis:
     # Copies and moves of AI text carry its provenance along.
     ai_frac, prov = memory.ai.lookup(solid)
     size = sum(1 for x in region_lines if x.strip())
-    out = Analysis(None, new_norms, runs, [r for r in every if r not in runs], region_norms, size, ai_frac, prov)
+    small = [r for r in every if r not in runs]
+    out = Analysis(None, new_norms, runs, small, region_norms, size, len(region_lines), ai_frac, prov)
     # Undo, redo and moves: the text was deleted earlier in this session; copies of
     # text in open documents.
     if sum(1 for n in solid if n in memory.deleted) / len(solid) >= 0.8:
@@ -178,7 +180,7 @@ def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, m
     hint_ev = ev.paste_hint(hint)
     if hint_ev:
         evidence.append(hint_ev)
-    evidence.append(ev.size(a.size))
+    evidence.append(ev.size(a.size, a.lines))
     evidence += facts.evidence()
     if 0.3 <= facts.copy_fraction < 0.8:
         evidence.append(ev.partly_in_workspace(facts.copy_fraction))
