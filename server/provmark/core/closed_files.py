@@ -127,7 +127,8 @@ def judge_write(
     if facts.copy:
         closed.keep(rel, text, lines, kept)
         return Judgement("copy")
-    evidence = [ev.prior(ev.INSERT), ev.written_on_disk(), ev.size(len([x for x in q.lines if x.strip()]), len(q.lines))]
+    size = ev.size(sum(1 for x in q.lines if x.strip()), len(q.lines))
+    evidence = [ev.prior(ev.INSERT), ev.written_on_disk(), size]
     evidence += facts.evidence()
     insertion = new_id("w")
     regions = []
