@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import re
 import sys
 import threading
@@ -23,8 +22,8 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial, reduce
-from itertools import chain
-from operator import add, itemgetter
+from itertools import chain, compress, count, islice, repeat
+from operator import add, itemgetter, mul, not_, sub
 from typing import TypeVar
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
@@ -243,6 +242,9 @@ class _Fast:
     def __init__(self, model: NgramModel) -> None:
         self.model = model
         self.lexemes: _Cache[tuple[int, ...]] = _Cache(self._lexeme)
+        # A comment's or prose string's word, as _WORDS finds it -> the slot of its "w:"
+        # token: long comments are not kept whole, but their words repeat.
+        self.words: _Cache[int] = _Cache(self._word)
         self.raw: dict[str, int] = {}  # raw token -> slot
         self.slot_of: dict[int, int] = {}  # token id -> slot
         self.t1: list[int] = []
@@ -269,8 +271,23 @@ class _Fast:
         self.raw[raw] = slot
         return slot
 
+    def _word(self, word: str) -> int:
+        return self._slot("w:" + word.lower())
+
     def _lexeme(self, lex: str) -> tuple[int, ...]:
-        return tuple(map(self._slot, _expand(lex)))
+        """tuple(map(self._slot, _expand(lex))), with a comment's or a string's words
+        looked up in one C call."""
+        first = lex[:1]
+        if len(lex) < 2 or first.isdecimal() or (first in _IDENT_START and lex[-1] not in "\"'#"):
+            return tuple(map(self._slot, _expand(lex)))
+        words = _WORDS.findall(lex)
+        if first in "#/":
+            head = (self._slot("#"), *map(self.words.__getitem__, words[:MAX_WORDS]))
+        elif lex.count(" ") >= 2 and len(words) >= 3:
+            head = (self._slot('"'), *map(self.words.__getitem__, words[:MAX_WORDS]))
+        else:
+            head = (self._slot("s"),)
+        return head + (0,) * lex.count("\n")  # slot 0: "NL"
 
     def slots(self, text: str, family: str) -> list[int]:
         """The text's token stream as slots."""
@@ -278,6 +295,8 @@ class _Fast:
             self.lexemes.clear()
         if len(self.raw) > _CACHE_MAX:
             self.raw.clear()
+        if len(self.words) > _CACHE_MAX:
+            self.words.clear()
         return list(chain.from_iterable(map(self.lexemes.__getitem__, _lexemes(text, family))))
 
     def buckets(self, slots: list[int]) -> tuple[array[int], array[int], array[int]]:
@@ -359,15 +378,14 @@ class NgramModel:
             each[1] += bi[0]
         each += map(add, map(add, uni[2:], bi[1:]), tri)
         # a line ends with its NL token (slot 0); its count is three per token but for
-        # the stream's first two; NL tokens past the last line break stay on it
-        start = line = 0
-        with contextlib.suppress(ValueError):  # fewer NL tokens than line breaks: never
-            while line < n_lines - 1:
-                end = slots.index(0, start) + 1
-                sums[line] = _line_sum(each[start:end])
-                counts[line] = 3 * (end - start)
-                start = end
-                line += 1
+        # the stream's first two; NL tokens past the last line break stay on it. Where
+        # each line ends is found, and each line summed, in C (compress, map).
+        ends = list(islice(compress(count(1), map(not_, slots)), n_lines - 1))
+        line = len(ends)  # fewer NL tokens than line breaks: never, but the rest goes on this line
+        starts = [0, *ends]
+        sums[:line] = map(_line_sum, map(each.__getitem__, map(slice, starts, ends)))
+        counts[:line] = map(mul, map(sub, ends, starts), repeat(3))
+        start = starts[-1]
         sums[line] = _line_sum(each[start:])
         counts[line] = 3 * (len(slots) - start)
         counts[0] -= 2

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import add, and_, gt, is_not, lt, mod, mul, ne, not_, or_, sub, truth
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -448,6 +450,22 @@ def _line_kinds(
     return comment_at, comments, code_at, going_on
 
 
+def _hash_line_kinds(stripped: list[str], docstrings: set[int]) -> tuple[list[int], list[str], list[int]]:
+    """`_line_kinds` for a family whose comments start with '#' (no block comments),
+    from the stripped lines, with no Python loop over the lines of code."""
+    doc = [False] * len(stripped)
+    for i in docstrings:
+        doc[i] = True
+    hashed = map(gt, map(str.startswith, stripped, repeat("#")), map(str.startswith, stripped, repeat("#!")))
+    comment = list(map(or_, doc, hashed))
+    code_at = list(compress(itertools.count(), map(gt, map(truth, stripped), comment)))
+    comment_at = list(compress(itertools.count(), map(and_, comment, map(truth, stripped))))
+    comments = [
+        stripped[i].strip("\"'rRbBuU ").strip() if doc[i] else stripped[i].lstrip("#").strip() for i in comment_at
+    ]
+    return comment_at, comments, code_at
+
+
 def _documented_at(lines: list[str], i: int, lo: int, hi: int, family: str, docstrings: set[int]) -> bool:
     """Whether the definition on line i of lines[lo:hi] carries a docstring or doc comment."""
     if family == "python":
@@ -561,6 +579,35 @@ def _ident_stats(w: str) -> tuple[int, int, int, int, int, int]:
 
 
 _IDENT_STATS: dict[str, tuple[int, int, int, int, int, int]] = {}
+
+# FileStyle sums identifier counts over runs of lines from per-line totals. Each
+# identifier's five counts (left of _ident_stats' first) are packed into one int, a
+# field of _FIELD bits each (no count can reach 2**40: none exceeds the text's length),
+# so that adding packed ints adds every count at once, in C.
+_FIELD = 40
+_FIELD_MASK = (1 << _FIELD) - 1
+
+
+class _PackedIdents(dict[str, int]):
+    """identifier -> its _ident_stats packed (0 for a keyword); computed on a miss."""
+
+    def __missing__(self, w: str) -> int:
+        s = _ident_stats(w)
+        value = sum(x << (_FIELD * k) for k, x in enumerate(s)) if s[0] else 0
+        if len(self) > 1 << 18:  # a cache shared by every file of the process: keep it bounded
+            self.clear()
+        self[w] = value
+        return value
+
+
+_PACKED_IDENTS = _PackedIdents()
+
+
+def _add_packed(c: _Counts, packed: int) -> None:
+    """_add_idents from the packed sum of a run's identifiers."""
+    c.idents, c.ident_chars, c.short, c.multi, c.snake, c.camel = (
+        (packed >> (_FIELD * k)) & _FIELD_MASK for k in range(6)
+    )
 
 
 def _count(text: str, family: str) -> _Counts:
@@ -715,12 +762,12 @@ _STEP = re.compile(
     r"if|otherwise|now|first|then|finally|next)\b",
     re.I,
 )
-_INFORMAL = re.compile(
-    r"\?\s*$|!|\b(hack|hacky|ugly|for now|not sure|i think|dunno|no idea|weird|magic|oops|sigh|meh|lol|"
-    r"kludge|workaround|temporary|temp fix|don't ask|should probably|maybe|hmm|gross|yuck|crap|stupid|silly|"
-    r"i'm|i am|we're|i've|we've|let's not)\b",
-    re.I,
-)
+_INFORMAL_WORDS = (
+    "hack|hacky|ugly|for now|not sure|i think|dunno|no idea|weird|magic|oops|sigh|meh|lol|"
+    "kludge|workaround|temporary|temp fix|don't ask|should probably|maybe|hmm|gross|yuck|crap|stupid|silly|"
+    "i'm|i am|we're|i've|we've|let's not"
+).split("|")
+_INFORMAL = re.compile(r"\?\s*$|!|\b(" + "|".join(_INFORMAL_WORDS) + r")\b", re.I)
 _CODE_LIKE = re.compile(
     r"^(if|for|while|return|import|from|def|class|var|let|const|func|fn|self\.|this\.|print|console\.)\b.*|"
     r".*(;|\)|\{|\}|\]|:)\s*$|^\w[\w.\[\]]*\s*[-+*/]?=\s*\S"
@@ -838,14 +885,13 @@ class _Matches:
         found: Iterable[re.Match[str]] | None = None,
     ) -> None:
         self.pattern, self.text, self.group = pattern, text, group
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        matches = list(pattern.finditer(text) if found is None else found)
+        self.starts: list[int] = list(map(_START, matches))
+        self.ends: list[int] = list(map(_END, matches))
         self.words: list[int] = [0]  # with a group: its words, summed up to each match
-        for m in pattern.finditer(text) if found is None else found:
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            if group is not None:
-                self.words.append(self.words[-1] + len(m.group(group).split()))
+        if group is not None:
+            words = map(len, map(str.split, map(re.Match.group, matches, repeat(group))))
+            self.words = list(itertools.accumulate(words, initial=0))
 
     def count(self, a: int, b: int) -> tuple[int, int]:
         """How many matches `findall(text[a:b])` finds (a, b: the edges of lines), and
@@ -883,7 +929,7 @@ _FAST = {
     ),
 }
 _TODO_FAST = re.compile(r"T(?<!\wT)ODO\b|F(?<!\wF)IXME\b|X(?<!\wX)XX\b|H(?<!\wH)ACK\b")
-_LICENCE_LOWER = re.compile(r"copyright|licen[cs]ed? under|all rights reserved|spdx-license")
+_LICENCE_WORDS = ("copyright", "licen", "all rights reserved", "spdx-license")  # each match starts with one
 _OPERATOR = re.compile(r"[%+]|\.format\(")
 
 
@@ -919,43 +965,81 @@ def _licence_starts(text: str) -> Iterator[int]:
     """Where _LICENCE may match (ASCII text: where its words are, in lower case)."""
     if not text.isascii():
         return (m.start() for m in _LICENCE.finditer(text))
-    low, pos = text.lower(), 0
+    low = text.lower()
     out = []
-    while (m := _LICENCE_LOWER.search(low, pos)) is not None:
-        out.append(m.start())
-        pos = m.start() + 1
-    return iter(out)
+    for word in _LICENCE_WORDS:  # str.find per word: faster than a regex stopping at each c, l, a, s
+        pos = low.find(word)
+        while pos >= 0:
+            out.append(pos)
+            pos = low.find(word, pos + 1)
+    return iter(sorted(out))
 
 
 # Lines that may hold a match, found by one search over the whole text; the exact
 # pattern then reads only those. Each finds a word every match of the pattern holds.
 _MAY_DEFINE = {
-    "python": re.compile(r"def|class"),
-    "js": re.compile(r"function|class|\("),
-    "go": re.compile(r"func|type"),
-    "rust": re.compile(r"fn|struct|enum|impl|trait|mod"),
-    "clike": re.compile(
-        r"public|private|protected|static|final|abstract|override|internal|fun|def|class|interface|enum|record|struct"
+    "python": ("def", "class"),
+    "js": ("function", "class", "("),
+    "go": ("func", "type"),
+    "rust": ("fn", "struct", "enum", "impl", "trait", "mod"),
+    "clike": (
+        "public", "private", "protected", "static", "final", "abstract", "override", "internal", "fun", "def",
+        "class", "interface", "enum", "record", "struct",
     ),
-    "other": re.compile(r"def|function|fn|sub|proc"),
-}
-_MAY_TEST = re.compile(r"test_|it\(|test\(|func|fn|void")  # _TEST_DEF
-_TRIPLE_QUOTE = re.compile("\"\"\"|'''")
+    "other": ("def", "function", "fn", "sub", "proc"),
+}  # fmt: skip
+_MAY_TEST = ("test_", "it(", "test(", "func", "fn", "void")  # _TEST_DEF
+_TRIPLE_QUOTES = ('"""', "'''")
 # _INFORMAL over lines joined by line breaks: a match starting on a line is one of that
 # line's own (only `\?\s*$` reaches past a line's end, and only over line breaks).
 _INFORMAL_LINES = re.compile(_INFORMAL.pattern, re.I | re.M)
 
 
-def _lines_with(pattern: re.Pattern[str], text: LineText) -> list[int]:
-    """The lines where a match of `pattern` over the joined text starts, in order."""
-    out: list[int] = []
-    starts, last = text.starts, -1
-    for m in pattern.finditer(text.joined):
-        i = bisect_right(starts, m.start()) - 1
-        if i != last:
-            out.append(i)
-            last = i
-    return out
+def _informal_lower() -> re.Pattern[str]:
+    """_INFORMAL_LINES for lower-case ASCII text, three times faster: case-sensitive, and
+    each word's leading \\b moved after its first letter (words grouped by that letter),
+    so every alternative starts with a literal the engine can skip ahead to."""
+    by_letter: dict[str, list[str]] = {}
+    for word in _INFORMAL_WORDS:
+        by_letter.setdefault(word[0], []).append(word[1:])
+    words = [f"{c}(?<!\\w{c})(?:{'|'.join(rest)})\\b" for c, rest in by_letter.items()]
+    return re.compile(r"\?\s*$|!|" + "|".join(words), re.M)
+
+
+_INFORMAL_LOWER = _informal_lower()
+
+
+def _lines_with(pattern: re.Pattern[str], text: LineText, joined: str | None = None) -> list[int]:
+    """The lines where a match of `pattern` over the joined text (or `joined`, a text of
+    the same length: the lower-cased one) starts, in order."""
+    # Each match's line is where its start falls among the lines' starts past the
+    # first: all in C (map, bisect, dict.fromkeys to drop repeats in order).
+    found = pattern.finditer(text.joined if joined is None else joined)
+    return list(dict.fromkeys(map(bisect_right, repeat(text.starts[1:]), map(_START, found))))
+
+
+_START, _END = re.Match.start, re.Match.end
+
+
+def _lines_holding(text: LineText, words: Iterable[str]) -> list[int]:
+    """The lines that hold any of `words`, in order. Where each word is comes from
+    str.split (C, and far faster than a regular expression stopping at every
+    candidate character): the k-th piece ends where the k-th occurrence starts."""
+    at: set[int] = set()
+    for word in words:
+        pieces = text.joined.split(word)
+        if len(pieces) > 1:
+            steps = map(add, map(len, pieces[1:-1]), repeat(len(word)))
+            at.update(itertools.accumulate(steps, initial=len(pieces[0])))
+    return sorted(set(map(bisect_right, repeat(text.starts[1:]), at)))
+
+
+def _informal_lines(comments: LineText) -> list[int]:
+    """The comments `_INFORMAL` finds something in (each comment a line of `comments`)."""
+    joined = comments.joined
+    if joined.isascii():  # (lower() keeps every position, and re.I folds nothing else)
+        return _lines_with(_INFORMAL_LOWER, comments, joined.lower())
+    return _lines_with(_INFORMAL_LINES, comments)
 
 
 class FileStyle:
@@ -967,60 +1051,70 @@ class FileStyle:
         self.text = text or LineText(lines)
         syntax = _SYNTAX.get(family, _SYNTAX["other"])
         python = family == "python"
-        blank = [not x or x.isspace() for x in lines]
-        self.blank = blank
-        self.trailing = [x[-1:].isspace() for x in lines]
-        self.chars = chars = [0 if b else len(x) for x, b in zip(lines, blank, strict=True)]
-        self.long = [x > 100 for x in chars]
-        self.non_ascii = [not (b or x.isascii()) for x, b in zip(lines, blank, strict=True)]
-        lead = [x[:1] in " \t" for x in lines]
-        self.indented = ind = [a and not b for a, b in zip(lead, blank, strict=True)]
-        self.tabs = [a and x[0] == "\t" for x, a in zip(lines, ind, strict=True)]
-        self.odd = [
-            a and x[0] == " " and (len(x) - len(x.lstrip(" \t"))) % 2 == 1 and not x.lstrip().startswith("*")
-            for x, a in zip(lines, ind, strict=True)
-        ]
+        # Per line, each fact a list (summed over a run by `counts`), computed in C by
+        # map() over str methods and operators rather than a Python loop per line.
+        stripped = list(map(str.strip, lines))
+        self.blank = blank = list(map(not_, stripped))
+        filled = list(map(truth, stripped))
+        self.trailing = list(map(ne, lines, map(str.rstrip, lines)))  # ends in a space
+        self.chars = chars = list(map(mul, map(len, lines), filled))  # (0 for a blank line)
+        self.long = list(map(lt, repeat(100), chars))
+        self.non_ascii = list(map(gt, filled, map(str.isascii, lines)))  # (True > False)
+        # (x[:1] in " \t", as `_count` reads it: True for an empty line too)
+        lead = list(map(or_, map(str.startswith, lines, repeat((" ", "\t"))), map(not_, lines)))
+        self.indented = ind = list(map(and_, lead, filled))
+        self.tabs = list(map(and_, ind, map(str.startswith, lines, repeat("\t"))))
+        width = map(sub, map(len, lines), map(len, map(str.lstrip, lines, repeat(" \t"))))
+        spaced = map(str.startswith, lines, repeat(" "))
+        star = map(str.startswith, stripped, repeat("*"))  # (an indented line is not blank)
+        self.odd = list(map(all, zip(ind, spaced, map(mod, width, repeat(2)), map(not_, star), strict=True)))
         if python:  # (PEP 8's two blank lines between top-level definitions do not count)
-            self.runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
+            self.runs = [False, False, *map(all, zip(blank, blank[1:], blank[2:], strict=False))]
         else:
-            self.runs = [False] + [a and b for a, b in itertools.pairwise(blank)]
-        self.body_blanks = (
-            [False]
-            + [b and p and n and not nb for b, p, n, nb in zip(blank[1:-1], lead, lead[2:], blank[2:], strict=False)]
-            + [False]
-        )
+            self.runs = [False, *map(and_, blank, blank[1:])]
+        self.body_blanks = [False, *map(all, zip(blank[1:-1], lead, lead[2:], filled[2:], strict=False)), False]
 
-        quoted = _lines_with(_TRIPLE_QUOTE, self.text) if python else []
+        quoted = _lines_holding(self.text, _TRIPLE_QUOTES) if python else []
         self.docstrings, going_on = _docstring_state(lines, quoted) if python else (set(), set())
-        self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
+        if family in _HASH_COMMENT:
+            self.comment_at, comments, self.code_at = _hash_line_kinds(stripped, self.docstrings)
+            block_going_on: set[int] = set()
+        else:
+            self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
         self.going_on = going_on | block_going_on
-        worded = [x[:1].isalpha() for x in comments]
-        self.worded = worded
-        self.capital = [w and x[0].isupper() for x, w in zip(comments, worded, strict=True)]
-        self.words = [len(x.split()) for x in comments]
-        self.period = [w and x.endswith(".") for x, w in zip(comments, worded, strict=True)]
-        self.steps = [w and _STEP.match(x) is not None for x, w in zip(comments, worded, strict=True)]
+        # Per comment, in C as above.
+        heads = list(map(str.__getitem__, comments, repeat(slice(0, 1))))
+        self.worded = worded = list(map(str.isalpha, heads))
+        self.capital = list(map(and_, worded, map(str.isupper, heads)))
+        self.words = list(map(len, map(str.split, comments)))
+        self.period = list(map(and_, worded, map(str.endswith, comments, repeat("."))))
+        self.steps = list(map(and_, worded, map(is_not, map(_STEP.match, comments), repeat(None))))
         # One search over all the comments (each stripped, one a line) in place of one each.
         self.informal = [False] * len(comments)
-        for i in _lines_with(_INFORMAL_LINES, LineText(comments)):
+        for i in _informal_lines(LineText(comments)):
             self.informal[i] = True
-        self.code_comments = [len(x) > 3 and _CODE_LIKE.match(x) is not None for x in comments]
-        self.sections = [_DOC_SECTION.match(x) is not None for x in comments]
-        self.rules = [_RULE.match(x) is not None for x in comments]
+        code_like = map(is_not, map(_CODE_LIKE.match, comments), repeat(None))
+        self.code_comments = list(map(and_, map(lt, repeat(3), map(len, comments)), code_like))
+        self.sections = list(map(is_not, map(_DOC_SECTION.match, comments), repeat(None)))
+        self.rules = list(map(is_not, map(_RULE.match, comments), repeat(None)))
 
         match = syntax.definition.match
-        self.defs = defs = [i for i in _lines_with(_MAY_DEFINE[family], self.text) if match(lines[i])]
+        self.defs = defs = [i for i in _lines_holding(self.text, _MAY_DEFINE[family]) if match(lines[i])]
         n = len(lines)
         self.documented = [_documented_at(lines, i, 0, n, family, self.docstrings) for i in defs]
         self.guarded = [_guarded_at(lines, i, n, family) for i in defs]
-        code_lines = set(self.code_at)
-        self.typed_defs = [python and i in code_lines and "class " not in lines[i].split("(")[0] for i in defs]
+        is_code = set(self.code_at)
+        self.typed_defs = [python and i in is_code and "class " not in lines[i].split("(")[0] for i in defs]
         self.typed = [t and _PY_TYPED.search(lines[i]) is not None for i, t in zip(defs, self.typed_defs, strict=True)]
 
-        code = self.code = "\n".join(lines[i] for i in self.code_at)
-        self.code_starts = list(itertools.accumulate([len(lines[i]) + 1 for i in self.code_at], initial=0))
+        code_lines = list(map(lines.__getitem__, self.code_at))
+        code = self.code = "\n".join(code_lines)
+        self.code_starts = list(itertools.accumulate(map(add, map(len, code_lines), repeat(1)), initial=0))
+        # The identifiers' packed counts (_PackedIdents), summed up to each code line.
+        per_line = map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__), map(_WORD.findall, code_lines)))
+        self.idents = list(itertools.accumulate(per_line, initial=0))
         self.tests = [0] * len(self.code_at)
-        for k in _lines_with(_MAY_TEST, LineText([], code, self.code_starts)):
+        for k in _lines_holding(LineText([], code, self.code_starts), _MAY_TEST):
             self.tests[k] = _test_words(lines[self.code_at[k]])
         self.matches = {}
         for name in ("modern", "legacy", "interp", "build", "printing", "error"):
@@ -1042,7 +1136,7 @@ class FileStyle:
         a = self.code_starts[ka]
         return ka, kb, a, max(a, self.code_starts[kb] - 1)
 
-    def counts(self, start: int, end: int, idents: bool = True) -> _Counts:
+    def counts(self, start: int, end: int) -> _Counts:
         """The counts of lines[start:end], read from this file's line facts."""
         lines, family = self.lines, self.family
         c = _Counts(lines=end - start)
@@ -1079,8 +1173,7 @@ class FileStyle:
         tests = self.tests[ka:kb]
         c.tests = len(tests) - tests.count(0)
         c.test_words = sum(tests)
-        if idents:
-            _add_idents(c, _WORD.findall(self.code, a, b))
+        _add_packed(c, self.idents[kb] - self.idents[ka])
         ta, tb = self.text.span(start, end)
         c.todo = self.todo.count(ta, tb)[0]
         c.licence = self.licence.count(ta, tb)[0] > 0
@@ -1095,24 +1188,13 @@ class FileStyle:
         whole file: as `features` gives them for those texts."""
         family, n = self.family, len(self.lines)
         out: list[dict[str, float]] = []
-        whole = self.counts(0, n, idents=False)
-        edges = [0]
+        whole = self.counts(0, n)
         for start, end in runs:
-            c = self.counts(start, end)
             if not self.reads_alike(start, end):  # read alone, as `features` would
                 alone = "\n".join(self.lines[start:end]).splitlines()
                 out.append(_features(FileStyle(alone, family).counts(0, len(alone)), family))
             else:
-                out.append(_features(c, family))
-            # The whole file's identifiers: each run's, and those between the runs.
-            for name in ("idents", "ident_chars", "short", "multi", "snake", "camel"):
-                setattr(whole, name, getattr(whole, name) + getattr(c, name))
-            edges += [start, end]
-        edges.append(n)
-        for start, end in zip(edges[::2], edges[1::2], strict=True):
-            if start < end:
-                _, _, a, b = self._code_span(start, end)
-                _add_idents(whole, _WORD.findall(self.code, a, b))
+                out.append(_features(self.counts(start, end), family))
         return out, _features(whole, family)
 
 
