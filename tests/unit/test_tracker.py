@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from provmark.core.tracker import Tracker
 from provmark.settings import Settings
 from provmark.sources import sidecar
@@ -276,3 +278,21 @@ def test_random_edits_never_raise_and_findings_stay_inside_the_document() -> Non
             tr.judge(URI, now + 1)
             for f in tr.findings(URI):
                 assert 0 <= f.start <= f.end < tr.docs[URI].doc.line_count
+
+
+def test_a_bulk_insertion_waits_only_for_a_hint_the_client_would_send() -> None:
+    tr = make()
+    tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+    window = tr.settings.burst_window_ms / 1000
+    tr.change(URI, 2, [(((3, 0), (3, 0)), "x")], 50.0)
+    assert tr.due(URI, 50.0) == pytest.approx(window)  # typing keeps the window
+    settle(tr)
+    insert(tr, 30, AI_BLOCK, now=60.0)
+    assert tr.due(URI, 60.0) == 0.0  # no hint ever came from this client: judged at once
+    settle(tr, now=60.0)
+    tr.paste_hint(URI, 2, (30, 0), (30 + N, 0), "external")
+    assert tr.hints_seen
+    tr.change(URI, 3, [(((0, 0), (0, 0)), AI_BLOCK)], 70.0)
+    assert tr.due(URI, 70.0) == pytest.approx(window)  # this client sends hints: wait for it
+    tr.paste_hint(URI, 3, (0, 0), (N, 0), "external")
+    assert tr.due(URI, 70.0) == 0.0  # here it is

@@ -19,7 +19,7 @@ from typing import Any
 from provmark.core import at_rest, text_diff
 from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
-from provmark.core.bursts import DocState, Judgement, follow
+from provmark.core.bursts import DocState, Judgement, follow, is_bulk
 from provmark.core.closed_files import ClosedFiles, disk_question, judge_write
 from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
@@ -27,7 +27,7 @@ from provmark.core.judging import Analysis, Inquiry, analyse, conclude, inquire
 from provmark.core.memory import Memory
 from provmark.core.records import Record, SidecarData
 from provmark.core.regions import FLAG, PENDING, STALE, TAGGED, Region
-from provmark.core.textdoc import Edit, OutOfRange, TextDocument
+from provmark.core.textdoc import Edit, OutOfRange, TextDocument, split_lines
 from provmark.settings import Settings
 
 __all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Placed", "Settled", "Tracker"]
@@ -77,6 +77,8 @@ class Tracker:
         self.transcripts: TranscriptSource | None = None
         self.docs: dict[str, DocState] = {}
         self.closed = ClosedFiles()
+        # Whether this client sends paste hints (provmark/didPaste): learnt from the first.
+        self.hints_seen = False
 
     @property
     def settings(self) -> Settings:
@@ -209,11 +211,25 @@ class Tracker:
         return bool(s and s.moved)
 
     def due(self, uri: str, now: float) -> float | None:
-        """Seconds until the document's pending burst can be judged (0: now), or None."""
+        """Seconds until the document's pending burst can be judged (0: now), or None.
+
+        The burst window gathers the parts of a paste that arrive as several changes and
+        gives the client's paste hint time to arrive. A burst that is plainly one bulk
+        insertion waits only for a hint: not at all from a client that has sent none, and
+        no longer once its hint is here (typing keeps the window: it costs nothing)."""
         state = self.docs.get(uri)
         if state is None or not state.pending:
             return None
-        return max(0.0, state.last_change + self.settings.burst_window_ms / 1000.0 - now)
+        wait = max(0.0, state.last_change + self.settings.burst_window_ms / 1000.0 - now)
+        if wait and (not self.hints_seen or state.early_hints) and self._one_insertion(state):
+            return 0.0
+        return wait
+
+    def _one_insertion(self, state: DocState) -> bool:
+        if len(state.pending) != 1 or len(state.pending[0].texts) != 1:
+            return False
+        text = state.pending[0].texts[0]
+        return "\n" in text.strip("\r\n") and is_bulk(split_lines(text), self.settings)
 
     # -- judging ---------------------------------------------------------------
     def judge(self, uri: str, now: float) -> list[Region]:
@@ -349,17 +365,18 @@ class Tracker:
     # -- hints, findings -----------------------------------------------------------
     def paste_hint(
         self, uri: str, version: int | None, start: tuple[int, int], end: tuple[int, int], source: str
-    ) -> bool:
+    ) -> list[Region]:
         """The client says the text in start..end (as of `version`) was pasted from
-        `source`. Returns True when a flagged region's score changed."""
+        `source`. Returns the flagged regions whose score changed."""
+        self.hints_seen = True
         state = self.docs.get(uri)
         hint_ev = ev.paste_hint(source)  # None: not a source Provmark knows
         if state is None or hint_ev is None:
-            return False
+            return []
         if version is not None and version != state.doc.version:
-            return False  # later edits moved things; the hint can no longer be placed
+            return []  # later edits moved things; the hint can no longer be placed
         a, b = start[0], end[0] if end[1] > 0 or end[0] == start[0] else end[0] - 1
-        changed = False
+        changed: list[Region] = []
         for r in state.regions:
             if not (r.start <= b and r.end >= a and r.hint is None):
                 continue
@@ -369,7 +386,7 @@ class Tracker:
                 r.hint = source
                 r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [hint_ev]
                 r.rescore()
-                changed = True
+                changed.append(r)
         if not changed and any(p.overlaps(a, b) for p in state.pending):
             state.early_hints.append((a, b, source))  # for the region the burst will make
         return changed

@@ -259,6 +259,12 @@ class ProvmarkServer(LanguageServer):
         if delay is not None and uri not in self._judge_timers and uri not in self._judging:
             self._judge_timers[uri] = self.loop.call_later(delay + 0.002, self._judge, uri)
 
+    def _rearm_judge(self, uri: str) -> None:
+        timer = self._judge_timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        self._arm_judge(uri, time.monotonic())
+
     def _judge(self, uri: str) -> None:
         self._judge_timers.pop(uri, None)
         now = time.monotonic()
@@ -322,8 +328,14 @@ class ProvmarkServer(LanguageServer):
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             log.warning("%s with malformed params ignored: %s", DID_PASTE, e)
             return
-        if self.tracker.paste_hint(uri, version, start, end, source):
+        changed = self.tracker.paste_hint(uri, version, start, end, source)
+        if changed:
+            # A hint after the judgement: a flag it raised to the record threshold is
+            # recorded now, as it would have been had the hint come first.
+            self.tagging.flagged_open(uri, changed)
             self.publish(uri)
+        elif self.tracker.due(uri, time.monotonic()) == 0.0:
+            self._rearm_judge(uri)  # the burst waited only for this hint
 
     # -- diagnostics -----------------------------------------------------------
     def schedule_publish(self, uri: str) -> None:
