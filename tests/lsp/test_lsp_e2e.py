@@ -314,3 +314,17 @@ async def test_code_actions_come_from_what_the_server_knows(client: LanguageClie
     assert rec["id"] == rid and (rec["start_line"], rec["end_line"]) == (21, 35)
     await wait_for(client, uri, lambda d: d and not warnings(d))
     assert await titles(cursor, []) == ["Remove this Provmark tag"]
+
+
+async def test_a_buffer_that_differs_from_the_disk_at_open_is_judged(client: LanguageClient) -> None:
+    """Edits made before the server started (or before a restart) are not lost."""
+    ws = WS_HOLDER["ws"]
+    lines = HUMAN.splitlines(True)
+    uri = (ws / "app.py").as_uri()
+    buffer = "".join(lines[:20]) + AI_ANSWER + "".join(lines[20:])
+    client.text_document_did_open(
+        t.DidOpenTextDocumentParams(t.TextDocumentItem(uri=uri, language_id="python", version=7, text=buffer))
+    )
+    [w] = warnings(await wait_for(client, uri, lambda d: warnings(d)))
+    assert (w.range.start.line, w.range.end.line) == (20, 34)
+    assert "arrived at once" in w.message

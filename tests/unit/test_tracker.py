@@ -296,3 +296,26 @@ def test_a_bulk_insertion_waits_only_for_a_hint_the_client_would_send() -> None:
     assert tr.due(URI, 70.0) == pytest.approx(window)  # this client sends hints: wait for it
     tr.paste_hint(URI, 3, (0, 0), (N, 0), "external")
     assert tr.due(URI, 70.0) == 0.0  # here it is
+
+
+def test_a_buffer_opened_with_edits_the_disk_does_not_have_is_judged() -> None:
+    """Edits made before the server started: the lines beyond the disk are one insertion of
+    unknown origin; lines the last commit has are not (a buffer at an older state)."""
+    lines = HUMAN.splitlines(True)
+    buffer = "".join(lines[:30]) + AI_BLOCK + "".join(lines[30:])
+    tr = make()
+    tr.open(URI, buffer, 1, "python", "app.py", "utf-16")
+    assert tr.add_unsaved(URI, HUMAN, None, 1, 50.0)
+    settle(tr, now=50.0)
+    [f] = tr.findings(URI)
+    assert (f.severity, f.start, f.end) == ("warning", 30, 30 + LAST)
+    assert "arrived at once" in f.message
+    for committed in (buffer, "# old\n" + AI_BLOCK):
+        tr = make()
+        tr.open(URI, buffer, 1, "python", "app.py", "utf-16")
+        tr.add_unsaved(URI, HUMAN, committed, 1, 50.0)
+        settle(tr, now=50.0)
+        assert tr.findings(URI) == []
+    tr = make()
+    tr.open(URI, buffer, 2, "python", "app.py", "utf-16")
+    assert not tr.add_unsaved(URI, HUMAN, None, 1, 50.0)  # edited meanwhile: not placed

@@ -19,11 +19,12 @@ from typing import Any
 from provmark.core import at_rest, text_diff
 from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
-from provmark.core.bursts import DocState, Judgement, follow, is_bulk
+from provmark.core.bursts import DocState, Judgement, Pending, first_last, follow, is_bulk
 from provmark.core.closed_files import ClosedFiles, disk_question, judge_write
 from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
 from provmark.core.judging import Analysis, Inquiry, analyse, conclude, inquire
+from provmark.core.lines import normalize
 from provmark.core.memory import Memory
 from provmark.core.records import Record, SidecarData
 from provmark.core.regions import FLAG, PENDING, STALE, TAGGED, Region
@@ -354,6 +355,40 @@ class Tracker:
         if state is None or state.skipped or (version is not None and state.doc.version != version):
             return []
         return at_rest.history_regions(state, runs, self.memory)
+
+    def add_unsaved(self, uri: str, disk: str, committed: str | None, version: int, now: float) -> bool:
+        """A document opened with text that differs from its file on disk (edits made
+        before the server started, or before a restart): what the buffer has beyond the
+        disk becomes one burst of unknown origin, judged like any other, except lines
+        that the last commit has (a buffer at an older state of the file). With
+        `version`, only if the document is still at it. True when there is a burst."""
+        state = self.docs.get(uri)
+        if state is None or state.skipped or state.doc.version != version:
+            return False
+        buffer = state.doc.text
+        if disk == buffer or committed == buffer:
+            return False
+        known = {normalize(x) for x in split_lines(committed or "") if x.strip()}
+        state.burst += 1
+        shift, added = 0, False
+        for s, e, text in text_diff.hunks(disk, buffer):
+            at, shift = s + shift, shift + len(text) - (e - s)
+            if not text or all(normalize(x) in known for x in split_lines(text) if x.strip()):
+                continue
+            line = buffer.count("\n", 0, at) + buffer.count("\r", 0, at) - buffer.count("\r\n", 0, at)
+            span = first_last(text, line, len(split_lines(text)) - 1) or (line, line)
+            last = state.pending[-1] if state.pending and state.pending[-1].burst == state.burst else None
+            added = True
+            if last is None:
+                state.pending.append(Pending([span], [text], [disk[s:e]], state.burst, len(text)))
+            else:
+                last.add_span(*span)
+                last.texts.append(text)
+                last.deleted.append(disk[s:e])
+                last.longest = max(last.longest, len(text))
+        state.last_change = now
+        state.burst += 1  # the changes that follow are a burst of their own
+        return added
 
     def add_scan_flags(self, uri: str, flags: list[ScanFlag]) -> None:
         """Blocks the workspace scan found in an open document, where nothing else

@@ -208,23 +208,33 @@ class ProvmarkServer(LanguageServer):
         if view.skipped:
             self.tell(f"{td.uri} is not tracked: {view.skipped}.", t.MessageType.Info, once="skip:" + td.uri)
         self.publish(td.uri)
-        if rel is not None and self.history is not None and not view.skipped:
-            self.loop.create_task(self._history_for(td.uri, rel, td.version, td.text))
+        if rel is not None and self.root is not None and not view.skipped:
+            self.loop.create_task(self._against_disk(td.uri, rel, td.version, td.text))
 
-    async def _history_for(self, uri: str, rel: str, version: int, text: str) -> None:
-        """Lines that commits declaring an AI tool added (git blame, off the event loop)."""
+    async def _against_disk(self, uri: str, rel: str, version: int, text: str) -> None:
+        """The opened buffer against its file (off the event loop): what the buffer has
+        beyond the disk (edits from before the server started) is judged as an insertion
+        of unknown origin; a buffer equal to the disk gets the lines that commits
+        declaring an AI tool added (git blame)."""
         history, root = self.history, self.root
-        assert history is not None and root is not None
+        assert root is not None
 
-        def blame() -> list[tuple[int, int, str, str]]:
-            disk = read_text(root / rel, self.tracker.settings.max_file_bytes)
-            return history.ai_lines(rel) if disk == text else []
+        def read() -> tuple[str | None, str | None, list[tuple[int, int, str, str]]]:
+            path = root / rel
+            # Not on disk yet (a new file, never saved): all of it is the buffer's own.
+            disk = read_text(path, self.tracker.settings.max_file_bytes) if path.exists() else ""
+            if disk == text:
+                return disk, None, history.ai_lines(rel) if history is not None else []
+            return disk, history.head_text(rel) if history is not None and disk is not None else None, []
 
         try:
-            runs = await self.run_io(blame)
+            disk, committed, runs = await self.run_io(read)
         except Exception:
-            log.exception("reading git history of %s failed", rel)
+            log.exception("reading %s and its git history failed", rel)
             return
+        now = time.monotonic()
+        if disk is not None and disk != text and self.tracker.add_unsaved(uri, disk, committed, version, now):
+            self._arm_judge(uri, now)
         flagged = self.tracker.add_history(uri, runs, version) if runs else []
         if flagged:
             # Declaring commits reach the pipeline through git itself: no unreviewed

@@ -134,6 +134,10 @@ class GitHistory:
                 paths.add(line)
         return paths
 
+    def head_text(self, rel: str) -> str | None:
+        """The file as the last commit has it (None: not in git, or no git)."""
+        return _git(self.root, "show", f"HEAD:{rel}", timeout=10)
+
     def ai_lines(self, rel: str) -> list[tuple[int, int, str, str]]:
         """Runs (0-based start, end, tool, commit) of the file's lines added by commits
         that declare an AI tool, as the working tree's file stands."""
