@@ -209,7 +209,8 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
     lines = text.splitlines()
     blocks = segment(text)
     judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
-    p_file, why_file = None, []
+    p_file: float | None = None
+    why_file: list[tuple[str, float]] = []
     if model is not None:
         style = FileStyle(lines, family)
         units = units_of(blocks, style.text)
@@ -220,15 +221,14 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
             _add_ngram(model.ngram, text, family, lines, runs, feats, file_feats)
         unit_feats = iter(feats)
         for u, ok in zip(units, judges, strict=True):
-            p, why = None, []
+            p: float | None = None
+            why: list[tuple[str, float]] = []
             if ok:
                 f = next(unit_feats)
-                p = model.probability_of(f, family)
-                why = model.explain_features(f, family, top=3) if p is not None else []
+                p, why = model.assess(f, family)
             judged.append((u.end, p, why))
         if model.judges_tokens(style.text.tokens(0, len(lines))):
-            p_file = model.probability_of(file_feats, family, "file")
-            why_file = model.explain_features(file_feats, family, top=3) if p_file is not None else []
+            p_file, why_file = model.assess(file_feats, family, "file")
     out: list[BlockStyle] = []
     k = 0
     for b in blocks:

@@ -28,12 +28,21 @@ from typing import TypeVar
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
 # a comment and a quote inside a comment is not a string.
-_STRING = r"""[rRbBuUfF]{0,2}(?:\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')"""
+# Bodies are "unrolled" (`"[^"\\]*(?:\\.[^"\\]*)*"` for `"(?:\\.|[^"\\])*"`, and
+# `[^"]*(?:"(?!"")[^"]*)*` for a lazy `[\s\S]*?` before '"""'): the same matches, with
+# runs of plain characters taken in one step instead of a branch per character.
+_STRING = (
+    r"""[rRbBuUfF]{0,2}(?:\"\"\"[^"]*(?:"(?!"")[^"]*)*\"\"\"|'''[^']*(?:'(?!'')[^']*)*'''|"""
+    r""""[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')"""
+)
+_BLOCK_COMMENT = r"/\*[^*]*(?:\*(?!/)[^*]*)*\*/"
 _PATTERNS = {
     "hash": rf"(?P<s>{_STRING})|(?P<c>#[^\n]*)",
-    "c": r"""(?P<s>"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])'|`(?:\\.|[^`\\])*`)|(?P<c>//[^\n]*|/\*[\s\S]*?\*/)""",
+    "c": r"""(?P<s>"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'(?:\\.|[^'\\\n])'|`[^`\\]*(?:\\.[^`\\]*)*`)"""
+    rf"|(?P<c>//[^\n]*|{_BLOCK_COMMENT})",
     # Rust: 'a is a lifetime, not a string; raw strings r"..." and r#"..."#.
-    "rust": r"""(?P<s>r#*"[\s\S]*?"#*|b?"(?:\\.|[^"\\])*"|b?'(?:\\.|[^'\\\n])')|(?P<c>//[^\n]*|/\*[\s\S]*?\*/)""",
+    "rust": r"""(?P<s>r#*"[\s\S]*?"#*|b?"[^"\\]*(?:\\.[^"\\]*)*"|b?'(?:\\.|[^'\\\n])')"""
+    rf"|(?P<c>//[^\n]*|{_BLOCK_COMMENT})",
 }
 _REST = r"|(?P<n>\n)|(?P<i>[A-Za-z_]\w*)|(?P<d>\d[\w.]*)|(?P<p>[^\w\s])"
 _LEXERS = {name: re.compile(p + _REST) for name, p in _PATTERNS.items()}

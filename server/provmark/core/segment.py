@@ -54,31 +54,33 @@ _NOT_TYPE = re.compile(r"(?:import|package|use|from|return|break|continue|goto|e
 # strings end at the line's end (an apostrophe in a comment of another language stops
 # there); triple quotes, template literals, raw strings and block comments span lines.
 # Every alternative starts with a literal character, so that the regex engine skips
-# quickly to the next candidate.
+# quickly to the next candidate. A body is written "unrolled" (runs of ordinary
+# characters matched in one step, `[^"]*(?:"(?!"")[^"]*)*` for `[\s\S]*?` before a
+# closing '"""'): the same matches, without a branch or a lazy step per character.
 _LEX_PYTHON = re.compile(
     r"#[^\n]*"
-    r'|"""[\s\S]*?(?:"""|\Z)'
-    r"|'''[\s\S]*?(?:'''|\Z)"
-    r'|"(?:[^"\\\n]|\\[\s\S])*(?:"|$)'
-    r"|'(?:[^'\\\n]|\\[\s\S])*(?:'|$)",
+    r'|"""[^"]*(?:"(?!"")[^"]*)*(?:"""|\Z)'
+    r"|'''[^']*(?:'(?!'')[^']*)*(?:'''|\Z)"
+    r'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*(?:"|$)'
+    r"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*(?:'|$)",
     re.M,
 )
 _LEX_BRACES = re.compile(
     r"//[^\n]*"
-    r"|/\*[\s\S]*?(?:\*/|\Z)"
+    r"|/\*[^*]*(?:\*(?!/)[^*]*)*(?:\*/|\Z)"
     r"|/(?:(?<=[(,=:\[!&|?{};]/)|(?<=[(,=:\[!&|?{};] /))(?![/*])(?:[^/\\\n\[]|\\.|\[(?:[^\]\\\n]|\\.)*\])+/"  # a regex
-    r'|"""[\s\S]*?(?:"""|\Z)'
-    r"|`(?:[^`\\]|\\[\s\S])*(?:`|\Z)"
-    r'|"(?:[^"\\\n]|\\[\s\S])*(?:"|$)'
-    r"|'(?:[^'\\\n]|\\[\s\S])*(?:'|$)",
+    r'|"""[^"]*(?:"(?!"")[^"]*)*(?:"""|\Z)'
+    r"|`[^`\\]*(?:\\[\s\S][^`\\]*)*(?:`|\Z)"
+    r'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*(?:"|$)'
+    r"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*(?:'|$)",
     re.M,
 )
 _LEX_RUST = re.compile(
     r"//[^\n]*"
-    r"|/\*[\s\S]*?(?:\*/|\Z)"
+    r"|/\*[^*]*(?:\*(?!/)[^*]*)*(?:\*/|\Z)"
     r'|r(?<!\wr)(#*)"[\s\S]*?"\1'  # raw strings
     r'|br(?<!\wbr)(#*)"[\s\S]*?"\2'
-    r'|"(?:[^"\\]|\\[\s\S])*(?:"|\Z)'
+    r'|"[^"\\]*(?:\\[\s\S][^"\\]*)*(?:"|\Z)'
     r"|'(?:[^'\\\n]|\\.[^'\n]{0,9})'",  # a char; a lifetime ('a) stays
     re.M,
 )
@@ -139,7 +141,7 @@ class _Lines:
         if len(code) != len(lines):  # cannot happen: every blanked match keeps its line breaks
             self.code = code = lines
             code_text = "\n".join(lines)
-        all_brackets = _NOT_BRACKET.sub("", code_text).split("\n")
+        all_brackets = _brackets(code_text).split("\n")
         n = len(lines)
         self.indent = indent = [-1] * n
         self.depth = depth = [0] * n
@@ -197,6 +199,17 @@ class _Lines:
             if end and not directive:
                 listing = end in ",(["
                 prev_end = end
+
+
+def _brackets(text: str) -> str:
+    """The text's brackets and line breaks, all else dropped (by bytes.translate where
+    the text is ASCII: ten times faster than the regex)."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _NOT_BRACKET_BYTES).decode("ascii")
+    return _NOT_BRACKET.sub("", text)
+
+
+_NOT_BRACKET_BYTES = bytes(b for b in range(128) if chr(b) not in "()[]{}\n")
 
 
 def _count(brackets: str, stack: list[int], ind: int) -> None:

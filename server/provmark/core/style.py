@@ -16,10 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
 from itertools import compress, repeat
-from operator import add, and_, gt, is_not, lt, mod, mul, ne, not_, or_, sub, truth
+from operator import add, and_, eq, gt, is_not, lt, mod, mul, ne, not_, or_, sub, truediv, truth
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1198,6 +1198,10 @@ class FileStyle:
         return out, _features(whole, family)
 
 
+# A model's features, weights, means and scales.
+_Columns = tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+
+
 @dataclass(frozen=True)
 class StyleModel:
     """Per family: feature means and scales (to standardise) and logistic weights; a
@@ -1217,6 +1221,7 @@ class StyleModel:
     # The token n-gram table (core.ngram) behind the learned "ngram" feature; without
     # it that feature is unknown and weighs nothing.
     ngram: ngram.NgramModel | None = None
+    _cols: dict[int, _Columns] = field(default_factory=dict, compare=False, repr=False)
 
     def feature_values(self, text: str, family: str) -> dict[str, float]:
         """Every feature the model reads: the style features and the n-gram score."""
@@ -1241,48 +1246,71 @@ class StyleModel:
             return None
         return self.probability_of(self.feature_values(text, family), family, unit)
 
-    def _logit(self, feats: dict[str, float], params: dict) -> float:
-        z = params["bias"]
-        for name, w, mean, scale in zip(
-            params["features"], params["weights"], params["mean"], params["scale"], strict=False
-        ):
-            value = feats.get(name, mean)
-            if value == value:  # NaN (unknown) contributes nothing
-                z += w * (value - mean) / scale
-        return z
+    def _columns(self, params: dict) -> _Columns:
+        """A model's features, weights, means and scales, as tuples (made once)."""
+        cols = self._cols.get(id(params))
+        if cols is None:
+            cols = (tuple(params["features"]), tuple(params["weights"]), tuple(params["mean"]), tuple(params["scale"]))
+            self._cols[id(params)] = cols
+        return cols
 
-    def probability_of(self, feats: dict[str, float], family: str, unit: str = "block") -> float | None:
+    def _terms(self, feats: dict[str, float], params: dict) -> _Terms:
+        """Each feature's share of one model's log-odds, w * (value - mean) / scale (an
+        unknown value, NaN, read as the mean), computed in C; and which are known."""
+        names, weights, means, scales = self._columns(params)
+        values = list(map(feats.get, names, means))
+        known = list(map(eq, values, values))  # NaN (unknown) is not equal to itself
+        values = [v if k else m for v, k, m in zip(values, known, means, strict=False)]
+        terms = list(map(truediv, map(mul, weights, map(sub, values, means)), scales))
+        return params, names, terms, known
+
+    def _models(self, feats: dict[str, float], family: str) -> list[_Terms]:
+        """The terms of the family's own model and of the all-families one (those there are)."""
+        return [self._terms(feats, p) for p in (self.families.get(family), self.families.get("all")) if p is not None]
+
+    def _probability(self, models: list[_Terms], unit: str) -> float | None:
         # A family's own model knows its idioms but saw few repositories; averaging it with
         # the all-families model keeps one quirk of a small corpus from deciding alone.
-        general = self.families.get("all")
-        own = self.families.get(family)
-        if general is None and own is None:
+        if not models:
             return None
-        parts = [self._logit(feats, p) for p in (own, general) if p is not None]
+        # bias + each known term, added one by one (NaN, unknown, contributes nothing)
+        parts = [reduce(add, compress(terms, known), params["bias"]) for params, _, terms, known in models]
         z = max(-30.0, min(30.0, sum(parts) / len(parts)))
         knots = self.calibration.get(unit)
         return _interpolate(knots, z) if knots else 1.0 / (1.0 + math.exp(-z))
+
+    def probability_of(self, feats: dict[str, float], family: str, unit: str = "block") -> float | None:
+        return self._probability(self._models(feats, family), unit)
+
+    def assess(
+        self, feats: dict[str, float], family: str, unit: str = "block", top: int = 3
+    ) -> tuple[float | None, list[tuple[str, float]]]:
+        """probability_of, and explain_features where it is not None, from one reading."""
+        models = self._models(feats, family)
+        p = self._probability(models, unit)
+        return p, (_explain(models, top) if p is not None else [])
 
     def explain(self, text: str, family: str, top: int = 3) -> list[tuple[str, float]]:
         """The features that pushed this text's score most, with their log-odds share."""
         return self.explain_features(self.feature_values(text, family), family, top)
 
     def explain_features(self, feats: dict[str, float], family: str, top: int = 3) -> list[tuple[str, float]]:
-        models = [p for p in (self.families.get(family), self.families.get("all")) if p is not None]
-        if not models:
-            return []
-        share: dict[str, float] = {}
-        for params in models:
-            for name, w, mean, scale in zip(
-                params["features"], params["weights"], params["mean"], params["scale"], strict=False
-            ):
-                value = feats.get(name, mean)
-                if value != value:
-                    value = mean
-                share[name] = share.get(name, 0.0) + w * (value - mean) / scale / len(models)
-        parts = list(share.items())
-        parts.sort(key=lambda p: -abs(p[1]))
-        return [(name, round(v, 2)) for name, v in parts[:top]]
+        return _explain(self._models(feats, family), top)
+
+
+# (a model's parameters, its features, each one's log-odds term, and which are known)
+_Terms = tuple[dict, tuple[str, ...], list[float], list[bool]]
+
+
+def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
+    """The `top` features whose terms, averaged over the models, are largest."""
+    share: dict[str, float] = {}
+    for _, names, terms, _ in models:
+        for name, t in zip(names, terms, strict=False):
+            share[name] = share.get(name, 0.0) + t / len(models)
+    parts = list(share.items())
+    parts.sort(key=lambda p: -abs(p[1]))
+    return [(name, round(v, 2)) for name, v in parts[:top]]
 
 
 def _interpolate(knots: tuple[tuple[float, float], ...], z: float) -> float:
