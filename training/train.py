@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+import lightgbm as lgb
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
@@ -32,6 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from corpus import Sample, auroc, samples  # noqa: E402
 from ngram_fit import Streams, scores, shipped, table  # noqa: E402
+from provmark.core.forest import from_lightgbm  # noqa: E402
 from provmark.core.style import ERA_FEATURES, FEATURES, MIN_TOKENS, NGRAM, features, token_count  # noqa: E402
 
 OWN_SOURCE = {
@@ -133,6 +135,36 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.nda
     return mean, scale, beta[1:], float(beta[0])
 
 
+# Boosted trees beside the logistic models (core.forest): small, so that a scan pays
+# little for them. Held out (issue 13), averaging their log-odds with the logistic
+# models' took AI files warned from 75.3% to 78.9% at the same 2% of hand-written files;
+# 100 trees of 8 or 16 leaves gave 78.4%, 200 of 16 leaves 79.1%.
+FOREST = {
+    "objective": "binary",
+    "num_leaves": 16,
+    "learning_rate": 0.15,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.7,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    # one thread and fixed seeds: the same corpus gives the same trees
+    "num_threads": 1,
+    "seed": 1,
+    "deterministic": True,
+    "verbose": -1,
+}
+FOREST_ROUNDS = 60
+
+
+def fit_forest(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> lgb.Booster:
+    return lgb.train(FOREST, lgb.Dataset(x, y, weight=w), FOREST_ROUNDS)
+
+
+def forest_logits(booster: lgb.Booster, x: np.ndarray) -> np.ndarray:
+    return np.clip(booster.predict(x, raw_score=True), -30, 30)
+
+
 def folds(repos: list[str], k: int) -> list[set[str]]:
     """Repositories dealt round-robin into k folds, in a fixed order."""
     out: list[set[str]] = [set() for _ in range(k)]
@@ -158,8 +190,8 @@ Column = Callable[[np.ndarray], np.ndarray]
 def held_out_logits(data: list[Sample], x: np.ndarray, column: Column | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Each sample's log-odds from models that never saw its repository (grouped folds),
     combined as the server combines them: the mean of its family's model and the
-    all-families model. `column(train)` adds a learned feature (the n-gram score) fitted
-    on the fold's training repositories only."""
+    all-families model, averaged with the boosted trees'. `column(train)` adds a learned
+    feature (the n-gram score) fitted on the fold's training repositories only."""
     human = sorted({s.repo for s in data if s.label == 0})
     ai = sorted({s.repo for s in data if s.label == 1})
     k = min(FOLDS, len(human), len(ai))
@@ -186,7 +218,8 @@ def held_out_logits(data: list[Sample], x: np.ndarray, column: Column | None = N
             test_idx = fam[~train] == family
             own[test_idx] = logit_of(xf[~train][test_idx], model)
         parts.append(np.where(np.isnan(own), parts[0], own))
-        out[~train] = (parts[0] + parts[1]) / 2
+        trees = forest_logits(fit_forest(xf[train], y[train], weights_for(tr_batch)), xf[~train])
+        out[~train] = ((parts[0] + parts[1]) / 2 + trees) / 2
     return out, fold_of
 
 
@@ -475,6 +508,7 @@ def main() -> int:
         report[family] = entry
     all_idx = list(range(len(data)))
     families["all"] = model_json(all_idx)
+    y_all = np.array([s.label for s in data], dtype=float)
     z, fold_of = held_out_logits(data, x_all[:, : len(FEATURES)], ngram_column)
     held = evaluation(data, cross_calibrated(data, z, fold_of))
     if args.held_out_scores:
@@ -506,6 +540,8 @@ def main() -> int:
         "families": families,
         # the n-gram feature's table: fitted on every repository
         "ngram": shipped(full_table, full_vocab),
+        # boosted trees over the same features, fitted on every repository
+        "forest": from_lightgbm(fit_forest(x_all, y_all, weights_for(data)).dump_model(), [*FEATURES, NGRAM]).to_json(),
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -23,7 +23,8 @@ from operator import add, and_, eq, gt, is_not, lt, mod, mul, ne, not_, or_, sub
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from provmark.core import ngram
+from provmark.core import forest, ngram
+from provmark.core.forest import Forest
 
 if TYPE_CHECKING:
     from provmark.core.segment import Block
@@ -1221,6 +1222,9 @@ class StyleModel:
     # The token n-gram table (core.ngram) behind the learned "ngram" feature; without
     # it that feature is unknown and weighs nothing.
     ngram: ngram.NgramModel | None = None
+    # Boosted trees over the same features (core.forest): their log-odds are averaged
+    # with the logistic models' before calibration.
+    forest: Forest | None = None
     _cols: dict[int, _Columns] = field(default_factory=dict, compare=False, repr=False)
 
     def feature_values(self, text: str, family: str) -> dict[str, float]:
@@ -1268,7 +1272,7 @@ class StyleModel:
         """The terms of the family's own model and of the all-families one (those there are)."""
         return [self._terms(feats, p) for p in (self.families.get(family), self.families.get("all")) if p is not None]
 
-    def _probability(self, models: list[_Terms], unit: str) -> float | None:
+    def _probability(self, models: list[_Terms], unit: str, feats: dict[str, float]) -> float | None:
         # A family's own model knows its idioms but saw few repositories; averaging it with
         # the all-families model keeps one quirk of a small corpus from deciding alone.
         if not models:
@@ -1276,18 +1280,20 @@ class StyleModel:
         # bias + each known term, added one by one (NaN, unknown, contributes nothing)
         parts = [reduce(add, compress(terms, known), params["bias"]) for params, _, terms, known in models]
         z = max(-30.0, min(30.0, sum(parts) / len(parts)))
+        if self.forest is not None:
+            z = (z + max(-30.0, min(30.0, self.forest.logit(feats)))) / 2
         knots = self.calibration.get(unit)
         return _interpolate(knots, z) if knots else 1.0 / (1.0 + math.exp(-z))
 
     def probability_of(self, feats: dict[str, float], family: str, unit: str = "block") -> float | None:
-        return self._probability(self._models(feats, family), unit)
+        return self._probability(self._models(feats, family), unit, feats)
 
     def assess(
         self, feats: dict[str, float], family: str, unit: str = "block", top: int = 3
     ) -> tuple[float | None, list[tuple[str, float]]]:
         """probability_of, and explain_features where it is not None, from one reading."""
         models = self._models(feats, family)
-        p = self._probability(models, unit)
+        p = self._probability(models, unit, feats)
         return p, (_explain(models, top) if p is not None else [])
 
     def explain(self, text: str, family: str, top: int = 3) -> list[tuple[str, float]]:
@@ -1355,6 +1361,7 @@ def load_model(path: Path | None = None) -> StyleModel | None:
             min_tokens=int(data.get("min_tokens", 0)),
             scan_threshold=threshold,
             ngram=ngram.load(data["ngram"]) if "ngram" in data else None,
+            forest=forest.from_json(data["forest"]) if "forest" in data else None,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None

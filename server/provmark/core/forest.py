@@ -1,0 +1,140 @@
+"""Boosted decision trees over the content model's features, read from the model file
+and evaluated in plain Python (training/train.py fits them with LightGBM and writes
+them in this shape). The logistic models add each feature's pull on its own; the trees
+catch what they cannot: a feature that matters only above a point, or only beside
+another. Pure: no I/O.
+
+Each tree is flat: split nodes are numbered from 0 and a child below 0 is the leaf
+~child. A split sends a value to the left when it is at most the threshold; an unknown
+value (NaN) goes the node's default way when the split learnt one for missing values,
+and counts as 0.0 otherwise (LightGBM's rule, so the sum is LightGBM's raw score).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+# LightGBM's missing-value kinds, as the model file stores them per split
+NONE, ZERO, NAN = 0, 1, 2
+_ZERO = 1e-35  # LightGBM's kZeroThreshold
+
+
+@dataclass(frozen=True)
+class Tree:
+    feature: tuple[int, ...]  # per split: the index of its feature in Forest.features
+    threshold: tuple[float, ...]
+    missing: tuple[int, ...]  # NONE, ZERO or NAN
+    default_left: tuple[bool, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    leaf: tuple[float, ...]
+
+    def value(self, x: Sequence[float]) -> float:
+        if not self.feature:  # a tree that is one leaf
+            return self.leaf[0]
+        node = 0
+        while True:
+            v = x[self.feature[node]]
+            kind = self.missing[node]
+            if v != v and kind != NAN:  # NaN, where the split learnt no way for it
+                v = 0.0
+            if (kind == ZERO and -_ZERO <= v <= _ZERO) or (kind == NAN and v != v):
+                node = self.left[node] if self.default_left[node] else self.right[node]
+            else:
+                node = self.left[node] if v <= self.threshold[node] else self.right[node]
+            if node < 0:
+                return self.leaf[~node]
+
+
+@dataclass(frozen=True)
+class Forest:
+    features: tuple[str, ...]
+    trees: tuple[Tree, ...]
+
+    def logit(self, feats: Mapping[str, float]) -> float:
+        """The sum of the trees' leaves for these feature values (missing: unknown)."""
+        x = [feats.get(name, math.nan) for name in self.features]
+        return math.fsum(tree.value(x) for tree in self.trees)
+
+    def to_json(self) -> dict:
+        return {
+            "features": list(self.features),
+            "trees": [
+                {
+                    "feature": list(t.feature),
+                    "threshold": list(t.threshold),
+                    "missing": list(t.missing),
+                    "default_left": [int(d) for d in t.default_left],
+                    "left": list(t.left),
+                    "right": list(t.right),
+                    "leaf": list(t.leaf),
+                }
+                for t in self.trees
+            ],
+        }
+
+
+def from_json(raw: Mapping) -> Forest:
+    """A forest from the model file; ValueError when it is not one."""
+    try:
+        features = tuple(str(f) for f in raw["features"])
+        trees = []
+        for t in raw["trees"]:
+            tree = Tree(
+                tuple(int(i) for i in t["feature"]),
+                tuple(float(v) for v in t["threshold"]),
+                tuple(int(m) for m in t["missing"]),
+                tuple(bool(d) for d in t["default_left"]),
+                tuple(int(i) for i in t["left"]),
+                tuple(int(i) for i in t["right"]),
+                tuple(float(v) for v in t["leaf"]),
+            )
+            splits = len(tree.feature)
+            if not (
+                len(tree.threshold) == len(tree.missing) == len(tree.default_left) == splits
+                and len(tree.left) == len(tree.right) == splits
+                and len(tree.leaf) == splits + 1
+                and all(0 <= f < len(features) for f in tree.feature)
+                # a split's children come after it (preorder): no tree loops back
+                and all(-len(tree.leaf) <= c < splits and (c < 0 or c > i) for i, c in _children(tree))
+            ):
+                raise ValueError("a tree whose parts do not fit together")
+            trees.append(tree)
+    except (KeyError, TypeError, ValueError) as e:
+        raise ValueError(f"not a forest: {e}") from e
+    return Forest(features, tuple(trees))
+
+
+def _children(tree: Tree) -> list[tuple[int, int]]:
+    return [(i, c) for i in range(len(tree.feature)) for c in (tree.left[i], tree.right[i])]
+
+
+def from_lightgbm(dump: Mapping, features: Sequence[str]) -> Forest:
+    """A forest from LightGBM's Booster.dump_model() (training only)."""
+    return Forest(tuple(features), tuple(_flatten(info["tree_structure"]) for info in dump["tree_info"]))
+
+
+def _flatten(root: Mapping) -> Tree:
+    """One dumped tree, its splits numbered in preorder."""
+    splits: list[list] = []  # [feature, threshold, missing, default_left, left, right]
+    leaf: list[float] = []
+
+    def walk(node: Mapping) -> int:
+        # The node's id: a split's number, or ~the leaf's index.
+        if "leaf_value" in node:
+            leaf.append(float(node["leaf_value"]))
+            return ~(len(leaf) - 1)
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')}")
+        me = len(splits)
+        kind = {"None": NONE, "Zero": ZERO, "NaN": NAN}[node.get("missing_type", "None")]
+        splits.append([int(node["split_feature"]), float(node["threshold"]), kind, bool(node.get("default_left"))])
+        splits[me] += [walk(node["left_child"]), walk(node["right_child"])]
+        return me
+
+    walk(root)
+    columns = list(zip(*splits, strict=True)) if splits else [()] * 6
+    feature, threshold, missing, default_left, left, right = (tuple(c) for c in columns)
+    return Tree(feature, threshold, missing, default_left, left, right, tuple(leaf))

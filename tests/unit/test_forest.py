@@ -1,0 +1,75 @@
+"""The boosted trees ship in the model file and are read in plain Python: they give
+LightGBM's own raw score (unknown values included), and a malformed forest is refused."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from provmark.core.forest import from_json, from_lightgbm
+
+
+def split(feature: int, threshold: float, left: dict, right: dict, missing: str = "None", default_left: bool = True):
+    return {
+        "split_feature": feature,
+        "threshold": threshold,
+        "decision_type": "<=",
+        "missing_type": missing,
+        "default_left": default_left,
+        "left_child": left,
+        "right_child": right,
+    }
+
+
+def leaf(v: float) -> dict:
+    return {"leaf_value": v}
+
+
+DUMP = {
+    "tree_info": [
+        {"tree_structure": split(0, 0.5, leaf(1.0), split(1, 2.0, leaf(2.0), leaf(3.0), "NaN", False), "NaN", True)},
+        {"tree_structure": split(1, -1.0, leaf(10.0), leaf(20.0), "Zero", True)},
+        {"tree_structure": leaf(0.25)},  # a tree that is one leaf
+    ]
+}
+
+
+def test_splits_follow_lightgbms_rules_for_unknown_values() -> None:
+    f = from_lightgbm(DUMP, ["a", "b"])
+    nan = math.nan
+    assert f.logit({"a": 0.2, "b": 5.0}) == 1.0 + 20.0 + 0.25
+    assert f.logit({"a": 0.9, "b": 1.0}) == 2.0 + 20.0 + 0.25
+    assert f.logit({"a": 0.9, "b": 0.0}) == 2.0 + 10.0 + 0.25  # zero as missing: its default way
+    assert f.logit({"a": nan, "b": 5.0}) == 1.0 + 20.0 + 0.25  # NaN: the default way (left)
+    assert f.logit({"a": 0.9, "b": nan}) == 3.0 + 10.0 + 0.25  # NaN right; no NaN way: read as 0.0
+    assert f.logit({}) == 1.0 + 10.0 + 0.25  # missing features are unknown
+
+
+def test_the_model_files_shape_round_trips_and_bad_forests_are_refused() -> None:
+    f = from_lightgbm(DUMP, ["a", "b"])
+    assert from_json(f.to_json()) == f
+    looped = f.to_json()
+    looped["trees"][0]["right"][0] = 0  # a split pointing back at the root
+    bad_feature = f.to_json()
+    bad_feature["trees"][1]["feature"][0] = 7
+    short = f.to_json()
+    short["trees"][0]["leaf"].pop()
+    for raw in (looped, bad_feature, short, {"features": ["a"]}, {"trees": "x", "features": []}):
+        with pytest.raises(ValueError):
+            from_json(raw)
+
+
+def test_the_sum_is_lightgbms_raw_score() -> None:
+    lgb = pytest.importorskip("lightgbm")
+    np = pytest.importorskip("numpy")
+    rng = random.Random(3)
+    rows = [[rng.choice([math.nan, 0.0, rng.gauss(0, 1)]) for _ in range(4)] for _ in range(600)]
+    y = [int((r[0] if r[0] == r[0] else 1.0) + (r[2] or 0.0) > 0.3) for r in rows]
+    params = {"objective": "binary", "num_leaves": 8, "min_data_in_leaf": 5, "verbose": -1, "num_threads": 1}
+    booster = lgb.train(params, lgb.Dataset(np.array(rows), np.array(y)), 20)
+    f = from_json(from_lightgbm(booster.dump_model(), ["w", "x", "y", "z"]).to_json())
+    want = booster.predict(np.array(rows), raw_score=True)
+    got = [f.logit(dict(zip("wxyz", r, strict=True))) for r in rows]
+    assert max(abs(a - b) for a, b in zip(want, got, strict=True)) < 1e-9
