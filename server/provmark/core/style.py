@@ -1310,13 +1310,24 @@ _Terms = tuple[dict, tuple[str, ...], list[float], list[bool]]
 
 def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
     """The `top` features whose terms, averaged over the models, are largest."""
-    share: dict[str, float] = {}
-    for _, names, terms, _ in models:
-        for name, t in zip(names, terms, strict=False):
-            share[name] = share.get(name, 0.0) + t / len(models)
-    parts = list(share.items())
-    parts.sort(key=lambda p: -abs(p[1]))
-    return [(name, round(v, 2)) for name, v in parts[:top]]
+    if not models:
+        return []
+    names = models[0][1]
+    if all(m[1] == names for m in models) and len(set(names)) == len(names):
+        # Every model reads the same features (the shipped ones do): the same sums, in C.
+        shares: Iterable[float] = repeat(0.0)
+        for _, _, terms, _ in models:
+            shares = map(add, shares, map(truediv, terms, repeat(len(models))))
+        values = list(shares)
+    else:
+        share: dict[str, float] = {}
+        for _, model_names, terms, _ in models:
+            for name, t in zip(model_names, terms, strict=False):
+                share[name] = share.get(name, 0.0) + t / len(models)
+        names, values = tuple(share), list(share.values())
+    # largest first, ties in the features' order (a stable sort, reversed, keeps it)
+    order = sorted(range(len(values)), key=list(map(abs, values)).__getitem__, reverse=True)
+    return [(names[i], round(values[i], 2)) for i in order[:top]]
 
 
 def _interpolate(knots: tuple[tuple[float, float], ...], z: float) -> float:
