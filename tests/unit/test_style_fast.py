@@ -11,6 +11,7 @@ import pytest
 
 from provmark.core.segment import segment
 from provmark.core.style import (
+    _ERROR_MESSAGE,
     _FAST,
     _LICENCE,
     _SYNTAX,
@@ -21,6 +22,7 @@ from provmark.core.style import (
     LineText,
     _build_starts,
     _licence_starts,
+    _message_starts,
     _spans,
     features,
     judging_units,
@@ -152,6 +154,7 @@ def test_units_and_tokens_are_the_same_as_from_scratch() -> None:
 def test_the_faster_patterns_find_the_same_matches() -> None:
     texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
     texts.append("xTODO TODO_ TODOS TODO XXXX FIXME: sPDX-License licen\u017fed under SPDX-LICENSE Copyright")
+    texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
     python = _SYNTAX["python"]
     for text in texts:
         spans = lambda found: [m.span() for m in found]  # noqa: E731
@@ -160,12 +163,13 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         assert spans(_TODO_FAST.finditer(text)) == spans(_TODO.finditer(text))
         assert spans(_spans(_LICENCE, text, _licence_starts(text))) == spans(_LICENCE.finditer(text))
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
+        found = _spans(_ERROR_MESSAGE, text, _message_starts(text))
+        assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
 
 
 def test_counted_patterns_can_be_counted_over_runs_of_lines() -> None:
     """_Matches counts a run's matches from the file's: exact only for patterns with no
     lookahead nor positive lookbehind, whose negative lookbehinds never match a line break."""
-    from provmark.core.style import _ERROR_MESSAGE
 
     patterns = [getattr(s, name) for s in _SYNTAX.values() for name in ("modern", "legacy", "interp", "build")]
     patterns += [getattr(s, name) for s in _SYNTAX.values() for name in ("printing", "error")]

@@ -931,7 +931,6 @@ _FAST = {
 }
 _TODO_FAST = re.compile(r"T(?<!\wT)ODO\b|F(?<!\wF)IXME\b|X(?<!\wX)XX\b|H(?<!\wH)ACK\b")
 _LICENCE_WORDS = ("copyright", "licen", "all rights reserved", "spdx-license")  # each match starts with one
-_OPERATOR = re.compile(r"[%+]|\.format\(")
 
 
 def _spans(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -949,17 +948,32 @@ def _spans(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterat
 def _build_starts(text: str) -> Iterator[int]:
     """Where Python's `build` may match: at .format(, or at the character before the
     spaces before a + or %."""
-    out = set()
-    for m in _OPERATOR.finditer(text):
-        q = m.start()
-        if text[q] == ".":
-            out.add(q)
-            continue
+    out = set(_occurrences(text, ".format("))
+    for q in itertools.chain(_occurrences(text, "+"), _occurrences(text, "%")):
         while q > 0 and text[q - 1].isspace():
             q -= 1
         if q > 0:
             out.add(q - 1)
     return iter(sorted(out))
+
+
+def _message_starts(text: str) -> Iterator[int]:
+    """Where _ERROR_MESSAGE may match: where one of the words its alternatives start with is."""
+    return iter(sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in _MESSAGE_WORDS))))
+
+
+_MESSAGE_WORDS = ("raise", "throw", "Errorf", "errors.New", "Error(", "panic!", "bail!", "anyhow!", "expect")
+
+
+def _occurrences(text: str, word: str) -> Iterable[int]:
+    """Where `word` occurs in `text` (not overlapping), from str.split: C, and far faster
+    than a regular expression stopping at every candidate character. The k-th piece
+    ends where the k-th occurrence starts."""
+    pieces = text.split(word)
+    if len(pieces) == 1:
+        return ()
+    steps = map(add, map(len, pieces[1:-1]), repeat(len(word)))
+    return itertools.accumulate(steps, initial=len(pieces[0]))
 
 
 def _licence_starts(text: str) -> Iterator[int]:
@@ -1023,15 +1037,10 @@ _START, _END = re.Match.start, re.Match.end
 
 
 def _lines_holding(text: LineText, words: Iterable[str]) -> list[int]:
-    """The lines that hold any of `words`, in order. Where each word is comes from
-    str.split (C, and far faster than a regular expression stopping at every
-    candidate character): the k-th piece ends where the k-th occurrence starts."""
+    """The lines that hold any of `words`, in order."""
     at: set[int] = set()
     for word in words:
-        pieces = text.joined.split(word)
-        if len(pieces) > 1:
-            steps = map(add, map(len, pieces[1:-1]), repeat(len(word)))
-            at.update(itertools.accumulate(steps, initial=len(pieces[0])))
+        at.update(_occurrences(text.joined, word))
     return sorted(set(map(bisect_right, repeat(text.starts[1:]), at)))
 
 
@@ -1125,7 +1134,7 @@ class FileStyle:
             else:
                 found = _FAST.get((family, name), pattern).finditer(code)
             self.matches[name] = _Matches(pattern, code, found=found)
-        self.messages = _Matches(_ERROR_MESSAGE, code, 2)
+        self.messages = _Matches(_ERROR_MESSAGE, code, 2, _spans(_ERROR_MESSAGE, code, _message_starts(code)))
         joined = self.text.joined
         self.todo = _Matches(_TODO, joined, found=_TODO_FAST.finditer(joined))
         self.licence = _Matches(_LICENCE, joined, found=_spans(_LICENCE, joined, _licence_starts(joined)))
