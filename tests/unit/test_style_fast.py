@@ -11,12 +11,18 @@ import pytest
 
 from provmark.core.segment import segment
 from provmark.core.style import (
+    _CODE_ENDS,
+    _CODE_LIKE,
+    _CODE_START,
     _ERROR_MESSAGE,
     _FAST,
     _LICENCE,
+    _ODD_INDENT,
+    _STEP,
+    _STEP_LOWER,
     _SYNTAX,
     _TODO,
-    _TODO_FAST,
+    _TODO_WORDS,
     FAMILIES,
     FileStyle,
     LineText,
@@ -24,6 +30,7 @@ from provmark.core.style import (
     _licence_starts,
     _message_starts,
     _spans,
+    _word_starts,
     features,
     judging_units,
     token_count,
@@ -160,11 +167,25 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         spans = lambda found: [m.span() for m in found]  # noqa: E731
         for (family, name), fast in _FAST.items():
             assert spans(fast.finditer(text)) == spans(getattr(_SYNTAX[family], name).finditer(text)), name
-        assert spans(_TODO_FAST.finditer(text)) == spans(_TODO.finditer(text))
+        assert spans(_spans(_TODO, text, _word_starts(text, _TODO_WORDS))) == spans(_TODO.finditer(text))
         assert spans(_spans(_LICENCE, text, _licence_starts(text))) == spans(_LICENCE.finditer(text))
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
         found = _spans(_ERROR_MESSAGE, text, _message_starts(text))
         assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
+
+
+def test_the_faster_line_checks_say_the_same() -> None:
+    """FileStyle's readings of comments (stripped) and lines against the patterns `features` uses."""
+    texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
+    lines = [ln for t in texts for ln in t.splitlines()]
+    lines += ["x = 1;  ", "Fall back to it", "CREATE it", "\u017fet", "a)", "   \u00a0* x", " \t\x1f y", "   *", "\t x"]
+    for line in lines:
+        x = line.strip()
+        assert (x.endswith(_CODE_ENDS) or _CODE_START.match(x) is not None) == (_CODE_LIKE.match(x) is not None), x
+        if x.isascii():
+            assert (_STEP_LOWER.match(x.lower()) is None) == (_STEP.match(x) is None), x
+        odd = bool(x) and line[:1] == " " and (len(line) - len(line.lstrip(" \t"))) % 2 == 1 and x[:1] != "*"
+        assert (_ODD_INDENT.match("\n" + line) is not None) == odd, line
 
 
 def test_counted_patterns_can_be_counted_over_runs_of_lines() -> None:
@@ -173,7 +194,7 @@ def test_counted_patterns_can_be_counted_over_runs_of_lines() -> None:
 
     patterns = [getattr(s, name) for s in _SYNTAX.values() for name in ("modern", "legacy", "interp", "build")]
     patterns += [getattr(s, name) for s in _SYNTAX.values() for name in ("printing", "error")]
-    patterns += [_ERROR_MESSAGE, _TODO, _LICENCE, *_FAST.values(), _TODO_FAST]
+    patterns += [_ERROR_MESSAGE, _TODO, _LICENCE, *_FAST.values()]
     for p in patterns:
         if p.pattern == r"(?!x)x":  # never matches
             continue

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from importlib import resources
 from itertools import compress, repeat
-from operator import add, and_, eq, gt, is_not, lt, mod, mul, ne, not_, or_, sub, truediv, truth
+from operator import add, and_, eq, gt, is_not, lt, mul, ne, not_, or_, sub, truediv, truth
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -763,15 +763,23 @@ _STEP = re.compile(
     r"if|otherwise|now|first|then|finally|next)\b",
     re.I,
 )
+_STEP_LOWER = re.compile(_STEP.pattern)  # for lower-case ASCII text (FileStyle)
 _INFORMAL_WORDS = (
     "hack|hacky|ugly|for now|not sure|i think|dunno|no idea|weird|magic|oops|sigh|meh|lol|"
     "kludge|workaround|temporary|temp fix|don't ask|should probably|maybe|hmm|gross|yuck|crap|stupid|silly|"
     "i'm|i am|we're|i've|we've|let's not"
 ).split("|")
 _INFORMAL = re.compile(r"\?\s*$|!|\b(" + "|".join(_INFORMAL_WORDS) + r")\b", re.I)
+_CODE_ENDS = (";", ")", "{", "}", "]", ":")
 _CODE_LIKE = re.compile(
     r"^(if|for|while|return|import|from|def|class|var|let|const|func|fn|self\.|this\.|print|console\.)\b.*|"
     r".*(;|\)|\{|\}|\]|:)\s*$|^\w[\w.\[\]]*\s*[-+*/]?=\s*\S"
+)
+# For FileStyle, which reads comments already stripped: _CODE_LIKE's middle branch is
+# then a comment ending in one of _CODE_ENDS (a test checks), and the others start it.
+_CODE_START = re.compile(
+    r"(if|for|while|return|import|from|def|class|var|let|const|func|fn|self\.|this\.|print|console\.)\b|"
+    r"\w[\w.\[\]]*\s*[-+*/]?=\s*\S"
 )
 _DOC_SECTION = re.compile(
     r"^(args|arguments|parameters|params|returns?|yields?|raises|throws|examples?|attributes|note|"
@@ -929,7 +937,6 @@ _FAST = {
         r"print\s+[\"'\w]|basestring\b|unicode\(|xrange\b|iteritems\b|six\.|except \w+, \w+:|has_key\("
     ),
 }
-_TODO_FAST = re.compile(r"T(?<!\wT)ODO\b|F(?<!\wF)IXME\b|X(?<!\wX)XX\b|H(?<!\wH)ACK\b")
 _LICENCE_WORDS = ("copyright", "licen", "all rights reserved", "spdx-license")  # each match starts with one
 
 
@@ -959,7 +966,16 @@ def _build_starts(text: str) -> Iterator[int]:
 
 def _message_starts(text: str) -> Iterator[int]:
     """Where _ERROR_MESSAGE may match: where one of the words its alternatives start with is."""
-    return iter(sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in _MESSAGE_WORDS))))
+    return _word_starts(text, _MESSAGE_WORDS)
+
+
+def _word_starts(text: str, words: Iterable[str]) -> Iterator[int]:
+    """Where any of `words` occurs in `text`, in order."""
+    return iter(sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in words))))
+
+
+# _TODO's words (none can overlap itself at a word's start, where \b lets a match begin)
+_TODO_WORDS = ("TODO", "FIXME", "XXX", "HACK")
 
 
 _MESSAGE_WORDS = ("raise", "throw", "Errorf", "errors.New", "Error(", "panic!", "bail!", "anyhow!", "expect")
@@ -1022,6 +1038,10 @@ def _informal_lower() -> re.Pattern[str]:
 
 
 _INFORMAL_LOWER = _informal_lower()
+# An indented line whose indent (spaces and tabs, from a space) is odd wide and whose
+# text does not start with "*" (a /* comment's): `odd_indent`, found from the line
+# break before the line (a two-character literal the regex engine skips ahead to).
+_ODD_INDENT = re.compile(r"\n (?:[ \t][ \t])*(?![ \t])[^\S\n]*[^\s*]")
 
 
 def _lines_with(pattern: re.Pattern[str], text: LineText, joined: str | None = None) -> list[int]:
@@ -1044,11 +1064,11 @@ def _lines_holding(text: LineText, words: Iterable[str]) -> list[int]:
     return sorted(set(map(bisect_right, repeat(text.starts[1:]), at)))
 
 
-def _informal_lines(comments: LineText) -> list[int]:
-    """The comments `_INFORMAL` finds something in (each comment a line of `comments`)."""
-    joined = comments.joined
-    if joined.isascii():  # (lower() keeps every position, and re.I folds nothing else)
-        return _lines_with(_INFORMAL_LOWER, comments, joined.lower())
+def _informal_lines(comments: LineText, lower: str | None) -> list[int]:
+    """The comments `_INFORMAL` finds something in (each comment a line of `comments`;
+    `lower`: their text in lower case, where it is ASCII)."""
+    if lower is not None:
+        return _lines_with(_INFORMAL_LOWER, comments, lower)
     return _lines_with(_INFORMAL_LINES, comments)
 
 
@@ -1074,10 +1094,9 @@ class FileStyle:
         lead = list(map(or_, map(str.startswith, lines, repeat((" ", "\t"))), map(not_, lines)))
         self.indented = ind = list(map(and_, lead, filled))
         self.tabs = list(map(and_, ind, map(str.startswith, lines, repeat("\t"))))
-        width = map(sub, map(len, lines), map(len, map(str.lstrip, lines, repeat(" \t"))))
-        spaced = map(str.startswith, lines, repeat(" "))
-        star = map(str.startswith, stripped, repeat("*"))  # (an indented line is not blank)
-        self.odd = list(map(all, zip(ind, spaced, map(mod, width, repeat(2)), map(not_, star), strict=True)))
+        self.odd = [False] * len(lines)
+        for i in _lines_with(_ODD_INDENT, self.text, "\n" + self.text.joined):  # (found at the line break before)
+            self.odd[i] = True
         if python:  # (PEP 8's two blank lines between top-level definitions do not count)
             self.runs = [False, False, *map(all, zip(blank, blank[1:], blank[2:], strict=False))]
         else:
@@ -1093,17 +1112,30 @@ class FileStyle:
             self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
         self.going_on = going_on | block_going_on
         # Per comment, in C as above.
+        comment_text = LineText(comments)
+        # In lower case where ASCII (lower() keeps every position, and re.I folds nothing
+        # else there): case-sensitive patterns, which the regex engine runs much faster.
+        lower = comment_text.joined.lower() if comment_text.joined.isascii() else None
         heads = list(map(str.__getitem__, comments, repeat(slice(0, 1))))
         self.worded = worded = list(map(str.isalpha, heads))
         self.capital = list(map(and_, worded, map(str.isupper, heads)))
         self.words = list(map(len, map(str.split, comments)))
         self.period = list(map(and_, worded, map(str.endswith, comments, repeat("."))))
-        self.steps = list(map(and_, worded, map(is_not, map(_STEP.match, comments), repeat(None))))
+        if lower is None:
+            steps = map(_STEP.match, comments)
+        else:
+            steps = map(_STEP_LOWER.match, lower.split("\n") if comments else [])
+        self.steps = list(map(and_, worded, map(is_not, steps, repeat(None))))
         # One search over all the comments (each stripped, one a line) in place of one each.
         self.informal = [False] * len(comments)
-        for i in _informal_lines(LineText(comments)):
+        for i in _informal_lines(comment_text, lower):
             self.informal[i] = True
-        code_like = map(is_not, map(_CODE_LIKE.match, comments), repeat(None))
+        # _CODE_LIKE: a comment (stripped) ends in one of its characters, or starts like code
+        code_like = map(
+            or_,
+            map(str.endswith, comments, repeat(_CODE_ENDS)),
+            map(is_not, map(_CODE_START.match, comments), repeat(None)),
+        )
         self.code_comments = list(map(and_, map(lt, repeat(3), map(len, comments)), code_like))
         self.sections = list(map(is_not, map(_DOC_SECTION.match, comments), repeat(None)))
         self.rules = list(map(is_not, map(_RULE.match, comments), repeat(None)))
@@ -1136,7 +1168,7 @@ class FileStyle:
             self.matches[name] = _Matches(pattern, code, found=found)
         self.messages = _Matches(_ERROR_MESSAGE, code, 2, _spans(_ERROR_MESSAGE, code, _message_starts(code)))
         joined = self.text.joined
-        self.todo = _Matches(_TODO, joined, found=_TODO_FAST.finditer(joined))
+        self.todo = _Matches(_TODO, joined, found=_spans(_TODO, joined, _word_starts(joined, _TODO_WORDS)))
         self.licence = _Matches(_LICENCE, joined, found=_spans(_LICENCE, joined, _licence_starts(joined)))
 
     def _code_span(self, start: int, end: int) -> tuple[int, int, int, int]:
