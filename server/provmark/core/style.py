@@ -833,6 +833,18 @@ def _char_class(ch: str) -> int:
 
 
 _CLASS_TABLE = bytes(_char_class(chr(b)) for b in range(256))  # (only ASCII is looked up)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+class _AsAscii(dict[int, int]):
+    """A character (code point) -> an ASCII one of its class: "a", " " or "!"."""
+
+    def __missing__(self, ch: int) -> int:
+        value = self[ch] = ord({ord("w"): "a", ord("s"): " "}.get(_char_class(chr(ch)), "!"))
+        return value
+
+
+_AS_ASCII = _AsAscii()
 
 
 class LineText:
@@ -851,19 +863,20 @@ class LineText:
 
     def tokens(self, start: int, end: int) -> int:
         """token_count("\\n".join(lines[start:end])): punctuation characters and runs of
-        word characters, counted over a string of character classes (w, s, p)."""
+        word characters, counted as the token starts ("T") in a string of character
+        classes (w, s, p) where each punctuation character and each word character after
+        a space or punctuation has become "T" (a run of lines starts after a line break)."""
         a, b = self.span(start, end)
         if a >= b:
             return 0
-        cls = self._classes
-        if cls is None:
+        starts = self._classes
+        if starts is None:
             j = self.joined
-            if j.isascii():
-                cls = j.encode("ascii").translate(_CLASS_TABLE)
-            else:
-                cls = j.translate({ord(ch): chr(_char_class(ch)) for ch in set(j)}).encode("ascii")
-            self._classes = cls
-        return cls.count(b"p", a, b) + cls.count(b"sw", a, b) + cls.count(b"pw", a, b) + (cls[a] == 119)  # "w"
+            if not j.isascii():  # each other character as an ASCII one of its class
+                j = _NON_ASCII.sub(lambda m: m.group().translate(_AS_ASCII), j)
+            cls = b"s" + j.encode("ascii").translate(_CLASS_TABLE)  # (a space before the first line)
+            starts = self._classes = cls.replace(b"sw", b"sT").replace(b"pw", b"pT").replace(b"p", b"T")[1:]
+        return starts.count(b"T", a, b)
 
     def line_tokens(self) -> list[list[str]]:
         """Each line's tokens (as `token_count` counts them), for features over tokens."""
