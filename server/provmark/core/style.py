@@ -16,10 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
+from functools import lru_cache
 from importlib import resources
 from itertools import compress, repeat
-from operator import add, and_, eq, gt, is_not, lt, mul, ne, not_, or_, sub, truediv, truth
+from operator import add, and_, gt, is_not, lt, mul, ne, not_, or_, truth
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1313,14 +1313,22 @@ class StyleModel:
         return cols
 
     def _terms(self, feats: dict[str, float], params: dict) -> _Terms:
-        """Each feature's share of one model's log-odds, w * (value - mean) / scale (an
-        unknown value, NaN, read as the mean), computed in C; and which are known."""
+        """One model's log-odds, and each feature's term in it, w * (value - mean) / scale
+        (0.0 for an unknown value, NaN, which contributes nothing): both from one loop,
+        where the probability and its explanation each used to make their own."""
         names, weights, means, scales = self._columns(params)
-        values = list(map(feats.get, names, means))
-        known = list(map(eq, values, values))  # NaN (unknown) is not equal to itself
-        values = [v if k else m for v, k, m in zip(values, known, means, strict=False)]
-        terms = list(map(truediv, map(mul, weights, map(sub, values, means)), scales))
-        return params, names, terms, known
+        z = params["bias"]
+        terms: list[float] = []
+        get = feats.get
+        for name, w, mean, scale in zip(names, weights, means, scales, strict=False):
+            value = get(name, mean)
+            if value == value:
+                t = w * (value - mean) / scale
+                z += t
+                terms.append(t)
+            else:  # (as w * (mean - mean) / scale, a zero, which adds nothing to a share)
+                terms.append(0.0)
+        return z, names, terms
 
     def _models(self, feats: dict[str, float], family: str) -> list[_Terms]:
         """The terms of the family's own model and of the all-families one (those there are)."""
@@ -1331,8 +1339,7 @@ class StyleModel:
         # the all-families model keeps one quirk of a small corpus from deciding alone.
         if not models:
             return None
-        # bias + each known term, added one by one (NaN, unknown, contributes nothing)
-        parts = [reduce(add, compress(terms, known), params["bias"]) for params, _, terms, known in models]
+        parts = [logit for logit, _, _ in models]
         z = max(-30.0, min(30.0, sum(parts) / len(parts)))
         if self.forest is not None:
             z = (z + max(-30.0, min(30.0, self.forest.logit(feats)))) / 2
@@ -1358,30 +1365,19 @@ class StyleModel:
         return _explain(self._models(feats, family), top)
 
 
-# (a model's parameters, its features, each one's log-odds term, and which are known)
-_Terms = tuple[dict, tuple[str, ...], list[float], list[bool]]
+# (a model's log-odds, its features, and each one's term in it)
+_Terms = tuple[float, tuple[str, ...], list[float]]
 
 
 def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
     """The `top` features whose terms, averaged over the models, are largest."""
-    if not models:
-        return []
-    names = models[0][1]
-    if all(m[1] == names for m in models) and len(set(names)) == len(names):
-        # Every model reads the same features (the shipped ones do): the same sums, in C.
-        shares: Iterable[float] = repeat(0.0)
-        for _, _, terms, _ in models:
-            shares = map(add, shares, map(truediv, terms, repeat(len(models))))
-        values = list(shares)
-    else:
-        share: dict[str, float] = {}
-        for _, model_names, terms, _ in models:
-            for name, t in zip(model_names, terms, strict=False):
-                share[name] = share.get(name, 0.0) + t / len(models)
-        names, values = tuple(share), list(share.values())
-    # largest first, ties in the features' order (a stable sort, reversed, keeps it)
-    order = sorted(range(len(values)), key=list(map(abs, values)).__getitem__, reverse=True)
-    return [(names[i], round(values[i], 2)) for i in order[:top]]
+    share: dict[str, float] = {}
+    for _, names, terms in models:
+        for name, t in zip(names, terms, strict=False):
+            share[name] = share.get(name, 0.0) + t / len(models)
+    parts = list(share.items())
+    parts.sort(key=lambda p: -abs(p[1]))
+    return [(name, round(v, 2)) for name, v in parts[:top]]
 
 
 def _interpolate(knots: tuple[tuple[float, float], ...], z: float) -> float:
