@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, repeat
-from operator import add, and_, gt, is_not, lt, mul, ne, not_, or_, truth
+from itertools import repeat
+from operator import add, and_, is_not, lt, ne, or_
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -449,22 +449,6 @@ def _line_kinds(
             comment_at.append(i)
             comments.append(body)
     return comment_at, comments, code_at, going_on
-
-
-def _hash_line_kinds(stripped: list[str], docstrings: set[int]) -> tuple[list[int], list[str], list[int]]:
-    """`_line_kinds` for a family whose comments start with '#' (no block comments),
-    from the stripped lines, with no Python loop over the lines of code."""
-    doc = [False] * len(stripped)
-    for i in docstrings:
-        doc[i] = True
-    hashed = map(gt, map(str.startswith, stripped, repeat("#")), map(str.startswith, stripped, repeat("#!")))
-    comment = list(map(or_, doc, hashed))
-    code_at = list(compress(itertools.count(), map(gt, map(truth, stripped), comment)))
-    comment_at = list(compress(itertools.count(), map(and_, comment, map(truth, stripped))))
-    comments = [
-        stripped[i].strip("\"'rRbBuU ").strip() if doc[i] else stripped[i].lstrip("#").strip() for i in comment_at
-    ]
-    return comment_at, comments, code_at
 
 
 def _documented_at(lines: list[str], i: int, lo: int, hi: int, family: str, docstrings: set[int]) -> bool:
@@ -1094,46 +1078,43 @@ class FileStyle:
         self.text = text or LineText(lines)
         syntax = _SYNTAX.get(family, _SYNTAX["other"])
         python = family == "python"
-        # Per line, each fact a list (summed over a run by `counts`), computed in C by
-        # map() over str methods and operators rather than a Python loop per line.
-        stripped = list(map(str.strip, lines))
-        self.blank = blank = list(map(not_, stripped))
-        filled = list(map(truth, stripped))
+        # Per line, each fact a list (summed over a run by `counts`). (A comprehension is
+        # as fast as map() over str methods here, or faster; trailing is the exception.)
+        self.blank = blank = [not x or x.isspace() for x in lines]
         self.trailing = list(map(ne, lines, map(str.rstrip, lines)))  # ends in a space
-        self.chars = chars = list(map(mul, map(len, lines), filled))  # (0 for a blank line)
-        self.long = list(map(lt, repeat(100), chars))
-        self.non_ascii = list(map(gt, filled, map(str.isascii, lines)))  # (True > False)
-        # (x[:1] in " \t", as `_count` reads it: True for an empty line too)
-        lead = list(map(or_, map(str.startswith, lines, repeat((" ", "\t"))), map(not_, lines)))
-        self.indented = ind = list(map(and_, lead, filled))
-        self.tabs = list(map(and_, ind, map(str.startswith, lines, repeat("\t"))))
+        self.chars = chars = [0 if b else len(x) for x, b in zip(lines, blank, strict=True)]
+        self.long = [x > 100 for x in chars]
+        self.non_ascii = [not (b or x.isascii()) for x, b in zip(lines, blank, strict=True)]
+        lead = [x[:1] in " \t" for x in lines]  # (True for an empty line too, as `_count` has it)
+        self.indented = ind = [a and not b for a, b in zip(lead, blank, strict=True)]
+        self.tabs = [a and x[0] == "\t" for x, a in zip(lines, ind, strict=True)]
         self.odd = [False] * len(lines)
         for i in _lines_with(_ODD_INDENT, self.text, "\n" + self.text.joined):  # (found at the line break before)
             self.odd[i] = True
         if python:  # (PEP 8's two blank lines between top-level definitions do not count)
-            self.runs = [False, False, *map(all, zip(blank, blank[1:], blank[2:], strict=False))]
+            self.runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
         else:
-            self.runs = [False, *map(and_, blank, blank[1:])]
-        self.body_blanks = [False, *map(all, zip(blank[1:-1], lead, lead[2:], filled[2:], strict=False)), False]
+            self.runs = [False] + [a and b for a, b in itertools.pairwise(blank)]
+        self.body_blanks = (
+            [False]
+            + [b and p and n and not nb for b, p, n, nb in zip(blank[1:-1], lead, lead[2:], blank[2:], strict=False)]
+            + [False]
+        )
 
         quoted = _lines_holding(self.text, _TRIPLE_QUOTES) if python else []
         self.docstrings, going_on = _docstring_state(lines, quoted) if python else (set(), set())
-        if family in _HASH_COMMENT:
-            self.comment_at, comments, self.code_at = _hash_line_kinds(stripped, self.docstrings)
-            block_going_on: set[int] = set()
-        else:
-            self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
+        self.comment_at, comments, self.code_at, block_going_on = _line_kinds(lines, family, self.docstrings)
         self.going_on = going_on | block_going_on
-        # Per comment, in C as above.
+        # Per comment.
         comment_text = LineText(comments)
         # In lower case where ASCII (lower() keeps every position, and re.I folds nothing
         # else there): case-sensitive patterns, which the regex engine runs much faster.
         lower = comment_text.joined.lower() if comment_text.joined.isascii() else None
-        heads = list(map(str.__getitem__, comments, repeat(slice(0, 1))))
-        self.worded = worded = list(map(str.isalpha, heads))
-        self.capital = list(map(and_, worded, map(str.isupper, heads)))
-        self.words = list(map(len, map(str.split, comments)))
-        self.period = list(map(and_, worded, map(str.endswith, comments, repeat("."))))
+        worded = [x[:1].isalpha() for x in comments]
+        self.worded = worded
+        self.capital = [w and x[0].isupper() for x, w in zip(comments, worded, strict=True)]
+        self.words = [len(x.split()) for x in comments]
+        self.period = [w and x.endswith(".") for x, w in zip(comments, worded, strict=True)]
         if lower is None:
             steps = map(_STEP.match, comments)
         else:
