@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import re
 import sys
 import threading
@@ -22,8 +23,8 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial, reduce
-from itertools import chain, compress, count, islice, repeat
-from operator import add, itemgetter, mul, not_, sub
+from itertools import chain
+from operator import add, itemgetter
 from typing import TypeVar
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
@@ -387,14 +388,15 @@ class NgramModel:
             each[1] += bi[0]
         each += map(add, map(add, uni[2:], bi[1:]), tri)
         # a line ends with its NL token (slot 0); its count is three per token but for
-        # the stream's first two; NL tokens past the last line break stay on it. Where
-        # each line ends is found, and each line summed, in C (compress, map).
-        ends = list(islice(compress(count(1), map(not_, slots)), n_lines - 1))
-        line = len(ends)  # fewer NL tokens than line breaks: never, but the rest goes on this line
-        starts = [0, *ends]
-        sums[:line] = map(_line_sum, map(each.__getitem__, map(slice, starts, ends)))
-        counts[:line] = map(mul, map(sub, ends, starts), repeat(3))
-        start = starts[-1]
+        # the stream's first two; NL tokens past the last line break stay on it
+        start = line = 0
+        with contextlib.suppress(ValueError):  # fewer NL tokens than line breaks: never
+            while line < n_lines - 1:
+                end = slots.index(0, start) + 1
+                sums[line] = _line_sum(each[start:end])
+                counts[line] = 3 * (end - start)
+                start = end
+                line += 1
         sums[line] = _line_sum(each[start:])
         counts[line] = 3 * (len(slots) - start)
         counts[0] -= 2
