@@ -39,3 +39,21 @@ AI_BLOCK = '''def parse_duration(value: str) -> int:
     return total
 
 '''
+
+
+# An answer as a chat assistant gives it: two helpers, pasted whole into an editor.
+AI_ANSWER = '''def chunked(items: list, size: int) -> list[list]:
+    """Split items into consecutive chunks of at most `size` elements."""
+    if size <= 0:
+        raise ValueError("size must be a positive integer")
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def flatten(nested: list[list]) -> list:
+    """Flatten one level of nesting, keeping the original order of the elements."""
+    result = []
+    for group in nested:
+        # Extend rather than append so that every element lands at the top level.
+        result.extend(group)
+    return result
+'''
