@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from provmark import __version__
-from provmark.pipeline.commands import cmd_check, cmd_filter, cmd_manifest
+
+
+def _pipeline() -> Any:
+    """The pipeline's commands, imported when one runs: `provmark serve` never needs them
+    and must answer `initialize` fast."""
+    from provmark.pipeline import commands
+
+    return commands
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -297,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _root_arg(man, "the repository or tree to read")
     _policy_args(man)
-    man.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: cmd_manifest(a.root, policy=p)))
+    man.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: _pipeline().cmd_manifest(a.root, policy=p)))
 
     flt = _command(
         sub,
@@ -309,7 +316,9 @@ def build_parser() -> argparse.ArgumentParser:
     _root_arg(flt, "the repository or tree to copy")
     flt.add_argument("--out", type=Path, required=True, metavar="DIR", help="an empty or new folder outside ROOT")
     _policy_args(flt)
-    flt.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: cmd_filter(a.root, a.out, policy=p)))
+    flt.set_defaults(
+        func=lambda a: _root(a) or _with_policy(a, lambda p: _pipeline().cmd_filter(a.root, a.out, policy=p))
+    )
 
     chk = _command(
         sub,
@@ -321,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _root_arg(chk, "the repository or tree to check")
     chk.add_argument("--fix", action="store_true", help="move orphan sidecars to where their file went (renames)")
-    chk.set_defaults(func=lambda a: _root(a) or cmd_check(a.root, a.fix))
+    chk.set_defaults(func=lambda a: _root(a) or _pipeline().cmd_check(a.root, a.fix))
 
     exp = _command(
         sub,

@@ -35,8 +35,11 @@ class ProvmarkProtocol(LanguageServerProtocol):
         if fut is not None:
             # pygls pops request futures when it answers; notifications and its internal
             # generator steps were never popped (about 2 KB per didChange).
-            def forget(_f: Any, m: Any = msg_id) -> None:
-                self._request_futures.pop(m, None)
+            def forget(f: Any, m: Any = msg_id) -> None:
+                # Not when cancelled: pygls cancels the pending ones at shutdown while
+                # iterating over this very dict.
+                if not f.cancelled():
+                    self._request_futures.pop(m, None)
 
             fut.add_done_callback(forget)
 

@@ -25,7 +25,6 @@ from provmark.sources.workspace_index import read_text
 if TYPE_CHECKING:
     from provmark.lsp.server import ProvmarkServer
 
-CMD_LIST, CMD_RESOLVE = "provmark.listUnreviewed", "provmark.resolveUnreviewed"
 RESOLVE_USAGE = (
     'provmark.resolveUnreviewed takes one argument {"as": "ai" | "human", '
     '"files": [{"path": <relative to the workspace> (or "uri"), "ids": [<record id>, ...]}, ...]}'

@@ -19,36 +19,49 @@ import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 
 from provmark import __version__
-from provmark.core.facts import Facts, NoIO, WorkspaceIO
-from provmark.core.judging import analyse
-from provmark.core.regions import Region
 from provmark.core.textdoc import UTF8, UTF16, UTF32
-from provmark.core.tracker import Change, Inquiry, Tracker
-from provmark.lsp.diagnostics import to_diagnostic
-from provmark.lsp.disk_sync import DiskSync, WorkspaceFiles
+from provmark.lsp.commands import (
+    CMD_LIST,
+    CMD_RESOLVE,
+    CMD_SCAN,
+    CMD_TAG,
+    CMD_TAG_ALL,
+    CMD_UNTAG,
+    DID_PASTE,
+    STATUS,
+    TAG_ALL_KIND,
+)
 from provmark.lsp.protocol import ProvmarkProtocol
-from provmark.lsp.provenance_view import CMD_LIST, CMD_RESOLVE, ProvenanceView
-from provmark.lsp.tagging import CMD_TAG, CMD_TAG_ALL, CMD_UNTAG, TAG_ALL_KIND, Tagging, as_dict
-from provmark.lsp.workspace_scan import WorkspaceScan
 from provmark.settings import SettingsStore
-from provmark.sources import sidecar
-from provmark.sources.gitinfo import GitHistory
-from provmark.sources.transcripts import TranscriptIndex
-from provmark.sources.workspace_index import WorkspaceIndex, read_text
+
+SIDECAR_DIR = ".provmark"  # sources.sidecar's, checked by a test
+
+if TYPE_CHECKING:
+    from provmark.core.facts import WorkspaceIO
+    from provmark.core.regions import Region
+    from provmark.core.tracker import Change, Inquiry, Tracker
+    from provmark.lsp.disk_sync import DiskSync
+    from provmark.lsp.provenance_view import ProvenanceView
+    from provmark.lsp.tagging import Tagging
+    from provmark.lsp.workspace_scan import WorkspaceScan
+    from provmark.sources.gitinfo import GitHistory
+    from provmark.sources.transcripts import TranscriptIndex
+    from provmark.sources.workspace_index import WorkspaceIndex
 
 log = logging.getLogger("provmark")
 
-DID_PASTE = "provmark/didPaste"
-STATUS = "provmark/status"
-CMD_SCAN = "provmark.scanWorkspace"
 T = TypeVar("T")
+# Built right after the reply to `initialize` (or at first use): importing the tracker,
+# the content model and the features costs as much as pygls itself, and an editor
+# waits for that reply (eglot gives up after 3 s).
+_PARTS = ("index", "tracker", "disk", "scan", "tagging", "provenance")
 
 
 def uri_to_path(uri: str) -> Path | None:
@@ -59,19 +72,22 @@ def uri_to_path(uri: str) -> Path | None:
 
 
 class ProvmarkServer(LanguageServer):
+    # The parts built by `build` (see _PARTS)
+    index: WorkspaceIndex
+    tracker: Tracker
+    disk: DiskSync
+    scan: WorkspaceScan
+    tagging: Tagging
+    provenance: ProvenanceView
+
     def __init__(self) -> None:
         super().__init__("provmark", __version__, protocol_cls=ProvmarkProtocol)
         self.root: Path | None = None
         self.store = SettingsStore()
-        self.index = WorkspaceIndex(None)
-        self.tracker = Tracker(self.store.current, self.index)
         self.transcripts: TranscriptIndex | None = None
         self.history: GitHistory | None = None
         self.encoding = UTF16
-        self.disk = DiskSync(self)
-        self.scan = WorkspaceScan(self)
-        self.tagging = Tagging(self)
-        self.provenance = ProvenanceView(self)
+        self.built = False
         # One thread for the judgements' I/O: reads, git, transcripts, the content model.
         # One, so that what it reads (the transcripts' index) needs no more locking.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="provmark-io")
@@ -80,6 +96,33 @@ class ProvmarkServer(LanguageServer):
         self._publish_timers: dict[str, asyncio.TimerHandle] = {}
         self._published_at: dict[str, float] = {}
         self._told: set[str] = set()  # messages already shown once
+
+    def build(self) -> None:
+        """Import and make the tracker and the features (once)."""
+        if self.built:
+            return
+        from provmark.core.tracker import Tracker
+        from provmark.lsp.disk_sync import DiskSync
+        from provmark.lsp.provenance_view import ProvenanceView
+        from provmark.lsp.tagging import Tagging
+        from provmark.lsp.workspace_scan import WorkspaceScan
+        from provmark.sources.workspace_index import WorkspaceIndex
+
+        self.built = True
+        self.index = WorkspaceIndex(None)
+        self.index.ignore = self.store.current.ignore
+        self.tracker = Tracker(self.store.current, self.index)
+        self.disk = DiskSync(self)
+        self.scan = WorkspaceScan(self)
+        self.tagging = Tagging(self)
+        self.provenance = ProvenanceView(self)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only for attributes not there yet: a part asked for before `build` ran.
+        if name in _PARTS and not self.__dict__.get("built", True):
+            self.build()
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     # -- helpers ---------------------------------------------------------------
     @property
@@ -91,6 +134,9 @@ class ProvmarkServer(LanguageServer):
         return await self.loop.run_in_executor(self._io, fn, *args)
 
     def workspace_io(self) -> WorkspaceIO:
+        from provmark.core.facts import NoIO
+        from provmark.lsp.disk_sync import WorkspaceFiles
+
         if self.root is None:
             return NoIO()
         return WorkspaceFiles(self.root, self.disk.git_activity)
@@ -107,7 +153,7 @@ class ProvmarkServer(LanguageServer):
             )
         except ValueError:
             return None
-        return rel if not rel.startswith(sidecar.SIDECAR_DIR + "/") else None
+        return rel if not rel.startswith(SIDECAR_DIR + "/") else None
 
     def tell(self, message: str, kind: t.MessageType = t.MessageType.Warning, once: str | None = None) -> None:
         """Show a message to the user (once per key when `once` is given) and log it."""
@@ -133,15 +179,21 @@ class ProvmarkServer(LanguageServer):
         encodings: dict[Any, str] = {t.PositionEncodingKind.Utf8: UTF8, t.PositionEncodingKind.Utf32: UTF32}
         self.encoding = encodings.get(enc, UTF16)
         self.apply_settings(self.store.reload())
+        # After the reply is written: the heavy parts, before the next message is read.
+        self.loop.call_soon(self.build)
 
     def apply_settings(self, problems: list[str]) -> None:
         s = self.store.current
-        self.tracker.settings = s
-        self.index.ignore = s.ignore
+        if self.built:
+            self.tracker.settings = s
+            self.index.ignore = s.ignore
         if problems:
             self.tell("; ".join(problems), once="settings:" + "|".join(problems))
 
     async def on_initialized(self) -> None:
+        from provmark.sources.gitinfo import GitHistory
+        from provmark.sources.transcripts import TranscriptIndex
+
         self.index.root = self.root
         self.tracker.root = self.root
         self.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
@@ -193,6 +245,8 @@ class ProvmarkServer(LanguageServer):
 
     # -- documents -------------------------------------------------------------
     def did_open(self, params: t.DidOpenTextDocumentParams) -> None:
+        from provmark.sources import sidecar
+
         td = params.text_document
         rel = self.rel_of(td.uri)
         data = None
@@ -216,6 +270,8 @@ class ProvmarkServer(LanguageServer):
         beyond the disk (edits from before the server started) is judged as an insertion
         of unknown origin; a buffer equal to the disk gets the lines that commits
         declaring an AI tool added (git blame)."""
+        from provmark.sources.workspace_index import read_text
+
         history, root = self.history, self.root
         assert root is not None
 
@@ -298,6 +354,9 @@ class ProvmarkServer(LanguageServer):
 
     async def _conclude(self, uri: str, inquiries: list[Inquiry]) -> None:
         """Gather each inquiry's facts on the I/O thread, then conclude on the loop."""
+        from provmark.core.facts import Facts
+        from provmark.core.judging import analyse
+
         flagged: list[Region] = []
         try:
             for q in inquiries:
@@ -327,6 +386,8 @@ class ProvmarkServer(LanguageServer):
         self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def did_paste(self, params: Any) -> None:
+        from provmark.lsp.tagging import as_dict
+
         try:
             p = as_dict(params)
             uri = p["textDocument"]["uri"]
@@ -366,6 +427,8 @@ class ProvmarkServer(LanguageServer):
         self._publish_timers[uri] = self.loop.call_later(delay, fire)
 
     def publish(self, uri: str) -> None:
+        from provmark.lsp.diagnostics import to_diagnostic
+
         view = self.tracker.view(uri)
         if view is None:
             return
@@ -377,6 +440,8 @@ class ProvmarkServer(LanguageServer):
 
     def publish_closed(self, rel: str) -> None:
         """Diagnostics for a file that is not open (written on disk, or scanned)."""
+        from provmark.lsp.diagnostics import to_diagnostic
+
         assert self.root is not None
         diags = [to_diagnostic(p.finding, p.width) for p in self.tracker.closed_placed(rel)]
         uri = (self.root / rel).as_uri()
@@ -468,6 +533,8 @@ def _workspace(server: ProvmarkServer) -> None:
 
 def _one_argument(ls: ProvmarkServer, args: tuple[Any, ...], usage: str, run: Callable[[Any], T]) -> T:
     """A tagging command's one argument, and a sidecar that cannot be written said plainly."""
+    from provmark.sources import sidecar
+
     if len(args) != 1:
         raise ValueError(usage)
     try:
@@ -479,6 +546,8 @@ def _one_argument(ls: ProvmarkServer, args: tuple[Any, ...], usage: str, run: Ca
 
 async def _said(ls: ProvmarkServer, run: Awaitable[T]) -> T:
     """A sidecar that cannot be read or written, said plainly (and answered as an error)."""
+    from provmark.sources import sidecar
+
     try:
         return await run
     except sidecar.SidecarError as e:

@@ -21,6 +21,7 @@ from provmark.core.records import Record
 from provmark.core.regions import FLAG, Region
 from provmark.core.relocate import hashes_of, locate
 from provmark.core.textdoc import body_of
+from provmark.lsp.commands import CMD_TAG, CMD_TAG_ALL, CMD_UNTAG, TAG_ALL_KIND, UNREVIEWED_CHANGED
 from provmark.lsp.diagnostics import SOURCE, to_diagnostic
 from provmark.pipeline.review import training_of
 from provmark.sources import sidecar
@@ -28,9 +29,6 @@ from provmark.sources import sidecar
 if TYPE_CHECKING:
     from provmark.lsp.server import ProvmarkServer
 
-CMD_TAG, CMD_UNTAG, CMD_TAG_ALL = "provmark.tag", "provmark.untag", "provmark.tagAll"
-TAG_ALL_KIND = "source.provmark.tagAll"
-UNREVIEWED_CHANGED = "provmark/unreviewedChanged"
 _TAG_CODES = ("ai-tagged", "human-tagged", "stale-record")
 
 
