@@ -17,14 +17,20 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import warnings
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-import lightgbm as lgb
-import numpy as np
+# One thread for BLAS and OpenMP: threaded sums may round differently from run to run,
+# and the same corpus must give the same bytes (tests/unit/test_training.py).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import lightgbm as lgb  # noqa: E402
+import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
