@@ -56,3 +56,15 @@ def test_a_huge_change_is_one_edit() -> None:
     new = "".join(f"{i}x\n" for i in range(MAX_DIFF_LINES + 10))
     assert len(hunks(old, new)) == 1
     assert len(split_lines(new)) == MAX_DIFF_LINES + 11
+
+
+def test_a_text_of_few_distinct_lines_is_diffed_coarsely_not_quadratically() -> None:
+    """Braces and blank lines repeat: they are not matched on (this took 32 s before)."""
+    old = "".join(["}\n", "\n", "x\n"][i % 3] for i in range(2000))
+    new = old.replace("x\n", "y\n")
+    got = hunks(old, new)
+    assert len(got) <= 10
+    rebuilt = old
+    for s, e, text in reversed(got):
+        rebuilt = rebuilt[:s] + text + rebuilt[e:]
+    assert rebuilt == new

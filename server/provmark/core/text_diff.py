@@ -17,6 +17,10 @@ from provmark.core.textdoc import body_of, index_to_column, split_lines
 
 # Beyond this many changed lines on each side (after the common head and tail are
 # trimmed) the changed middle is one edit: difflib's matcher grows with the product.
+# Lines found in more than 1% of a long text (blank lines, braces) are not matched on
+# (difflib's autojunk): without that, 2,000 lines of "}", "" and "x" against the same
+# with "y" took 32 s on the event loop; with it 2 ms, and a formatter's pass over 2,000
+# lines of typing.py 30 ms (441 edits, against 489 matching every line).
 MAX_DIFF_LINES = 2000
 
 Position = tuple[int, int]
@@ -38,7 +42,7 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
         tail += 1
     a_mid, b_mid = a[head : len(a) - tail], b[head : len(b) - tail]
     if len(a_mid) <= MAX_DIFF_LINES and len(b_mid) <= MAX_DIFF_LINES:
-        ops = [op for op in SequenceMatcher(None, a_mid, b_mid, autojunk=False).get_opcodes() if op[0] != "equal"]
+        ops = [op for op in SequenceMatcher(None, a_mid, b_mid, autojunk=True).get_opcodes() if op[0] != "equal"]
     else:
         ops = [("replace", 0, len(a_mid), 0, len(b_mid))]
     a_at = list(accumulate((len(x) for x in a), initial=0))
