@@ -32,20 +32,21 @@ class Tree:
     leaf: tuple[float, ...]
 
     def value(self, x: Sequence[float]) -> float:
-        if not self.feature:  # a tree that is one leaf
+        # the columns in locals: this runs for every judged unit of every scanned file
+        feature, threshold, missing, left, right = self.feature, self.threshold, self.missing, self.left, self.right
+        if not feature:  # a tree that is one leaf
             return self.leaf[0]
         node = 0
-        while True:
-            v = x[self.feature[node]]
-            kind = self.missing[node]
-            if v != v and kind != NAN:  # NaN, where the split learnt no way for it
-                v = 0.0
-            if (kind == ZERO and -_ZERO <= v <= _ZERO) or (kind == NAN and v != v):
-                node = self.left[node] if self.default_left[node] else self.right[node]
-            else:
-                node = self.left[node] if v <= self.threshold[node] else self.right[node]
-            if node < 0:
-                return self.leaf[~node]
+        while node >= 0:
+            v = x[feature[node]]
+            kind = missing[node]
+            if v == v and (kind != ZERO or not -_ZERO <= v <= _ZERO):
+                node = left[node] if v <= threshold[node] else right[node]
+            elif kind == NONE:  # NaN where the split learnt no way for it: read as 0.0
+                node = left[node] if threshold[node] >= 0.0 else right[node]
+            else:  # NaN on a NaN split, or zero (NaN read as zero) on a ZERO split
+                node = left[node] if self.default_left[node] else right[node]
+        return self.leaf[~node]
 
 
 @dataclass(frozen=True)
