@@ -72,6 +72,17 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient("provmark", "Provmark", serverOptions, clientOptions);
+  // Tell the server at `initialize` that this client sends provmark/didPaste hints, so
+  // that it waits for the hint of the very first paste too.
+  client.registerFeature({
+    fillClientCapabilities: (capabilities) => {
+      const experimental = (capabilities.experimental ?? {}) as Record<string, unknown>;
+      capabilities.experimental = { ...experimental, provmarkPasteHints: true };
+    },
+    initialize: () => undefined,
+    getState: () => ({ kind: "static" }),
+    clear: () => undefined,
+  });
   context.subscriptions.push(provenance.attach(client));
   try {
     await client.start();

@@ -328,3 +328,18 @@ async def test_a_buffer_that_differs_from_the_disk_at_open_is_judged(client: Lan
     [w] = warnings(await wait_for(client, uri, lambda d: warnings(d)))
     assert (w.range.start.line, w.range.end.line) == (20, 34)
     assert "arrived at once" in w.message
+
+
+def test_a_client_that_declares_paste_hints_is_waited_for_from_the_first_paste(tmp_path: Path) -> None:
+    """The VS Code extension declares experimental.provmarkPasteHints at initialize."""
+    from support.lsp_client import StdioClient
+
+    for declared in (True, False):
+        c = StdioClient(SERVER, cwd=str(tmp_path))
+        try:
+            caps = {"experimental": {"provmarkPasteHints": True}} if declared else {}
+            c.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": caps})
+            c.notify("initialized", {})
+            assert c.request("provmark/status", {})["paste_hints"] is declared
+        finally:
+            c.close()

@@ -88,6 +88,9 @@ class ProvmarkServer(LanguageServer):
         self.history: GitHistory | None = None
         self.encoding = UTF16
         self.built = False
+        # The client said at `initialize` that it sends paste hints (the VS Code extension
+        # does: experimental capability provmarkPasteHints); others are learnt from a hint.
+        self.paste_hints = False
         # One thread for the judgements' I/O: reads, git, transcripts, the content model.
         # One, so that what it reads (the transcripts' index) needs no more locking.
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="provmark-io")
@@ -112,6 +115,7 @@ class ProvmarkServer(LanguageServer):
         self.index = WorkspaceIndex(None)
         self.index.ignore = self.store.current.ignore
         self.tracker = Tracker(self.store.current, self.index)
+        self.tracker.hints_seen = self.paste_hints
         self.disk = DiskSync(self)
         self.scan = WorkspaceScan(self)
         self.tagging = Tagging(self)
@@ -178,6 +182,8 @@ class ProvmarkServer(LanguageServer):
         enc = self.protocol.workspace.position_encoding if self.protocol._workspace else None
         encodings: dict[Any, str] = {t.PositionEncodingKind.Utf8: UTF8, t.PositionEncodingKind.Utf32: UTF32}
         self.encoding = encodings.get(enc, UTF16)
+        experimental = params.capabilities.experimental
+        self.paste_hints = isinstance(experimental, dict) and experimental.get("provmarkPasteHints") is True
         self.apply_settings(self.store.reload())
         # After the reply is written: the heavy parts, before the next message is read.
         self.loop.call_soon(self.build)
@@ -461,6 +467,8 @@ class ProvmarkServer(LanguageServer):
             "pending_disk_changes": self.disk.pending,
             "transcript_writes": len(self.transcripts) if self.transcripts else 0,
             "open_documents": len(self.tracker.uris()),
+            # whether a paste waits for the client's provmark/didPaste hint
+            "paste_hints": self.tracker.hints_seen,
         }
         # With {"uri": ...}: the version, line count and sha256 of the text the server
         # holds, so a client (or a test) can check that both sides agree. No text.
