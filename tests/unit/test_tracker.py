@@ -319,3 +319,25 @@ def test_a_buffer_opened_with_edits_the_disk_does_not_have_is_judged() -> None:
     tr = make()
     tr.open(URI, buffer, 2, "python", "app.py", "utf-16")
     assert not tr.add_unsaved(URI, HUMAN, None, 1, 50.0)  # edited meanwhile: not placed
+
+
+def test_whole_text_lines_that_go_on_where_the_last_change_ended_read_as_typing() -> None:
+    """A client that sends a whole insert session as one change (ALE): a session that
+    continues the previous one weighs as typing; the same lines elsewhere do not."""
+    scores = {}
+    for continues in (True, False):
+        tr = make(content_model=False)
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        lines = HUMAN.splitlines(True)
+        typed = "".join(lines[:30]) + "# a note typed first\n" + "".join(lines[30:])
+        tr.change(URI, 2, [(None, typed)], 10.0)
+        settle(tr, now=10.0)
+        at = 31 if continues else 0
+        new = typed.splitlines(True)
+        tr.change(URI, 3, [(None, "".join(new[:at]) + AI_BLOCK + "".join(new[at:]))], 20.0)
+        settle(tr, now=20.0)
+        [flag] = [r for r in tr.docs[URI].regions if r.kind == "flag"]
+        scores[continues] = (flag.score, [e.signal for e in flag.evidence], len(tr.findings(URI)))
+    assert "continues-typing" not in scores[False][1] and scores[False][0] >= 0.4 and scores[False][2] == 1
+    assert "continues-typing" in scores[True][1] and scores[True][0] < 0.2  # below Information: not shown
+    assert scores[True][2] == 0

@@ -54,6 +54,8 @@ class DocState:
         self.early_hints: list[tuple[int, int, str]] = []  # paste hints for bursts not yet judged
         self.moved = False  # regions moved since the last publish
         self.review_ids: set[str] = set()  # unreviewed records this document's flags ever had
+        self.whole_text = False  # the client sends this document's changes as whole texts
+        self.last_end: int | None = None  # the last line the previous burst touched
 
     def note(self, judgement: Judgement) -> None:
         self.judgements.append(judgement)

@@ -72,6 +72,10 @@ SIGNALS: dict[str, Signal] = {
     "written-on-disk": Signal(1.2, "another process (not git, not the editor) wrote the lines to the file"),
     "paste-hint": Signal(None, "the client says where a paste came from: +0.3 outside the editor, -1.6 inside"),
     "size": Signal(None, "how many lines at once: +0.4 from 40, +0.2 from 15, else 0"),
+    # A client that sends whole texts and no paste hints (Vim's ALE) sends a whole insert
+    # session as one change: lines that go on where the previous change ended are most
+    # often typing (benchmarks/bench_batched.py).
+    "continues-typing": Signal(-1.2, "whole-text changes: the lines go on where the previous change ended"),
     "copy-of-ai": Signal(2.0, "most lines match text already flagged or tagged as AI (copies carry provenance)"),
     "partly-in-workspace": Signal(-0.8, "30-80% of the lines already exist in the workspace"),
     # The tools' own records.
@@ -127,6 +131,10 @@ def repository_prior(unit: str = "block") -> float:
 
 def written_on_disk() -> Evidence:
     return _fixed("written-on-disk", "another process wrote this to the file")
+
+
+def continues_typing() -> Evidence:
+    return _fixed("continues-typing", "the lines go on where the previous change ended, sent as whole text")
 
 
 def paste_hint(source: str | None) -> Evidence | None:

@@ -56,6 +56,7 @@ class Inquiry:
     burst: Burst
     hull: tuple[int, int]  # the lines the burst touched, when it settled
     hint: str | None = None
+    continues: bool = False  # whole-text changes going on where the previous burst ended
 
 
 @dataclass
@@ -78,10 +79,14 @@ class Analysis:
 
 def inquire(state: DocState, uri: str, parts: list[Pending], others: list[DocState]) -> Judgement | Inquiry:
     """Typing is told at once; any other burst is held and snapshotted for `analyse`."""
-    if max(p.longest for p in parts) <= 2:
-        return Judgement("typing")
     spans = sorted(s for p in parts for s in p.spans)
     hull = (spans[0][0], max(b for _, b in spans))
+    previous, state.last_end = state.last_end, hull[1]
+    if max(p.longest for p in parts) <= 2:
+        return Judgement("typing")
+    continues = (
+        state.whole_text and not state.early_hints and previous is not None and previous <= hull[0] <= previous + 1
+    )
     insertion = new_id("i")
     hint = next((src for a, b, src in state.early_hints if a <= hull[1] and b >= hull[0]), None)
     state.early_hints = []
@@ -89,7 +94,7 @@ def inquire(state: DocState, uri: str, parts: list[Pending], others: list[DocSta
     lines = list(state.doc.raw_lines())
     snapshot = [list(o.doc.raw_lines()) for o in others if o is not state and not o.skipped]
     burst = Burst(state.rel, state.doc.language_id, uri, parts, lines, snapshot)
-    return Inquiry(uri, insertion, burst, hull, hint)
+    return Inquiry(uri, insertion, burst, hull, hint, continues and hint is None)
 
 
 def analyse(b: Burst, memory: Memory) -> Analysis:
@@ -180,6 +185,8 @@ def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, m
     hint_ev = ev.paste_hint(hint)
     if hint_ev:
         evidence.append(hint_ev)
+    elif q.continues:
+        evidence.append(ev.continues_typing())
     evidence.append(ev.size(a.size, a.lines))
     evidence += facts.evidence()
     if 0.3 <= facts.copy_fraction < 0.8:

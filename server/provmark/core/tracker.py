@@ -194,6 +194,7 @@ class Tracker:
             # A whole-document change becomes the smallest ranged edits that make it, so
             # flags and tags on unchanged lines stay where they are.
             doc = state.doc
+            state.whole_text = rng is None
             ranged = [(*rng, text)] if rng is not None else text_diff.changes(doc.raw_lines(), text, doc.encoding)
             for start, end, new in ranged:
                 edit: Edit
