@@ -87,14 +87,19 @@ def follow(state: DocState, edit: Edit, deleted: RecentDeletions) -> None:
     if span is None:
         # Only line endings and blanks, or a deletion: adds to the burst, covers no line.
         span = (edit.start_line, edit.start_line)
+    add_to_burst(state, span, edit.text, edit.deleted)
+
+
+def add_to_burst(state: DocState, span: tuple[int, int], text: str, deleted: str) -> None:
+    """Record an insertion (its lines, its text, what it replaced) in the current burst."""
     last = state.pending[-1] if state.pending else None
     if last is not None and last.burst == state.burst:
         last.add_span(*span)
-        last.texts.append(edit.text)
-        last.deleted.append(edit.deleted)
-        last.longest = max(last.longest, len(edit.text))
+        last.texts.append(text)
+        last.deleted.append(deleted)
+        last.longest = max(last.longest, len(text))
     else:
-        state.pending.append(Pending([span], [edit.text], [edit.deleted], state.burst, len(edit.text)))
+        state.pending.append(Pending([span], [text], [deleted], state.burst, len(text)))
 
 
 def _move_regions(state: DocState, edit: Edit) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from provmark.core import at_rest, text_diff
 from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
-from provmark.core.bursts import DocState, Judgement, Pending, first_last, follow, is_bulk
+from provmark.core.bursts import DocState, Judgement, add_to_burst, first_last, follow, is_bulk
 from provmark.core.closed_files import ClosedFiles, disk_question, judge_write
 from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
@@ -378,15 +378,8 @@ class Tracker:
                 continue
             line = buffer.count("\n", 0, at) + buffer.count("\r", 0, at) - buffer.count("\r\n", 0, at)
             span = first_last(text, line, len(split_lines(text)) - 1) or (line, line)
-            last = state.pending[-1] if state.pending and state.pending[-1].burst == state.burst else None
+            add_to_burst(state, span, text, disk[s:e])
             added = True
-            if last is None:
-                state.pending.append(Pending([span], [text], [disk[s:e]], state.burst, len(text)))
-            else:
-                last.add_span(*span)
-                last.texts.append(text)
-                last.deleted.append(disk[s:e])
-                last.longest = max(last.longest, len(text))
         state.last_change = now
         state.burst += 1  # the changes that follow are a burst of their own
         return added

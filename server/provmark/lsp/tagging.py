@@ -93,26 +93,26 @@ class Tagging:
         if params.range.end.character == 0 and last > first:
             last -= 1  # a selection ending at column 0 of a line does not take that line
         held = self.server.tracker.placed(uri, publishing=False)
-        placed = [p.finding for p in held]
-        diags = {(p.finding.start, p.finding.end, p.finding.code): to_diagnostic(p.finding, p.width) for p in held}
         # The client's own copy of a diagnostic (its range and message) goes back in the
         # action when it has one, so that the client links the two.
-        for d in params.context.diagnostics:
-            key = (d.range.start.line, d.range.end.line, d.code)
-            if key in diags and d.source in (SOURCE, None):
-                diags[key] = d
+        theirs = {
+            (d.range.start.line, d.range.end.line, d.code): d
+            for d in params.context.diagnostics
+            if d.source in (SOURCE, None)
+        }
         actions: list[t.CodeAction] = []
-        for f in placed:
+        for p in held:
+            f = p.finding
             if f.end < first or f.start > last:
                 continue
-            d = diags[(f.start, f.end, f.code)]
+            d = theirs.get((f.start, f.end, f.code)) or to_diagnostic(f, p.width)
             if f.code in _TAG_CODES and f.record_id:
                 actions.append(_untag_action(uri, d, f.record_id))
             elif f.severity in ("warning", "information"):
                 actions += _tag_actions(uri, d, f.tool, f.insertion)
-        warnings = [f for f in placed if f.severity == "warning"]
+        warnings = sum(p.finding.severity == "warning" for p in held)
         if warnings:
-            actions.append(_tag_all_action(uri, len(warnings)))
+            actions.append(_tag_all_action(uri, warnings))
         return _only(actions, params.context.only)
 
     async def tag_all(self, arg: Any) -> list[str]:
@@ -379,8 +379,14 @@ def _untag_action(uri: str, d: t.Diagnostic, record_id: str) -> t.CodeAction:
 def _tag_actions(uri: str, d: t.Diagnostic, tool: str | None, insertion: str | None) -> list[t.CodeAction]:
     rng = _range_json(d)
     ai_title = "Tag as AI-generated" + (f" ({tool})" if tool else "")
-    ai_arg = {"uri": uri, "range": rng, "origin": {"kind": "ai", "tool": tool}, "training": "exclude"}
-    me_arg = {"uri": uri, "range": rng, "origin": {"kind": "human"}, "training": "include"}
+    ai_arg = {
+        "uri": uri,
+        "range": rng,
+        "origin": {"kind": "ai", "tool": tool},
+        "training": "exclude",
+        "insertion": insertion,
+    }
+    me_arg = {"uri": uri, "range": rng, "origin": {"kind": "human"}, "training": "include", "insertion": insertion}
     me_title = "Tag as written by me"
     return [
         t.CodeAction(
@@ -388,13 +394,13 @@ def _tag_actions(uri: str, d: t.Diagnostic, tool: str | None, insertion: str | N
             kind=t.CodeActionKind.QuickFix,
             diagnostics=[d],
             is_preferred=True,
-            command=t.Command(title=ai_title, command=CMD_TAG, arguments=[{**ai_arg, "insertion": insertion}]),
+            command=t.Command(title=ai_title, command=CMD_TAG, arguments=[ai_arg]),
         ),
         t.CodeAction(
             title=me_title,
             kind=t.CodeActionKind.QuickFix,
             diagnostics=[d],
-            command=t.Command(title=me_title, command=CMD_TAG, arguments=[{**me_arg, "insertion": insertion}]),
+            command=t.Command(title=me_title, command=CMD_TAG, arguments=[me_arg]),
         ),
     ]
 
