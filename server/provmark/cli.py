@@ -368,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
     _review_command(sub)
+    _report_command(sub)
     _merge_commands(sub)
     return parser
 
@@ -472,6 +473,97 @@ def _review(args: argparse.Namespace, policy: Any) -> int:
             print(f"{item.path}:{item.lines[0]}-{item.lines[1]}  score {score}  {item.tool or '-'}  {when} old")
     if not args.json:
         print(f"{len(items)} unreviewed record(s)")
+    return 0
+
+
+def _report_command(sub: argparse._SubParsersAction) -> None:
+    rep = _command(
+        sub,
+        "report",
+        "write a self-contained HTML report: where AI-written code is, how much, from which tools",
+        "Scan ROOT as `provmark scan` does (same settings, ignore rules and cache) and read its\n"
+        "sidecars, git history and the manifest under the pipeline policy; write one HTML file\n"
+        "with charts: AI-written lines by folder, tool and model, month by month, tagged vs\n"
+        "unreviewed vs detected only, the files with the most untagged AI code, and what the\n"
+        "training pipeline leaves out. It fetches nothing when viewed and holds no source text.\n\n"
+        "exit status: 0 report written, 2 usage error (or a pipeline policy that cannot be read)",
+    )
+    _root_arg(rep, "the workspace folder to report on", optional=True)
+    out = rep.add_mutually_exclusive_group(required=True)
+    out.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the HTML to FILE")
+    out.add_argument("--stdout", action="store_true", help="write the HTML to stdout (for an editor's webview)")
+    rep.add_argument(
+        "--csp-nonce",
+        metavar="NONCE",
+        help="tag the page's one <style> and <script> with NONCE and allow only them (a webview's CSP)",
+    )
+    rep.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="worker processes (default: one per core)")
+    rep.add_argument("--no-cache", action="store_true", help="neither read nor write the scan's result cache")
+    rep.add_argument("--cache", type=Path, metavar="FILE", help="the scan's cache file (default: as provmark scan)")
+    rep.add_argument(
+        "--no-git",
+        dest="git",
+        action="store_false",
+        help="leave git history out: no dates, no declaring commits (the pipeline as with --include-commits)",
+    )
+    rep.add_argument(
+        "--no-transcripts", dest="transcripts", action="store_false", help="leave AI tools' session logs out"
+    )
+    rep.add_argument(
+        "--progress", choices=("auto", "always", "never"), default="auto", help="progress bar on stderr (default: auto)"
+    )
+    _policy_args(rep)
+    rep.set_defaults(func=lambda a: _root(a) or _with_policy(a, lambda p: _report(a, p)))
+
+
+def _report(args: argparse.Namespace, policy: Any) -> int:
+    """provmark report: the scan and the manifest of ROOT as one HTML page."""
+    from dataclasses import replace
+
+    from provmark.batch.html_report import render
+    from provmark.batch.scan import scan
+    from provmark.pipeline.report_gather import gather
+    from provmark.settings import from_files
+    from provmark.sources.transcripts import TranscriptIndex
+
+    root = args.root.resolve()
+    settings, problems = from_files(root)
+    for p in problems:
+        print(f"provmark report: {p}", file=sys.stderr)
+    if not args.git:
+        policy = replace(policy, commits="include")  # no git history: no declaring commits either
+    index = TranscriptIndex(root, enabled=settings.transcripts) if args.transcripts else None
+    with _progress(args.progress) as progress:
+        report = scan(
+            root,
+            warn=settings.warn_threshold,
+            report=settings.report_threshold,
+            ignore=settings.ignore,
+            jobs=args.jobs,
+            use_cache=not args.no_cache,
+            cache_path=args.cache,
+            git=args.git,
+            transcripts=index,
+            progress=progress,
+        )
+    overview = gather(root, report, policy, use_git=args.git)
+    try:
+        page = render(overview, args.csp_nonce)
+    except ValueError as e:
+        print(f"provmark report: {e}", file=sys.stderr)
+        return 2
+    if args.stdout:
+        sys.stdout.write(page)
+        return 0
+    from provmark.sources.sidecar import write_atomic
+
+    write_atomic(args.output, page)
+    s = overview.status
+    print(
+        f"provmark report: {args.output} ({len(page.encode()):,} bytes): {s.total:,} AI-written lines of "
+        f"{overview.lines:,} ({s.untagged:,} untagged), {overview.pipeline.lines:,} left out of training",
+        file=sys.stderr,
+    )
     return 0
 
 
