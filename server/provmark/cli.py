@@ -81,10 +81,11 @@ def _import(root: Path) -> int:
 def _scan(args: argparse.Namespace) -> int:
     """provmark scan: the workspace against every kind of evidence; exit 1 when untagged
     likely-AI code scores at or above the threshold."""
-    from provmark.batch.report import to_json_text, to_sarif, to_table
-    from provmark.batch.scan import scan
+    import json
+
+    from provmark.batch.report import to_codequality, to_json_text, to_sarif, to_table
+    from provmark.batch.scan import ChangedFilesError, changed_since, repo_prefix, untagged_at
     from provmark.settings import from_files
-    from provmark.sources.transcripts import TranscriptIndex
 
     root = args.root.resolve()
     settings, problems = from_files(root)
@@ -94,26 +95,21 @@ def _scan(args: argparse.Namespace) -> int:
     if not 0.0 <= fail_at <= 1.0:
         print("provmark scan: --fail-threshold must be between 0 and 1", file=sys.stderr)
         return 2
-    index = TranscriptIndex(root, enabled=settings.transcripts) if args.transcripts else None
+    paths: list[str] | None = None
+    if args.changed_since is not None:
+        try:
+            paths = changed_since(root, args.changed_since)
+        except ChangedFilesError as e:
+            print(f"provmark scan: --changed-since: {e}", file=sys.stderr)
+            return 2
     with _progress(args.progress) as progress:
-        report = scan(
-            root,
-            warn=settings.warn_threshold,
-            report=settings.report_threshold,
-            ignore=settings.ignore,
-            jobs=args.jobs,
-            use_cache=not args.no_cache,
-            cache_path=args.cache,
-            git=args.git,
-            transcripts=index,
-            progress=progress,
-        )
+        report = _run_scan(args, root, settings, paths, progress)
     if args.format == "json":
         text = to_json_text(report)
     elif args.format == "sarif":
-        import json
-
         text = json.dumps(to_sarif(report), indent=2) + "\n"
+    elif args.format == "codequality":
+        text = json.dumps(to_codequality(report, repo_prefix(root)), indent=2) + "\n"
     else:
         text = to_table(report, show_information=args.all)
     if args.output:
@@ -122,8 +118,30 @@ def _scan(args: argparse.Namespace) -> int:
         write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
-    untagged = [f for f in report.findings() if f.code.startswith("ai-") and f.code != "ai-tagged"]
-    return 1 if any(f.score >= fail_at for f in untagged) else 0
+    return 1 if untagged_at(report, fail_at) else 0
+
+
+def _run_scan(
+    args: argparse.Namespace, root: Path, settings: Any, paths: list[str] | None, progress: Any = None
+) -> Any:
+    """The scan as `scan` and `precommit` run it: the settings' thresholds and ignores, the
+    command line's jobs, cache, git and transcripts; `paths` for only those files."""
+    from provmark.batch.scan import scan
+    from provmark.sources.transcripts import TranscriptIndex
+
+    return scan(
+        root,
+        warn=settings.warn_threshold,
+        report=settings.report_threshold,
+        ignore=settings.ignore,
+        jobs=args.jobs,
+        use_cache=not args.no_cache,
+        cache_path=getattr(args, "cache", None),
+        git=args.git,
+        transcripts=TranscriptIndex(root, enabled=settings.transcripts) if args.transcripts else None,
+        progress=progress,
+        paths=paths,
+    )
 
 
 class _progress:
@@ -265,9 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     _root_arg(sc, "the workspace folder to scan", optional=True)
     sc.add_argument(
         "--format",
-        choices=("text", "json", "sarif"),
+        choices=("text", "json", "sarif", "codequality"),
         default="text",
-        help="text: a table of findings; json: every file and block; sarif: SARIF 2.1.0 (default: text)",
+        help="text: a table of findings; json: every file and block; sarif: SARIF 2.1.0; "
+        "codequality: GitLab's Code Quality report (default: text)",
+    )
+    sc.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="scan only the files changed since the merge base of REF and HEAD (as a pull request's diff), "
+        "uncommitted and untracked changes included",
     )
     sc.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the report to FILE instead of stdout")
     sc.add_argument(
@@ -369,6 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.set_defaults(func=lambda a: _root(a) or _import(a.root))
     _review_command(sub)
     _report_command(sub)
+    _precommit_command(sub)
     _merge_commands(sub)
     return parser
 
@@ -473,6 +499,143 @@ def _review(args: argparse.Namespace, policy: Any) -> int:
             print(f"{item.path}:{item.lines[0]}-{item.lines[1]}  score {score}  {item.tool or '-'}  {when} old")
     if not args.json:
         print(f"{len(items)} unreviewed record(s)")
+    return 0
+
+
+def _fail_on(text: str) -> str | float:
+    """argparse type: a severity (warning, information) or a score between 0 and 1."""
+    return text if text in ("warning", "information") else _unit_interval(text)
+
+
+def _precommit_command(sub: argparse._SubParsersAction) -> None:
+    pre = _command(
+        sub,
+        "precommit",
+        "fail when the given (staged) files hold untagged likely AI-written code",
+        "Scan only FILES (pre-commit passes the staged ones; a staged sidecar stands for\n"
+        "its source file) as `provmark scan` does, with its cache, and fail when an\n"
+        "untagged block is at or above --fail-on. pre-commit stashes unstaged changes\n"
+        "before it runs hooks, so the files read are the staged content.\n"
+        "--tag-as records the failing blocks as tagged instead (then stage .provmark/).\n\n"
+        "exit status: 0 nothing found (or all tagged with --tag-as), 1 untagged likely\n"
+        "AI-written code, 2 usage error",
+    )
+    pre.add_argument("files", nargs="*", metavar="FILE", help="files to scan, relative to --root")
+    pre.add_argument("--root", type=Path, default=Path("."), help="the repository's top folder (default: .)")
+    pre.add_argument(
+        "--fail-on",
+        "--fail-threshold",
+        dest="fail_on",
+        type=_fail_on,
+        default="warning",
+        metavar="LEVEL",
+        help="warning (score at or above the warn_threshold setting, as scan's Warning), information "
+        "(unclear blocks too), or a score 0..1 (default: warning)",
+    )
+    pre.add_argument(
+        "--tag-as",
+        choices=("ai", "human"),
+        help="record every block that would fail as tagged AI-written or written by a person, and exit 0",
+    )
+    pre.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="worker processes (default: one per core)")
+    pre.add_argument("--no-cache", action="store_true", help="neither read nor write scan's result cache")
+    pre.add_argument("--no-git", dest="git", action="store_false", help="leave git history out")
+    pre.add_argument(
+        "--no-transcripts", dest="transcripts", action="store_false", help="leave AI tools' session logs out"
+    )
+    pre.set_defaults(func=lambda a: _root(a) or _precommit(a))
+
+
+def _precommit(args: argparse.Namespace) -> int:
+    import shlex
+
+    from provmark.batch.scan import select
+    from provmark.settings import from_files
+
+    root = args.root.resolve()
+    settings, problems = from_files(root)
+    for p in problems:
+        print(f"provmark precommit: {p}", file=sys.stderr)
+    # pre-commit gives paths relative to the repository's top, where it runs hooks.
+    rels = [_relative(root, f) for f in args.files]
+    files = select(root, [r for r in rels if r is not None], settings.ignore)
+    if not files:
+        return 0  # nothing Provmark reads was staged: no model to load
+    report = _run_scan(args, root, settings, [rel for rel, _ in files])
+    for p in report.problems:
+        print(f"provmark precommit: {p}", file=sys.stderr)
+    failing = _failing(report, args.fail_on, settings.warn_threshold)
+    if not failing:
+        return 0
+    if args.tag_as:
+        return _tag(root, failing, args.tag_as, settings.first_party_tools)
+    by_path = {f.path for f in failing}
+    rows = [
+        (f"{f.path}:{f.start + 1}-{f.end + 1}", f.name or "-", f.code, f"{f.score:.2f}", f.tool or "-") for f in failing
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+    lines = sum(f.end - f.start + 1 for f in failing)
+    level = args.fail_on if isinstance(args.fail_on, str) else f"score >= {args.fail_on:.2f}"
+    names = " ".join(shlex.quote(p) for p in sorted(by_path))
+    print(
+        f"\nprovmark: {len(failing)} untagged block(s), {lines} lines, in {len(by_path)} staged file(s) read as "
+        f"AI-written (--fail-on {level}).\n"
+        "Record who wrote them, then stage the sidecars and commit again:\n"
+        f"  provmark precommit --tag-as ai {names}      # or --tag-as human\n"
+        "  git add .provmark\n"
+        'In the editor: the quick fixes "Tag as AI-generated" and "Tag as written by me".'
+    )
+    return 1
+
+
+def _relative(root: Path, name: str) -> str | None:
+    """`name` (relative to the working folder, or absolute) relative to root; None outside."""
+    try:
+        return (Path.cwd() / name).resolve().relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return None
+
+
+def _failing(report: Any, fail_on: str | float, warn: float) -> list[Any]:
+    """The untagged likely-AI blocks at or above `fail_on`: a severity or a score."""
+    from provmark.batch.scan import untagged_at
+
+    if fail_on == "warning":
+        return [f for f in untagged_at(report, warn) if f.severity == "warning"]
+    if fail_on == "information":
+        return [f for f in untagged_at(report, 0.0) if f.severity in ("warning", "information")]
+    return untagged_at(report, float(fail_on))
+
+
+def _tag(root: Path, failing: list[Any], kind: str, first_party_tools: tuple[str, ...]) -> int:
+    """Record each failing block as tagged (an unreviewed record's decision keeps its id),
+    as the editor's quick fix does."""
+    from provmark.pipeline.review import training_of
+    from provmark.sources import sidecar
+
+    by_file: dict[str, list[Any]] = {}
+    for f in failing:
+        by_file.setdefault(f.path, []).append(f)
+    for rel, found in sorted(by_file.items()):
+        lines = (root / rel).read_bytes().decode("utf-8", errors="replace").splitlines()
+        records = []
+        for f in found:
+            ai = kind == "ai"  # a person's lines name no tool
+            origin = {"kind": kind, "tool": f.tool if ai else None, "model": f.model if ai else None,
+                      "session": f.session if ai else None}  # fmt: skip
+            training = training_of(kind, f.tool, first_party_tools)
+            rec = sidecar.make_record(lines[f.start : f.end + 1], f.start + 1, origin, training, f.evidence)
+            records.append(sidecar.reviewed(rec, f.record_id) if f.record_id else rec)
+        try:
+            sidecar.update(root, rel, add=records, remove={f.record_id for f in found if f.record_id})
+        except sidecar.SidecarError as e:
+            print(f"provmark precommit: {e}", file=sys.stderr)
+            return 1
+        spans = ", ".join(f"{f.start + 1}-{f.end + 1}" for f in found)
+        print(f"{rel}: lines {spans} tagged as {'AI-written' if kind == 'ai' else 'written by a person'}")
+    print("stage the sidecars: git add .provmark")
     return 0
 
 

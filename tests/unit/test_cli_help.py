@@ -18,7 +18,8 @@ def test_every_argument_has_help() -> None:
     parser = build_parser()
     commands = _commands(parser)
     assert set(commands) == {
-        "serve", "scan", "manifest", "filter", "check", "export", "import", "review", "merge-driver", "merge-sidecar"
+        "serve", "scan", "manifest", "filter", "check", "export", "import", "review", "report", "precommit",
+        "merge-driver", "merge-sidecar",
     }  # fmt: skip
     for name, command in {"provmark": parser, **commands}.items():
         assert command.description, name
@@ -41,7 +42,16 @@ def test_top_level_help_describes_provmark(capsys: pytest.CaptureFixture[str]) -
 
 
 @pytest.mark.parametrize(
-    "argv", [["scan", ".", "--fail-threshold", "3"], ["scan", ".", "--fail-threshold", "x"], ["scan", ".", "-j", "0"]]
+    "argv",
+    [
+        ["scan", ".", "--fail-threshold", "3"],
+        ["scan", ".", "--fail-threshold", "x"],
+        ["scan", ".", "-j", "0"],
+        ["scan", ".", "--format", "gitlab"],
+        ["precommit", "--fail-on", "error"],
+        ["precommit", "--fail-on", "1.5"],
+        ["precommit", "--tag-as", "robot", "a.py"],
+    ],
 )
 def test_bad_values_are_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as done:

@@ -1,10 +1,12 @@
-"""The scan's results as a text table, JSON, or SARIF 2.1.0 (for code-scanning
-dashboards such as GitHub's). No source text in any of them: paths, lines, names of
-definitions, scores and evidence."""
+"""The scan's results as a text table, JSON, SARIF 2.1.0 (for code-scanning dashboards
+such as GitHub's) or GitLab's Code Quality report. No source text in any of them: paths,
+lines, names of definitions, scores and evidence."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from typing import Any
 
 from provmark import __version__
@@ -23,6 +25,18 @@ RULES = {
     "human-tagged": ("Tagged as written by a person", "A sidecar record tags this region as hand-written."),
     "stale-record": ("A sidecar record whose lines are gone", "The record no longer matches the file's text."),
 }
+# What to do about a finding: GitHub code scanning shows a rule's help.text beside each
+# alert (and counts it as required: docs.github.com, "SARIF support for code scanning").
+_TAG_HELP = (
+    'Tag the lines in the editor (the quick fixes "Tag as AI-generated" and "Tag as written by me"), '
+    "or with `provmark precommit --tag-as ai|human FILE`; the record goes into .provmark/ and is committed "
+    "with the file."
+)
+_HELP = {
+    "ai-tagged": "Nothing to do: the training pipeline leaves these lines out.",
+    "human-tagged": "Nothing to do: these lines stay in training data.",
+    "stale-record": "Run `provmark check --fix` (a renamed file), or tag the lines again and drop the old record.",
+}
 _SARIF_LEVEL = {"warning": "warning", "information": "note", "hint": "none"}
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -35,6 +49,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
             "shortDescription": {"text": short},
             "fullDescription": {"text": full},
             "defaultConfiguration": {"level": "note" if rule in ("ai-tagged", "human-tagged") else "warning"},
+            "help": {"text": f"{full} {_HELP.get(rule, _TAG_HELP)}"},
         }
         for rule, (short, full) in RULES.items()
     ]
@@ -51,7 +66,8 @@ def to_sarif(report: Report) -> dict[str, Any]:
                     {
                         "physicalLocation": {
                             "artifactLocation": {"uri": f.path, "uriBaseId": "SRCROOT"},
-                            "region": {"startLine": f.start + 1, "endLine": f.end + 1},
+                            # Whole lines: no endColumn means to the end of endLine.
+                            "region": {"startLine": f.start + 1, "startColumn": 1, "endLine": f.end + 1},
                         }
                     }
                 ],
@@ -84,6 +100,45 @@ def _dir_uri(root: str) -> str:
 
     uri = Path(root).as_uri()
     return uri if uri.endswith("/") else uri + "/"
+
+
+# GitLab's Code Quality report: a JSON array of issues with description, check_name,
+# fingerprint, severity (info, minor, major, critical or blocker), location.path (relative
+# to the repository) and location.lines.begin; GitLab ignores any other field of the Code
+# Climate spec it comes from, and refuses a byte order mark. Source:
+# https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+# ("Implement a custom tool" in older versions of doc/ci/testing/code_quality.md).
+_CODEQUALITY_SEVERITY = {"warning": "major", "information": "info"}
+
+
+def to_codequality(report: Report, prefix: str = "") -> list[dict[str, Any]]:
+    """The findings worth a reviewer's look (warnings, unclear blocks, stale records; not
+    tagged regions) as Code Quality issues. `prefix` is the scanned folder's path inside
+    the repository. Fingerprints stay the same while a block's file changes elsewhere (the
+    merge request widget compares them with the target branch's to tell new issues):
+    a record's id, else the path, check and block name (and which of its name)."""
+    issues: list[dict[str, Any]] = []
+    seen: Counter[tuple[str, str, str]] = Counter()
+    for f in report.findings():
+        if f.severity == "hint":
+            continue
+        if f.record_id:
+            key = f"record\0{f.record_id}"
+        else:
+            name = f.name or f"line {f.start + 1}"
+            n = seen[(f.path, f.code, name)]
+            seen[(f.path, f.code, name)] += 1
+            key = f"block\0{f.path}\0{f.code}\0{name}\0{n}"
+        issues.append(
+            {
+                "description": report_message(f),
+                "check_name": f"provmark/{f.code}",
+                "fingerprint": hashlib.md5(key.encode(), usedforsecurity=False).hexdigest(),
+                "severity": "minor" if f.code == "stale-record" else _CODEQUALITY_SEVERITY[f.severity],
+                "location": {"path": prefix + f.path, "lines": {"begin": f.start + 1, "end": f.end + 1}},
+            }
+        )
+    return issues
 
 
 def to_json_text(report: Report) -> str:

@@ -13,11 +13,12 @@ import itertools
 import json
 import multiprocessing
 import os
+import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from provmark.core import evidence as ev
@@ -30,7 +31,7 @@ from provmark.core.segment import segment
 from provmark.core.style import _EXT_FAMILY, NGRAM, UNKNOWN, FileStyle, default_model, family_for, units_of
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
-from provmark.sources.gitinfo import GitHistory
+from provmark.sources.gitinfo import GitHistory, git_command
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.transcripts import TranscriptIndex
 
@@ -180,6 +181,100 @@ def walk(root: Path, ignore: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]
             rel = f"{folder}/{name}" if folder else name
             if not rules.ignored(rel) and not (here / name).is_symlink():  # never read outside the root
                 yield rel, here / name
+
+
+def select(root: Path, rels: Iterable[str], ignore: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
+    """The files among `rels` (paths relative to root, as git and pre-commit give them)
+    that `walk` would yield: the same extensions, .gitignore, vendored folders and
+    symlinks. A sidecar (.provmark/<path>.json) stands for its source file, since a
+    change to a record changes what is tagged. Without walking the tree: a commit or a
+    pull request names a few files of a large repository."""
+    root = root.resolve()
+    rules = IgnoreRules(root, ignore)
+    loaded: set[str] = {""}
+    wanted: set[str] = set()
+    for raw in rels:
+        rel = PurePosixPath(raw.replace(os.sep, "/")).as_posix()
+        rel = rel[2:] if rel.startswith("./") else rel
+        if rel.startswith(sidecars.SIDECAR_DIR + "/") and rel.endswith(".json"):
+            rel = rel[len(sidecars.SIDECAR_DIR) + 1 : -len(".json")]
+        wanted.add(rel)
+    out: list[tuple[str, Path]] = []
+    for rel in sorted(wanted):
+        parts = rel.split("/")
+        if rel.startswith("/") or ".." in parts or "" in parts or Path(rel).suffix.lower() not in _EXT_FAMILY:
+            continue
+        if _selectable(root, rules, loaded, parts) and (root / rel).is_file():
+            out.append((rel, root / rel))
+    return out
+
+
+def _selectable(root: Path, rules: IgnoreRules, loaded: set[str], parts: list[str]) -> bool:
+    """walk's rules for one path: each folder on the way neither vendored, a symlink nor
+    ignored (reading each folder's .gitignore once, as walk does), then the file."""
+    for depth in range(1, len(parts)):
+        folder = "/".join(parts[:depth])
+        if parts[depth - 1] in VENDORED or (root / folder).is_symlink() or rules.ignored(folder, True):
+            return False
+        if folder not in loaded:
+            loaded.add(folder)
+            rules.reload_folder(folder)
+    rel = "/".join(parts)
+    return not rules.ignored(rel) and not (root / rel).is_symlink()
+
+
+# -- what a pull request changed -----------------------------------------------------------
+class ChangedFilesError(Exception):
+    """git cannot say what changed since a revision (no repository, an unknown ref)."""
+
+
+def changed_since(root: Path, ref: str) -> list[str]:
+    """Files under root (relative to it) that differ between the merge base of `ref` and
+    HEAD, and the working tree: what a pull request against `ref` changed (git diff
+    REF...HEAD), plus changes not committed yet (staged, unstaged, untracked and not
+    ignored), since the scan reads the working tree. In CI the two are the same.
+    Deleted files are left out; a renamed file counts under its new name."""
+    root = root.resolve()
+
+    def git(*args: str) -> str | None:
+        try:
+            r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=120)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            raise ChangedFilesError(f"git could not run: {e}") from None
+        return r.stdout.decode("utf-8", errors="surrogateescape") if r.returncode == 0 else None
+
+    if git("rev-parse", "--is-inside-work-tree") is None:
+        raise ChangedFilesError(f"{root} is not in a git repository; --changed-since needs one")
+    # --end-of-options: a ref is never read as an option, whatever it starts with.
+    target = git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    if target is None:
+        raise ChangedFilesError(
+            f"unknown revision {ref!r} (in CI, fetch it: a shallow clone has no other branches; "
+            "actions/checkout needs fetch-depth: 0, GitLab GIT_DEPTH: 0)"
+        )
+    if git("rev-parse", "--verify", "--quiet", "HEAD") is None:
+        raise ChangedFilesError("HEAD has no commit yet")
+    base = git("merge-base", target.strip(), "HEAD")
+    if base is None:
+        raise ChangedFilesError(
+            f"{ref!r} and HEAD have no common ancestor (a shallow clone cuts history: fetch it whole)"
+        )
+    # Against the working tree, relative to root and limited to it (--relative).
+    diff = git("diff", "--name-only", "-z", "--relative", "--diff-filter=ACMR", "--no-ext-diff", base.strip())
+    untracked = git("ls-files", "-z", "--others", "--exclude-standard")
+    if diff is None or untracked is None:
+        raise ChangedFilesError("git diff failed")
+    return sorted({p for p in (diff + untracked).split("\0") if p})
+
+
+def repo_prefix(root: Path) -> str:
+    """root's path inside its git repository ("" at the top or outside git), for reports
+    whose paths must be relative to the repository (GitLab's Code Quality)."""
+    try:
+        r = subprocess.run(git_command(root, "rev-parse", "--show-prefix"), cwd=root, capture_output=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return r.stdout.decode("utf-8", errors="replace").strip() if r.returncode == 0 else ""
 
 
 def skip_reason(rel: str, data: bytes, max_bytes: int) -> str | None:
@@ -539,7 +634,8 @@ def scan(
     t0 = time.perf_counter()
     root = root.resolve()
     cache = Cache((cache_path or default_cache_path(root)) if use_cache else None, model_key())
-    files = [(rel, p) for rel, p in walk(root, ignore) if paths is None or rel in paths]
+    # Named paths (a commit's, a pull request's) are looked up, not found by walking.
+    files = list(walk(root, ignore)) if paths is None else select(root, paths, ignore)
     skipped: dict[str, int] = {}
     problems: list[str] = []
     contents: dict[str, Content] = {}
@@ -612,10 +708,18 @@ def scan(
         found = judge(rel, content, lines, record_file, runs, transcripts if rel in written else None, warn, report)
         n_lines = content.blocks[-1].end + 1 if content.blocks else 0
         reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached, len(content.blocks)))
-    cache.save({rel for rel, _ in files})
+    live = {rel for rel, _ in files}
+    # A scan of some files keeps the cache of the others (the next full scan reads it).
+    cache.save(live if paths is None else live | set(cache.files))
     return Report(
         str(root), reports, skipped, problems, time.perf_counter() - t0, total_bytes, len(cached), warn, report
     )
+
+
+def untagged_at(report: Report, threshold: float) -> list[Finding]:
+    """Untagged likely AI-written blocks scoring at least `threshold`: what makes `scan`
+    and the pre-commit hook fail."""
+    return [f for f in report.findings() if f.code.startswith("ai-") and f.code != "ai-tagged" and f.score >= threshold]
 
 
 def _read_lines(path: Path) -> list[str] | None:
