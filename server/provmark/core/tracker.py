@@ -12,6 +12,7 @@ them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from provmark.core import at_rest, text_diff
 from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
 from provmark.core.bursts import DocState, Judgement, add_to_burst, first_last, follow, is_bulk
-from provmark.core.closed_files import ClosedFiles, disk_question, judge_write
+from provmark.core.closed_files import ClosedFile, ClosedFiles, disk_question, judge_write
 from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
 from provmark.core.judging import Analysis, Inquiry, analyse, conclude, inquire
@@ -70,13 +71,20 @@ class Tracker:
         index: CopyIndex,
         root: Path | None = None,
         io: WorkspaceIO | None = None,
+        shared: Memory | None = None,
     ):
-        self.memory = Memory(settings)
+        # With `shared` (another tracker's memory: one tracker per workspace folder), the
+        # lines deleted and the lines known as AI are the same for all, so that a move or
+        # a copy of AI text from one folder to another is recognised; settings are each's.
+        self.memory = Memory(settings) if shared is None else Memory(settings, shared.ai, shared.deleted)
         self.index = index
         self.root = root
         self.io: WorkspaceIO = io or NoIO()
         self.transcripts: TranscriptSource | None = None
         self.docs: dict[str, DocState] = {}
+        # Every open document a paste may be a copy of (other folders' trackers' too);
+        # None: this tracker's own.
+        self.peers: Callable[[], list[DocState]] | None = None
         self.closed = ClosedFiles()
         # Whether this client sends paste hints (provmark/didPaste): learnt from the first.
         self.hints_seen = False
@@ -172,6 +180,43 @@ class Tracker:
             if flags:
                 self.closed.keep(state.rel, state.doc.text, state.doc.lines(), flags)
 
+    def release(self, uri: str) -> DocState | None:
+        """Give up an open document (its workspace folder changed), with everything it
+        holds, for another tracker to `adopt`."""
+        return self.docs.pop(uri, None)
+
+    def adopt(self, uri: str, state: DocState, rel: str | None, sidecar: SidecarData | None) -> list[Region]:
+        """Take an open document from another folder's tracker, as `rel` of this one: its
+        flags and bursts come along; its tags are this folder's sidecar's (the other
+        sidecar's go). Returns its flags, which have no record in this sidecar yet."""
+        state.rel = rel
+        state.review_ids = set()
+        pending = [r for r in state.regions if r.kind == PENDING]  # bursts being judged
+        flags = [r for r in state.regions if r.kind == FLAG]
+        state.regions = list(flags)
+        for r in flags:
+            r.review = None  # its record is in the other folder's sidecar
+        if sidecar and not state.skipped:
+            at_rest.attach_sidecar(state, sidecar, self.memory)
+        state.regions += pending
+        self.docs[uri] = state
+        state.moved = True
+        return [r for r in flags if r.review is None]
+
+    def hand_over(self, rel: str) -> ClosedFile | None:
+        """Give up the flags of a closed file (its folder changed); `take_over` them in
+        the other folder's tracker."""
+        cf = self.closed.get(rel)
+        self.closed.forget(rel)
+        return cf
+
+    def take_over(self, rel: str, closed: ClosedFile | None) -> None:
+        if closed is not None:
+            self.closed.files[rel] = closed
+
+    def closed_paths(self) -> list[str]:
+        return list(self.closed.files)
+
     def saved(self, uri: str) -> None:
         """The editor saved the document: the workspace index learns its text."""
         state = self.docs.get(uri)
@@ -262,7 +307,8 @@ class Tracker:
         pending, state.pending = state.pending, []
         for burst in sorted({p.burst for p in pending}):
             parts = [p for p in pending if p.burst == burst]
-            result = inquire(state, uri, parts, list(self.docs.values()))
+            others = self.peers() if self.peers is not None else list(self.docs.values())
+            result = inquire(state, uri, parts, others)
             if isinstance(result, Inquiry):
                 out.inquiries.append(result)
             else:

@@ -25,6 +25,7 @@ from provmark.sources.watcher import DiskWatcher
 from provmark.sources.workspace_index import looks_binary, read_text, stat_of
 
 if TYPE_CHECKING:
+    from provmark.lsp.folders import Folder
     from provmark.lsp.server import ProvmarkServer
 
 log = logging.getLogger("provmark")
@@ -66,7 +67,8 @@ class WorkspaceFiles:
         self.git_activity = git_activity
 
     def read(self, rel: str) -> str | None:
-        return read_text(self.root / rel)
+        # An absolute path names another workspace folder's file (folders.FolderCopies).
+        return read_text(Path(rel) if Path(rel).is_absolute() else self.root / rel)
 
     def who_wrote(self, rel: str, text: str) -> Writer | None:
         try:
@@ -93,8 +95,11 @@ class Loaded:
 
 
 class DiskSync:
-    def __init__(self, server: ProvmarkServer):
+    """One workspace folder's: its watcher, its queue, its rescans."""
+
+    def __init__(self, server: ProvmarkServer, folder: Folder):
         self.server = server
+        self.folder = folder
         self.watcher: DiskWatcher | None = None
         self._watch_check: asyncio.TimerHandle | None = None
         self._queue: dict[str, bool] = {}  # relative path -> a git operation was under way
@@ -111,16 +116,16 @@ class DiskSync:
 
     # -- the watcher ------------------------------------------------------------------
     def start(self) -> None:
-        server = self.server
-        if server.root is None or self.watcher is not None:
+        server, folder = self.server, self.folder
+        if folder.root is None or folder.stopped or self.watcher is not None:
             return
         self.watcher = DiskWatcher(
-            server.root,
+            folder.root,
             server.loop,
             self.changed,
             self.rescan,
-            server.index.ignored,
-            burst_limit=server.tracker.settings.rescan_burst,
+            folder.index.ignored,
+            burst_limit=folder.tracker.settings.rescan_burst,
         )
         message = self.watcher.start(force_polling=bool(os.environ.get("PROVMARK_POLLING")))
         if message:
@@ -132,13 +137,16 @@ class DiskSync:
     def stop(self) -> None:
         if self._watch_check is not None:
             self._watch_check.cancel()
+        for task in (self._drain, self._rescan_task):
+            if task is not None and self.folder.stopped:
+                task.cancel()  # the folder left the workspace: its queue goes with it
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
 
     def _check_watcher(self) -> None:
         if self.watcher is not None and not self.watcher.alive():
-            self.server.tell("the file watcher stopped; restarting it and rescanning the workspace")
+            self.server.tell(f"the file watcher of {self.folder.root} stopped; restarting it and rescanning the folder")
             self.watcher.stop()
             self.watcher = None
             self.start()
@@ -147,10 +155,12 @@ class DiskSync:
 
     def changed(self, rels: set[str], git_activity: float | None) -> None:
         """Files changed on disk (from the watcher or the client): judge them soon."""
-        server = self.server
+        server, folder = self.server, self.folder
+        if folder.stopped:
+            return
         git_recent = git_activity is not None and time.monotonic() - git_activity < GIT_WINDOW_S
         if rels & {"pyproject.toml", ".provmark/config.toml"}:
-            server.apply_settings(server.store.reload())  # the workspace's settings changed
+            server.apply_settings(folder, folder.store.reload())  # the folder's settings changed
             rels = rels - {".provmark/config.toml"}
         for rel in rels:
             self._queue[rel] = self._queue.get(rel, False) or git_recent
@@ -167,7 +177,7 @@ class DiskSync:
                 t.MessageType.Info,
                 once="rescan:" + reason,
             )
-        if server.root is None:
+        if self.folder.root is None or self.folder.stopped:
             return
         self._rescan_wanted = True
         if self._rescan_task is None or self._rescan_task.done():
@@ -183,7 +193,7 @@ class DiskSync:
 
     def _changed_files(self) -> set[str]:
         """Files whose size or time differs from their snapshot, new ones and deleted ones."""
-        index = self.server.index
+        index = self.folder.index
         changed: set[str] = set()
         seen: set[str] = set()
         for rel, path in index.walk():
@@ -208,29 +218,29 @@ class DiskSync:
     def _load(self, batch: list[tuple[str, bool]]) -> list[Loaded]:
         """On the I/O thread: read the files, ask git which contents it wrote, and gather
         the facts for the writes that will be judged."""
-        server = self.server
+        folder = self.folder
         raw = [(rel, git_recent, *self._read_raw(rel)) for rel, git_recent in batch]
-        known = git_known_blobs(server.root, [blob_id(data) for *_, data in raw if data is not None])
+        known = git_known_blobs(folder.root, [blob_id(data) for *_, data in raw if data is not None])
         out = []
         for rel, git_recent, st, data in raw:
             git_op = git_recent or (data is not None and blob_id(data) in known)
             text = data.decode("utf-8", errors="replace") if data is not None else None
             facts = None
-            snapshots = server.index.snapshots
+            snapshots = folder.index.snapshots
             if text is not None and not git_op and not (rel in snapshots and snapshots.stat(rel) == st):
-                q = server.tracker.disk_question(rel, text, snapshots.get(rel))
+                q = folder.tracker.disk_question(rel, text, snapshots.get(rel))
                 if q is not None:
-                    facts = server.tracker.gather(q)  # the same reads as a paste's judgement
+                    facts = folder.tracker.gather(q)  # the same reads as a paste's judgement
             out.append(Loaded(rel, git_op, st, text, facts))
         return out
 
     def _read_raw(self, rel: str) -> tuple[tuple[int, int] | None, bytes | None]:
-        server = self.server
-        assert server.root is not None
-        path = server.root / rel
+        folder = self.folder
+        assert folder.root is not None
+        path = folder.root / rel
         st = stat_of(path)
         try:
-            if st is None or path.is_symlink() or st[1] > server.tracker.settings.max_file_bytes:
+            if st is None or path.is_symlink() or st[1] > folder.tracker.settings.max_file_bytes:
                 return st, None
             data = path.read_bytes()
         except OSError:
@@ -239,10 +249,13 @@ class DiskSync:
 
     def _judge(self, item: Loaded) -> None:
         """One file changed on disk, judged on the event loop with what _load gathered."""
-        server, tracker, index = self.server, self.server.tracker, self.server.index
-        assert server.root is not None
+        server, folder = self.server, self.folder
+        tracker, index = folder.tracker, folder.index
+        assert folder.root is not None
+        if folder.stopped:
+            return
         rel = item.rel
-        uri = (server.root / rel).as_uri()
+        uri = (folder.root / rel).as_uri()
         if item.text is None:
             self._gone(rel, uri)
             return
@@ -263,23 +276,23 @@ class DiskSync:
         index.add(rel, lines, item.stat)
         log.info("disk write %s: %s", rel, j.verdict)
         if j.regions or had_flags:
-            server.publish_closed(rel)
+            server.publish_closed(folder, rel)
         if j.regions:
-            server.tagging.flagged_closed(rel, j.regions, lines)
+            server.tagging.flagged_closed(folder, rel, j.regions, lines)
 
     def _gone(self, rel: str, uri: str) -> None:
-        server = self.server
-        assert server.root is not None
-        server.index.snapshots.forget(rel)
-        if server.tracker.forget_closed(rel):
+        server, folder = self.server, self.folder
+        assert folder.root is not None
+        folder.index.snapshots.forget(rel)
+        if folder.tracker.forget_closed(rel):
             server.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
-        if not server.root.is_dir():
+        if not folder.root.is_dir():
             server.tell(
-                f"the workspace folder {server.root} is gone; open documents are still tracked, "
+                f"the workspace folder {folder.root} is gone; open documents are still tracked, "
                 "files on disk are not until it is back",
-                once="root-gone",
+                once=f"root-gone:{folder.root}",
             )
-        elif server.tracker.uri_of(rel) is not None and not (server.root / rel).exists():
+        elif folder.tracker.uri_of(rel) is not None and not (folder.root / rel).exists():
             server.window_log_message(
                 t.LogMessageParams(
                     type=t.MessageType.Info,

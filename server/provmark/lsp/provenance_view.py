@@ -12,7 +12,7 @@ on the I/O thread; the client hears of every change through provmark/unreviewedC
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -23,11 +23,13 @@ from provmark.sources import sidecar
 from provmark.sources.workspace_index import read_text
 
 if TYPE_CHECKING:
+    from provmark.lsp.folders import Folder
     from provmark.lsp.server import ProvmarkServer
 
 RESOLVE_USAGE = (
     'provmark.resolveUnreviewed takes one argument {"as": "ai" | "human", '
-    '"files": [{"path": <relative to the workspace> (or "uri"), "ids": [<record id>, ...]}, ...]}'
+    '"files": [{"path": <relative to its workspace folder> (or "uri"), "folder"?: <the folder\'s URI or name, '
+    'when not the first>, "ids": [<record id>, ...]}, ...]}'
 )
 LIST_USAGE = 'provmark.listUnreviewed takes no argument, or one {"path": <glob>}'
 
@@ -50,31 +52,37 @@ class ProvenanceView:
     # -- provmark.listUnreviewed ---------------------------------------------------------
     async def list_records(self, args: tuple[Any, ...]) -> dict[str, Any]:
         """Every unreviewed record in the workspace, per file, with its lines as they are
-        now (in an open document: where its flag is; else found as the manifest finds it)."""
+        now (in an open document: where its flag is; else found as the manifest finds it).
+        With several workspace folders, every folder's, each file naming its folder;
+        `path` is relative to that folder."""
         server = self.server
         path_glob = _list_argument(args)
-        if server.root is None:
-            return {"files": [], "total": 0, "problems": []}
-        docs: dict[str, OpenDoc] = {}
-        for uri in server.tracker.uris():
-            view = server.tracker.view(uri)
-            text = server.tracker.text(uri)
-            if view is not None and view.rel is not None and text is not None:
-                live = {rid: (a, a + len(lines) - 1) for rid, (a, lines) in server.tracker.reviews(uri).items()}
-                docs[view.rel] = OpenDoc(uri, text, live)
-        limit = server.tracker.settings.max_file_bytes
-        return await server.run_io(listing, server.root, docs, path_glob, limit)
+        out: dict[str, Any] = {"files": [], "total": 0, "problems": []}
+        folders = [f for f in server.folders if f.root is not None]
+        for folder in folders:
+            docs = _open_docs(folder)
+            limit = folder.tracker.settings.max_file_bytes
+            found = await server.run_io(listing, folder.root, docs, path_glob, limit)
+            if len(folders) > 1:
+                for file in found["files"]:
+                    file["folder"] = folder.uri
+            out["files"] += found["files"]
+            out["total"] += found["total"]
+            out["problems"] += found["problems"]
+        return out
 
     # -- provmark.resolveUnreviewed -------------------------------------------------------
     async def resolve_records(self, args: tuple[Any, ...]) -> dict[str, Any]:
         """Resolve the records named as AI-written or as a person's; returns how many
         were resolved and the ids that were not unreviewed records of their file."""
-        server, tracker = self.server, self.server.tracker
+        server = self.server
         if server.root is None:
             raise ValueError("provmark.resolveUnreviewed: there is no workspace folder, so no sidecar")
-        kind, files = _resolve_argument(args, server.root, server.rel_of)
+        kind, files = _resolve_argument(args, server)
         resolved, missing = 0, []
-        for rel, ids in files.items():
+        for (folder, rel), ids in files.items():
+            tracker, root = folder.tracker, folder.root
+            assert root is not None
             uri = tracker.uri_of(rel)
             on_disk: list[str] = []
             for rid in ids:
@@ -87,14 +95,27 @@ class ProvenanceView:
                 resolved += 1
             if on_disk:
                 fp = tracker.settings.first_party_tools
-                done = await server.run_io(resolve_on_disk, server.root, rel, on_disk, kind, fp)
+                done = await server.run_io(resolve_on_disk, root, rel, on_disk, kind, fp)
                 resolved += len(done)
                 missing += [{"path": rel, "id": rid} for rid in on_disk if rid not in done]
                 if done:
                     if tracker.resolved_closed(rel, set(done)):
-                        server.publish_closed(rel)
-                    server.tagging.announce({rel})
+                        server.publish_closed(folder, rel)
+                    server.tagging.announce(root, {rel})
         return {"resolved": resolved, "missing": missing}
+
+
+def _open_docs(folder: Folder) -> dict[str, OpenDoc]:
+    """The folder's open documents, as the listing needs them (taken on the loop)."""
+    tracker = folder.tracker
+    docs: dict[str, OpenDoc] = {}
+    for uri in tracker.uris():
+        view = tracker.view(uri)
+        text = tracker.text(uri)
+        if view is not None and view.rel is not None and text is not None:
+            live = {rid: (a, a + len(lines) - 1) for rid, (a, lines) in tracker.reviews(uri).items()}
+            docs[view.rel] = OpenDoc(uri, text, live)
+    return docs
 
 
 def _tag_argument(uri: str, rid: str, kind: Kind, flags: list[Any]) -> dict[str, Any]:
@@ -173,9 +194,10 @@ def _list_argument(args: tuple[Any, ...]) -> str | None:
 
 
 def _resolve_argument(
-    args: tuple[Any, ...], root: Path, rel_of: Callable[[str], str | None]
-) -> tuple[Kind, dict[str, list[str]]]:
-    """The kind and the record ids per relative path; ValueError says what is wrong."""
+    args: tuple[Any, ...], server: ProvmarkServer
+) -> tuple[Kind, dict[tuple[Folder, str], list[str]]]:
+    """The kind and the record ids per file (its folder and relative path); ValueError
+    says what is wrong."""
     if len(args) != 1 or not isinstance(args[0], dict):
         raise ValueError(RESOLVE_USAGE)
     a = args[0]
@@ -185,30 +207,36 @@ def _resolve_argument(
     entries = a.get("files")
     if not isinstance(entries, list) or not entries:
         raise ValueError(RESOLVE_USAGE)
-    files: dict[str, list[str]] = {}
+    files: dict[tuple[Folder, str], list[str]] = {}
     for e in entries:
         if not isinstance(e, dict):
             raise ValueError(RESOLVE_USAGE)
-        rel = _rel_of_entry(e, root, rel_of)
+        key = _file_of_entry(e, server)
         ids = e.get("ids")
         if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and i for i in ids):
-            raise ValueError(f"provmark.resolveUnreviewed: {rel}: ids must be a non-empty list of record ids")
-        files.setdefault(rel, [])
-        files[rel] += [i for i in ids if i not in files[rel]]
+            raise ValueError(f"provmark.resolveUnreviewed: {key[1]}: ids must be a non-empty list of record ids")
+        files.setdefault(key, [])
+        files[key] += [i for i in ids if i not in files[key]]
     return cast(Kind, kind), files
 
 
-def _rel_of_entry(e: dict[str, Any], root: Path, rel_of: Callable[[str], str | None]) -> str:
-    path, uri = e.get("path"), e.get("uri")
+def _file_of_entry(e: dict[str, Any], server: ProvmarkServer) -> tuple[Folder, str]:
+    """The folder and path an entry names: a URI (its deepest folder), or a path in the
+    folder it names (by URI or name), else in the first folder."""
+    path, uri, where = e.get("path"), e.get("uri"), e.get("folder")
     if isinstance(path, str):
+        folder = server.folder_named(where) if isinstance(where, str) else server.folders[0]
+        if folder is None or folder.root is None:
+            raise ValueError(f"provmark.resolveUnreviewed: {where!r} is not a workspace folder")
         try:
-            sidecar.sidecar_path(root, path)  # refuses paths that leave the workspace
+            sidecar.sidecar_path(folder.root, path)  # refuses paths that leave the workspace
         except sidecar.SidecarError as err:
             raise ValueError(f"provmark.resolveUnreviewed: {err}") from None
-        return Path(path).as_posix()
+        # A path into a folder nested in that one is the nested folder's file.
+        return server.locate((folder.root / path).as_uri()) or (folder, Path(path).as_posix())
     if isinstance(uri, str):
-        rel = rel_of(uri)
-        if rel is None:
+        found = server.locate(uri)
+        if found is None:
             raise ValueError(f"provmark.resolveUnreviewed: {uri} is not a file of the workspace")
-        return rel
+        return found
     raise ValueError(RESOLVE_USAGE)

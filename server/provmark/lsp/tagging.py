@@ -27,6 +27,7 @@ from provmark.pipeline.review import training_of
 from provmark.sources import sidecar
 
 if TYPE_CHECKING:
+    from provmark.lsp.folders import Folder
     from provmark.lsp.server import ProvmarkServer
 
 _TAG_CODES = ("ai-tagged", "human-tagged", "stale-record")
@@ -55,6 +56,7 @@ class Decision:
     it was at `version`, and the unreviewed record it decides, if any."""
 
     uri: str
+    root: Path  # the workspace folder whose sidecar holds the record
     rel: str
     version: int
     start: int
@@ -79,8 +81,9 @@ class _Unreviewed:
 class Tagging:
     def __init__(self, server: ProvmarkServer):
         self.server = server
-        self._pending: dict[str, list[_Unreviewed]] = {}
-        self._flushing: set[str] = set()
+        # Flags waiting to be written, by (workspace folder, path in it).
+        self._pending: dict[tuple[Path, str], list[_Unreviewed]] = {}
+        self._flushing: set[tuple[Path, str]] = set()
 
     # -- code actions ------------------------------------------------------------------
     def code_actions(self, params: t.CodeActionParams) -> list[t.CodeAction]:
@@ -92,7 +95,7 @@ class Tagging:
         first, last = params.range.start.line, params.range.end.line
         if params.range.end.character == 0 and last > first:
             last -= 1  # a selection ending at column 0 of a line does not take that line
-        held = self.server.tracker.placed(uri, publishing=False)
+        held = self.server.tracker_of(uri).placed(uri, publishing=False)
         # The client's own copy of a diagnostic (its range and message) goes back in the
         # action when it has one, so that the client links the two.
         theirs = {
@@ -120,9 +123,10 @@ class Tagging:
         source action); returns the records' ids."""
         a = as_dict(arg)
         uri = a.get("uri")
-        if not isinstance(uri, str) or self.server.tracker.view(uri) is None:
+        tracker = self.server.tracker_of(uri) if isinstance(uri, str) else None
+        if not isinstance(uri, str) or tracker is None or tracker.view(uri) is None:
             raise ValueError(f"provmark.tagAll: {uri!r} is not an open document")
-        found = [p.finding for p in self.server.tracker.placed(uri, publishing=False)]
+        found = [p.finding for p in tracker.placed(uri, publishing=False)]
         ids = []
         for f in (f for f in found if f.severity == "warning"):
             rng = {"start": {"line": f.start, "character": 0}, "end": {"line": f.end, "character": 1}}
@@ -138,13 +142,15 @@ class Tagging:
 
     def prepare(self, arg: Any) -> Decision:
         """The record provmark.tag's argument asks for, from the document as it is now."""
-        server, tracker = self.server, self.server.tracker
+        server = self.server
         a = as_dict(arg)
         uri = a.get("uri")
-        view = tracker.view(uri) if isinstance(uri, str) else None
-        if view is None or not isinstance(uri, str):
+        folder = server.folder_of(uri) if isinstance(uri, str) else None
+        view = folder.tracker.view(uri) if folder is not None and isinstance(uri, str) else None
+        if view is None or folder is None or not isinstance(uri, str):
             raise ValueError(f"provmark.tag: {uri!r} is not an open document")
-        if view.rel is None or server.root is None:
+        tracker = folder.tracker
+        if view.rel is None or folder.root is None:
             raise ValueError(f"provmark.tag: {uri} is outside the workspace; it can have no sidecar")
         start, end = _lines_of(a.get("range"))
         last = view.line_count - 1
@@ -162,23 +168,24 @@ class Tagging:
         review = asked or (region.review if region else None)
         if review is not None:
             record = sidecar.reviewed(record, review)
-        return Decision(uri, view.rel, view.version, start, end, record, review)
+        return Decision(uri, folder.root, view.rel, view.version, start, end, record, review)
 
     async def decide(self, d: Decision) -> str:
         """Write a tag (the quick fixes', the tag commands' and the Provenance view's) on
         the I/O thread, then show it in the document; returns the record's id."""
         server = self.server
-        assert server.root is not None  # prepare() checked
         remove: frozenset[str] = frozenset({d.review} if d.review else ())
-        await server.run_io(functools.partial(sidecar.update, server.root, d.rel, add=[d.record], remove=remove))
+        await server.run_io(functools.partial(sidecar.update, d.root, d.rel, add=[d.record], remove=remove))
         self._show(d)
         return d.record["id"]
 
     def _show(self, d: Decision) -> None:
-        server, tracker = self.server, self.server.tracker
+        server = self.server
+        folder = server.folder_of(d.uri)
+        tracker = folder.tracker
         view = tracker.view(d.uri)
-        if view is None:
-            return  # closed meanwhile: its sidecar has the record, shown when it opens
+        if view is None or folder.root != d.root or view.rel != d.rel:
+            return  # closed (or in another folder) meanwhile: its sidecar has the record
         start, end = d.start, d.end
         if view.version != d.version:
             # Edited while the record was written: its lines are found again.
@@ -189,14 +196,17 @@ class Tagging:
         if d.review is not None:
             # What is left of the flag outside the tagged lines keeps a record of its own.
             left = tracker.flags_recorded_as(d.uri, d.review, reset=True)
-            self.record_unreviewed(d.rel, left, tracker.snapshot(d.uri), d.uri)
-            self.announce({d.rel})
+            self.record_unreviewed(folder, d.rel, left, tracker.snapshot(d.uri), d.uri)
+            self.announce(d.root, {d.rel})
         server.publish(d.uri)
 
-    def announce(self, rels: set[str]) -> None:
+    def announce(self, root: Path, rels: set[str]) -> None:
         """Tell the client that the unreviewed records of these files changed (its
-        Provenance view and status bar list them again)."""
-        self.server.protocol.notify(UNREVIEWED_CHANGED, {"paths": sorted(rels)})
+        Provenance view and status bar list them again): their paths in their workspace
+        folder, and their URIs (paths alone are ambiguous with several folders)."""
+        paths = sorted(rels)
+        uris = [(root / rel).as_uri() for rel in paths]
+        self.server.protocol.notify(UNREVIEWED_CHANGED, {"paths": paths, "uris": uris})
 
     def untag(self, arg: Any) -> bool:
         server = self.server
@@ -204,11 +214,13 @@ class Tagging:
         uri, rid = a.get("uri"), a.get("id")
         if not isinstance(uri, str) or not isinstance(rid, str):
             raise ValueError("provmark.untag: {uri, id} is needed")
-        rel = server.rel_of(uri)
-        if rel is None or server.root is None:
+        found_in = server.locate(uri)
+        if found_in is None:
             raise ValueError(f"provmark.untag: {uri} is outside the workspace")
-        sidecar.update(server.root, rel, remove={rid})
-        found = server.tracker.untagged(uri, rid)
+        folder, rel = found_in
+        assert folder.root is not None
+        sidecar.update(folder.root, rel, remove={rid})
+        found = server.tracker_of(uri).untagged(uri, rid)
         server.publish(uri)
         return found
 
@@ -216,30 +228,34 @@ class Tagging:
     def flagged_open(self, uri: str, regions: Sequence[Region], record: bool = True) -> None:
         """New flags in an open document: tagged at once where proof backs them (with
         auto_tag on), recorded as unreviewed otherwise."""
-        tracker = self.server.tracker
+        folder = self.server.folder_of(uri)
+        tracker = folder.tracker
         view = tracker.view(uri)
         if view is None or view.rel is None:
             return
         lines = tracker.snapshot(uri)
-        tagged = self.auto_tag(view.rel, regions, lines)
+        tagged = self.auto_tag(folder, view.rel, regions, lines)
         for r, rec in tagged:
             tracker.tagged(uri, r.start, r.end, rec)
         done = {id(r) for r, _ in tagged}
         if record:
-            self.record_unreviewed(view.rel, [r for r in regions if id(r) not in done], lines, uri)
+            self.record_unreviewed(folder, view.rel, [r for r in regions if id(r) not in done], lines, uri)
 
-    def flagged_closed(self, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
+    def flagged_closed(self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
         """New flags on a file that is not open (another process wrote it)."""
-        done = {id(r) for r, _ in self.auto_tag(rel, regions, lines)}
-        self.record_unreviewed(rel, [r for r in regions if id(r) not in done], lines)
+        done = {id(r) for r, _ in self.auto_tag(folder, rel, regions, lines)}
+        self.record_unreviewed(folder, rel, [r for r in regions if id(r) not in done], lines)
 
-    def record_unreviewed(self, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None) -> None:
+    def record_unreviewed(
+        self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None
+    ) -> None:
         """Record flags at or above the record threshold, and those a tool is named for,
-        as unreviewed in the sidecar (written on the I/O thread); the flags carry the
-        record's id from now on, so tagging one resolves its record."""
+        as unreviewed in the folder's sidecar (written on the I/O thread); the flags
+        carry the record's id from now on, so tagging one resolves its record."""
         server = self.server
-        s = server.tracker.settings
-        if not s.record_unreviewed or server.root is None:
+        s = folder.tracker.settings
+        root = folder.root
+        if not s.record_unreviewed or root is None:
             return
         added = False
         for r in regions:
@@ -249,20 +265,22 @@ class Tagging:
             origin = {"kind": "ai" if r.tool else "unknown", "tool": r.tool, "model": r.model, "session": r.session}
             evidence = [dict(e.to_json()) for e in r.evidence]
             job = _Unreviewed(r.review, lines[r.start : r.end + 1], r.start + 1, origin, evidence, r.score, r)
-            self._pending.setdefault(rel, []).append(job)
+            self._pending.setdefault((root, rel), []).append(job)
             added = True
             if uri is not None:
-                server.tracker.own_reviews(uri, {r.review})
-        if added and rel not in self._flushing:
+                folder.tracker.own_reviews(uri, {r.review})
+        key = (root, rel)
+        if added and key not in self._flushing:
             # Written together a moment later: a burst of flags costs one sidecar write.
-            self._flushing.add(rel)
-            server.loop.call_later(WRITE_DELAY_S, lambda: server.loop.create_task(self._flush(rel)))
+            self._flushing.add(key)
+            server.loop.call_later(WRITE_DELAY_S, lambda: server.loop.create_task(self._flush(key)))
 
-    async def _flush(self, rel: str) -> None:
-        server, root = self.server, self.server.root
-        self._flushing.discard(rel)
-        jobs = self._pending.pop(rel, [])
-        if root is None or not jobs:
+    async def _flush(self, key: tuple[Path, str]) -> None:
+        server = self.server
+        root, rel = key
+        self._flushing.discard(key)
+        jobs = self._pending.pop(key, [])
+        if not jobs:
             return
         try:
             await server.run_io(_write, root, rel, jobs)
@@ -272,28 +290,36 @@ class Tagging:
                 if job.region.review == job.id:
                     job.region.review = None
             return
-        self.announce({rel})
+        self.announce(root, {rel})
 
-    def flush_now(self) -> None:
-        """Write every record still waiting, here and now (the server is shutting down)."""
-        root = self.server.root
-        pending, self._pending = self._pending, {}
-        for rel, jobs in pending.items():
-            if root is None:
-                break
+    def flush_now(self, root: Path | None = None, rel: str | None = None) -> None:
+        """Write the records still waiting, here and now: every one (the server is
+        shutting down), or a folder's (it is leaving the workspace), or one file's (it is
+        moving to another folder)."""
+        keys = [k for k in self._pending if (root is None or k[0] == root) and (rel is None or k[1] == rel)]
+        written: dict[Path, set[str]] = {}
+        for key in keys:
+            jobs = self._pending.pop(key)
             try:
-                _write(root, rel, jobs)
+                _write(key[0], key[1], jobs)
             except (sidecar.SidecarError, OSError) as e:
                 self.server.tell(f"{e}; these flags are not recorded for the training pipeline", t.MessageType.Error)
+                continue
+            written.setdefault(key[0], set()).add(key[1])
+        if root is not None:  # not on the way out: the client may list them again
+            for where, rels in written.items():
+                self.announce(where, rels)
 
     def follow_text(self, uri: str) -> None:
         """The document was saved or is closing: its unreviewed records follow its text,
         and those whose lines were edited away go (on the I/O thread)."""
-        server, tracker = self.server, self.server.tracker
+        server = self.server
+        folder = server.folder_of(uri)
+        tracker = folder.tracker
         view = tracker.view(uri)
-        if view is None or view.rel is None or view.skipped or server.root is None:
+        if view is None or view.rel is None or view.skipped or folder.root is None:
             return
-        root, rel, live = server.root, view.rel, tracker.reviews(uri)
+        root, rel, live = folder.root, view.rel, tracker.reviews(uri)
         owned = tracker.own_reviews(uri, set(live))
 
         async def run() -> None:
@@ -303,16 +329,18 @@ class Tagging:
                 server.tell(f"{e}; its unreviewed records could not follow the text", once="follow:" + rel)
                 return
             if live or owned:
-                self.announce({rel})  # they moved with the text, or went with it
+                self.announce(root, {rel})  # they moved with the text, or went with it
 
         server.loop.create_task(run())
 
-    def auto_tag(self, rel: str, regions: Sequence[Region], lines: list[str]) -> list[tuple[Region, Record]]:
+    def auto_tag(
+        self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str]
+    ) -> list[tuple[Region, Record]]:
         """With auto_tag on, record flags that proof backs (the tool's own transcript, or
         a commit that declares the tool) as tagged_by auto; returns what it recorded."""
         server = self.server
-        s = server.tracker.settings
-        if not s.auto_tag or server.root is None:
+        s = folder.tracker.settings
+        if not s.auto_tag or folder.root is None:
             return []
         records: list[tuple[Region, Record]] = []
         for r in regions:
@@ -326,7 +354,7 @@ class Tagging:
         if not records:
             return []
         try:
-            sidecar.update(server.root, rel, add=[rec for _, rec in records])
+            sidecar.update(folder.root, rel, add=[rec for _, rec in records])
         except sidecar.SidecarError as e:
             server.tell(str(e), t.MessageType.Error)
             return []

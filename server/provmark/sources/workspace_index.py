@@ -91,6 +91,9 @@ class WorkspaceIndex:
     def __init__(self, root: Path | None, ignore: tuple[str, ...] = ()):
         self.root = root
         self.ignore = ignore
+        # Folders under the root that are workspace folders of their own (nested): their
+        # files are theirs, not this index's. Replaced whole, never changed in place.
+        self.excluded: tuple[str, ...] = ()
         self.rules: IgnoreRules | None = None
         self._lock = threading.Lock()
         # Each file's last known line keys, for disk diffs; its writes share the lock.
@@ -101,33 +104,42 @@ class WorkspaceIndex:
         self.ready = False
 
     def ignored(self, rel: str, is_dir: bool = False) -> bool:
+        if self.excluded and any(rel == x or rel.startswith(x + "/") for x in self.excluded):
+            return True
         if self.rules is None and self.root is not None:
             self.rules = IgnoreRules(self.root, self.ignore)
         if self.rules is None:
             return any(fnmatch.fnmatch(rel, pat) for pat in self.ignore)
         return self.rules.ignored(rel, is_dir)
 
-    def walk(self) -> Iterator[tuple[str, Path]]:
-        """Every file under the root that is not ignored (nested .gitignore files honoured)."""
+    def walk(self, under: str = "") -> Iterator[tuple[str, Path]]:
+        """Every file under the root (or its folder `under`) that is not ignored (nested
+        .gitignore files honoured)."""
         if self.root is None:
             return
-        self.rules = IgnoreRules(self.root, self.ignore)
-        for dirpath, dirnames, filenames in os.walk(self.root):
+        if not under or self.rules is None:
+            self.rules = IgnoreRules(self.root, self.ignore)
+        rules = self.rules
+        parts = under.split("/") if under else []
+        for i in range(1, len(parts)):
+            rules.reload_folder("/".join(parts[:i]))  # the .gitignore files above `under`
+        for dirpath, dirnames, filenames in os.walk(self.root / under if under else self.root):
             here = Path(dirpath)
             folder = here.relative_to(self.root).as_posix()
             folder = "" if folder == "." else folder
             if folder and ".gitignore" in filenames:
-                self.rules.reload_folder(folder)
+                rules.reload_folder(folder)
             dirnames[:] = [d for d in dirnames if not self.ignored(f"{folder}/{d}" if folder else d, True)]
             for name in filenames:
                 rel = f"{folder}/{name}" if folder else name
                 if not self.ignored(rel):
                     yield rel, here / name
 
-    def build(self) -> int:
-        """Index every text file under the root; returns the number of files indexed."""
+    def build(self, under: str = "") -> int:
+        """Index every text file under the root (or its folder `under`); returns the
+        number of files indexed."""
         count = 0
-        for rel, path in self.walk():
+        for rel, path in self.walk(under):
             if count >= MAX_FILES:
                 log.warning("workspace index stops at %d files", MAX_FILES)
                 break
@@ -136,7 +148,8 @@ class WorkspaceIndex:
             if text is not None:
                 self.add(rel, text.splitlines(), st)
                 count += 1
-        self.ready = True
+        if not under:
+            self.ready = True
         return count
 
     def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None:
@@ -160,24 +173,36 @@ class WorkspaceIndex:
                 elif prev != fid:
                     table[h] = -1
 
+    def forget_under(self, folder: str) -> None:
+        """Drop the snapshots of the files under `folder` (it became a workspace folder
+        of its own). Their lines stay in the copy table: still copies inside the project."""
+        for rel in self.snapshots.paths():
+            if rel.startswith(folder + "/"):
+                self.snapshots.forget(rel)
+
     def candidates(self, norms: list[str]) -> tuple[float, list[str]]:
         """Fraction of `norms` found in the index, and files holding them, best first."""
+        found, files = self.holding(norms)
+        return (sum(found) / len(norms) if norms else 0.0), files
+
+    def holding(self, norms: list[str]) -> tuple[list[bool], list[str]]:
+        """Which of `norms` the index holds, and the files holding them, best first."""
         if not norms:
-            return 0.0, []
+            return [], []
         # No lock, so that a paste is never kept waiting by the index thread. Safe under
         # CPython's GIL: each dict.get and list index below is one atomic step; writers
         # only add to or overwrite entries of _lines (never remove one) and only append to
         # _files, and an id reaches _lines only after its path is in _files. So every id
         # read here names the right file; a file being indexed at this moment is simply
         # found in part, as if the paste had come a moment earlier or later.
-        hits = 0
+        found = [False] * len(norms)
         votes: Counter[int] = Counter()
         table, files = self._lines, self._files
-        for n in norms:
+        for i, n in enumerate(norms):
             fid = table.get(hash(n))
             if fid is None:
                 continue
-            hits += 1
+            found[i] = True
             if fid >= 0:
                 votes[fid] += 1
-        return hits / len(norms), [files[f] for f, _ in votes.most_common(3)]
+        return found, [files[f] for f, _ in votes.most_common(3)]
