@@ -238,7 +238,15 @@ def _node_row(node: Node, label: str) -> str:
 def _node(node: Node, label: str, open_: bool = False) -> str:
     if node.is_file or (not node.children and not node.more):
         return f'<div class="leaf{" file" if node.is_file else ""}">{_node_row(node, label)}</div>'
-    kids = [_node(c, c.name + ("" if c.is_file else "/")) for c in node.children]
+    # An open folder with a single child folder opens it too: no clicking down a chain.
+    only = open_ and len(node.children) == 1 and not node.plain_files and not node.more
+    kids = [_node(c, c.name + ("" if c.is_file else "/"), only) for c in node.children]
+    if node.plain_files:
+        kids.append(
+            f'<div class="leaf more"><span class="nm">{count(node.plain_files, "file")} with no AI lines</span>'
+            f"{_stack([], node.plain_lines, 220, 12, 'no AI lines')}"
+            f'<span class="nums">{count(node.plain_lines, "line")}</span></div>'
+        )
     if node.more:
         kids.append(
             f'<div class="leaf more"><span class="nm">… {num(node.more)} more</span>'
@@ -324,9 +332,9 @@ def _columns(rows: Sequence[tuple[str, Sequence[tuple[str, int, str]]]], label: 
     """Vertical stacked bars over months: (month, [(class, value, tooltip)])."""
     top = max((sum(v for _, v, _ in parts) for _, parts in rows), default=0) or 1
     n = len(rows)
-    plot_h, left, width = 180, 56, 940
+    plot_h, left, width, right = 180, 56, 940, 44  # room at the right for the last label
     named = [i for i, (m, _) in enumerate(rows) if m not in (EARLIER, UNCOMMITTED, UNDATED)]
-    slot = (width - left) / max(n, 1)
+    slot = (width - left - right) / max(n, 1)
     bar = max(min(slot * 0.75, 36.0), 1.0)
     every = max(1, -(-n // 14))  # at most about 14 labels along the axis
     out = [
@@ -350,7 +358,7 @@ def _columns(rows: Sequence[tuple[str, Sequence[tuple[str, int, str]]]], label: 
         # Months along the first row of labels (every few, and the last); the special
         # columns (earlier, not committed, undated) on a second row, so none overlap.
         special = month in (EARLIER, UNCOMMITTED, UNDATED)
-        if special or (named and (i % every == 0 or i == named[-1])):
+        if special or (named and (named[-1] - i) % every == 0):  # counted back from the newest month
             y_label = plot_h + (28 if special else 14)
             out.append(f'<text class="tick" x="{x + bar / 2:.1f}" y="{y_label}" text-anchor="middle">{e(month)}</text>')
     return (

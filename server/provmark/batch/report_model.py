@@ -134,13 +134,16 @@ class Node:
     more: int = 0
     more_lines: int = 0
     more_ai: Lines = field(default_factory=Lines)
+    # Files right in this folder with no AI lines: counted, not listed.
+    plain_files: int = 0
+    plain_lines: int = 0
 
 
 def folder_tree(stats: Iterable[FileStat], limits: Limits = DEFAULT_LIMITS) -> Node:
     """Every folder's lines and AI lines (folders deeper than `tree_depth` counted in
     their ancestor at that depth), then the `tree_nodes` most telling folders and files
     (most AI lines first, then most lines); the rest of each folder's children are
-    counted as one "more" row."""
+    counted as one "more" row, and files with no AI lines as one row per folder."""
     root = Node("", "")
     folders: dict[str, Node] = {"": root}
     file_nodes: list[tuple[Node, Node]] = []  # (file, its folder)
@@ -158,8 +161,11 @@ def folder_tree(stats: Iterable[FileStat], limits: Limits = DEFAULT_LIMITS) -> N
             node.files += 1
             node.lines += st.lines
             node.ai.add(st.ai)
-        if st.ai.total:  # files with no AI lines show only in their folders' sums
+        if st.ai.total:
             file_nodes.append((Node(st.path, parts[-1], True, 1, st.lines, Lines(**asdict(st.ai))), chain[-1]))
+        else:  # one row per folder says how many files have none
+            chain[-1].plain_files += 1
+            chain[-1].plain_lines += st.lines
     for leaf, parent in file_nodes:
         parent.children.append(leaf)
     _prune(root, limits.tree_nodes)

@@ -181,30 +181,36 @@ def dates_of(
 
 
 # -- the pipeline --------------------------------------------------------------------------
-def excluded(root: Path, policy: Policy, line_counts: dict[str, int], error: list[str]) -> Iterator[Excluded]:
+def excluded(root: Path, policy: Policy, error: list[str]) -> Iterator[Excluded]:
     """The manifest's entries (`exclusion.manifest`, as `provmark manifest` prints them)
     as the report counts them; a GitError stops them and is put in `error`."""
     try:
         for r in manifest(root, policy):
-            yield _entry(root, r, line_counts)
+            yield _entry(root, r)
     except GitError as e:
         error.append(str(e))
 
 
-def _entry(root: Path, r: FileResult, line_counts: dict[str, int]) -> Excluded:
+def _entry(root: Path, r: FileResult) -> Excluded:
     if r.exclude == ALL:
-        n = line_counts.get(r.path)
-        return Excluded(r.path, True, n if n is not None else _count_lines(root / r.path), r.status, {}, r.problems)
+        return Excluded(r.path, True, count_lines(root / r.path), r.status, {}, r.problems)
     ranges = r.exclude if isinstance(r.exclude, list) else []
     reasons = {why: sum(b - a + 1 for a, b in runs) for why, runs in r.reasons.items()}
     return Excluded(r.path, False, sum(b - a + 1 for a, b in ranges), r.status, reasons, r.problems)
 
 
-def _count_lines(path: Path) -> int:
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def count_lines(path: Path) -> int:
+    """The lines `provmark filter` would drop with the file: those LF, CRLF and CR end,
+    and a last one without an ending (0 for a file that cannot be read)."""
     try:
-        return len(path.read_bytes().splitlines())
+        data = path.read_bytes()
     except OSError:
         return 0
+    ends = list(_LINE_END.finditer(data))
+    return len(ends) + (1 if data and (not ends or ends[-1].end() < len(data)) else 0)
 
 
 def policy_json(policy: Policy) -> dict[str, Any]:
@@ -232,8 +238,7 @@ def gather(
     no_commits = git.startswith("a git repository with no commits")
     dates, undated = dates_of(root, stats, limits, not no_commits) if git == "ok" or no_commits else ({}, 0)
     error: list[str] = []
-    counts = {s.path: s.lines for s in stats}
-    pipe = pipeline_summary(policy_json(policy), excluded(root, policy, counts, error), limits)
+    pipe = pipeline_summary(policy_json(policy), excluded(root, policy, error), limits)
     pipe.error = error[0] if error else None
     status, unclear = status_lines(stats)
     top, with_untagged = top_untagged(stats, limits.top_files)
@@ -281,10 +286,8 @@ def _notes(report: Report, side: Sidecars, git: str, pipeline_error: str | None)
     if side.files == 0:
         notes.append("No sidecars (.provmark/): nothing has been tagged or recorded; AI lines here are detected only.")
     if side.broken_count:
-        notes.append(
-            f"{side.broken_count} sidecar(s) cannot be read: the pipeline leaves their files out whole "
-            "(listed under Problems)."
-        )
+        what = "1 sidecar cannot" if side.broken_count == 1 else f"{side.broken_count:,} sidecars cannot"
+        notes.append(f"{what} be read: the pipeline leaves their files out whole (listed under Problems).")
     if git != "ok":
         notes.append(f"Git: {git}.")
     if pipeline_error:
