@@ -37,7 +37,7 @@ _HELP = {
     "human-tagged": "Nothing to do: these lines stay in training data.",
     "stale-record": "Run `provmark check --fix` (a renamed file), or tag the lines again and drop the old record.",
 }
-_SARIF_LEVEL = {"warning": "warning", "information": "note", "hint": "none"}
+_SARIF_LEVEL = {"warning": "warning", "information": "note"}
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
@@ -56,6 +56,10 @@ def to_sarif(report: Report) -> dict[str, Any]:
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for f in report.findings():
+        if f.severity == "hint":
+            # Tagged regions are decided, not problems; GitHub code scanning ignores SARIF's
+            # `suppressions` and would open an alert for each. The totals count them.
+            continue
         results.append(
             {
                 "ruleId": f.code,

@@ -233,7 +233,8 @@ def changed_since(root: Path, ref: str) -> list[str]:
     HEAD, and the working tree: what a pull request against `ref` changed (git diff
     REF...HEAD), plus changes not committed yet (staged, unstaged, untracked and not
     ignored), since the scan reads the working tree. In CI the two are the same.
-    Deleted files are left out; a renamed file counts under its new name."""
+    Deleted files are left out, but for sidecars (deleting one untags its file); a
+    renamed file counts under its new name."""
     root = root.resolve()
 
     def git(*args: str) -> str | None:
@@ -261,10 +262,14 @@ def changed_since(root: Path, ref: str) -> list[str]:
         )
     # Against the working tree, relative to root and limited to it (--relative).
     diff = git("diff", "--name-only", "-z", "--relative", "--diff-filter=ACMR", "--no-ext-diff", base.strip())
+    # A deleted sidecar untags its file: that file is the pull request's business too.
+    untagged = git(
+        "diff", "--name-only", "-z", "--relative", "--diff-filter=D", base.strip(), "--", sidecars.SIDECAR_DIR
+    )
     untracked = git("ls-files", "-z", "--others", "--exclude-standard")
-    if diff is None or untracked is None:
+    if diff is None or untagged is None or untracked is None:
         raise ChangedFilesError("git diff failed")
-    return sorted({p for p in (diff + untracked).split("\0") if p})
+    return sorted({p for p in (diff + untagged + untracked).split("\0") if p})
 
 
 def repo_prefix(root: Path) -> str:
