@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -410,3 +411,27 @@ def test_the_gitlab_job_scan_on_a_merge_request(clone: Path) -> None:
     report = json.loads((clone / job["artifacts"]["reports"]["codequality"]).read_text())
     schema(CODEQUALITY).validate(report)
     assert {i["location"]["path"] for i in report} == {"agent.py"}
+
+
+def test_the_guide_shows_what_the_files_and_the_command_line_do() -> None:
+    """docs/ci.md's YAML parses, its commands exist, its hook ids are the hook file's, and
+    its copies of the two CI files say what the files say."""
+    guide = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", guide, re.S)]
+    hooks = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    (config,) = [b for b in blocks if "repos" in b]
+    assert {h["id"] for r in config["repos"] for h in r["hooks"]} == hooks
+    # Every command line the guide shows, in code or in prose (a $(...) substitution dropped).
+    lines = [re.sub(r"\$\([^)]*\)", "", x) for x in re.findall(r"provmark [a-z-]+[^`\n]*", guide)]
+    commands = [shlex.split(x) for x in lines if "FILE..." not in x]
+    assert len(commands) >= 6
+    for argv in commands:
+        parses(argv[1:])
+    (gh,) = [b for b in blocks if "jobs" in b]
+    (gl,) = [b for b in blocks if "provmark" in b]
+
+    def steps(doc: dict[str, Any]) -> list[str]:
+        return [s.get("run") or s.get("uses") for job in doc["jobs"].values() for s in job["steps"]]
+
+    assert steps(gh) == steps(yaml.safe_load(GITHUB.read_text(encoding="utf-8")))
+    assert gl["provmark"]["script"] == yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["provmark"]["script"]
