@@ -106,7 +106,7 @@ export class ProvenanceView implements vscode.TreeDataProvider<Node>, vscode.Dis
     if (node instanceof FileNode) {
       const { label, description } = fileLabel(node.file);
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
-      item.id = `file:${node.file.path}`;
+      item.id = `file:${node.file.uri}`; // a path may be in several workspace folders
       item.description = description;
       item.resourceUri = vscode.Uri.parse(node.file.uri);
       item.tooltip = node.file.path;
@@ -114,7 +114,7 @@ export class ProvenanceView implements vscode.TreeDataProvider<Node>, vscode.Dis
       return item;
     }
     const item = new vscode.TreeItem(recordLabel(node.record, new Date()), vscode.TreeItemCollapsibleState.None);
-    item.id = `record:${node.file.path}:${node.record.id}`;
+    item.id = `record:${node.file.uri}:${node.record.id}`;
     item.tooltip = recordTooltip(node.record);
     item.iconPath = new vscode.ThemeIcon("warning");
     item.contextValue = "provmarkUnreviewedRecord";
@@ -138,8 +138,8 @@ export class ProvenanceView implements vscode.TreeDataProvider<Node>, vscode.Dis
       return;
     }
     const picks = node instanceof RecordNode
-      ? [{ path: node.file.path, id: node.record.id }]
-      : node.file.records.map((r) => ({ path: node.file.path, id: r.id }));
+      ? [{ uri: node.file.uri, id: node.record.id }]
+      : node.file.records.map((r) => ({ uri: node.file.uri, id: r.id }));
     try {
       const out = await c.sendRequest<{ resolved: number; missing: unknown[] }>("workspace/executeCommand",
         { command: "provmark.resolveUnreviewed", arguments: [resolveArgument(kind, picks)] });

@@ -60,7 +60,8 @@ test("selection, status text and the resolve argument", () => {
   assert.deepEqual(selectionOf(b.records[0]), { start: 4, end: 8 });
   assert.equal(statusText(0), undefined);
   assert.equal(statusText(3), "$(eye) 3 unreviewed");
+  const [ua, ub] = ["file:///ws/a.py", "file:///other/a.py"]; // one path in two workspace folders
   assert.deepEqual(resolveArgument("human", [
-    { path: "a.py", id: "r_1" }, { path: "src/b.py", id: "r_2" }, { path: "a.py", id: "r_9" }, { path: "a.py", id: "r_1" },
-  ]), { as: "human", files: [{ path: "a.py", ids: ["r_1", "r_9"] }, { path: "src/b.py", ids: ["r_2"] }] });
+    { uri: ua, id: "r_1" }, { uri: ub, id: "r_2" }, { uri: ua, id: "r_9" }, { uri: ua, id: "r_1" },
+  ]), { as: "human", files: [{ uri: ua, ids: ["r_1", "r_9"] }, { uri: ub, ids: ["r_2"] }] });
 });

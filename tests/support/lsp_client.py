@@ -32,7 +32,8 @@ class StdioClient:
         self.messages: list[str] = []
         self.progress: list[dict] = []  # $/progress notifications, in order
         self.notifications: list[tuple[str, Any]] = []  # other notifications (provmark/...), in order
-        self.config: dict[str, Any] = {}
+        self.config: dict[str, Any] = {}  # section -> value, answered to workspace/configuration
+        self.scoped: dict[str, dict[str, Any]] = {}  # scopeUri -> its own sections, over `config`
         threading.Thread(target=self._read, daemon=True).start()
 
     def _send(self, msg: dict) -> None:
@@ -81,12 +82,17 @@ class StdioClient:
         elif method is not None and "id" in msg:
             result: Any = None
             if method == "workspace/configuration":
-                result = [self.config.get(i.get("section", ""), None) for i in msg["params"]["items"]]
+                result = [self._config(i) for i in msg["params"]["items"]]
             self._send({"jsonrpc": "2.0", "id": msg["id"], "result": result})
         elif "id" in msg:
             self.responses[msg["id"]] = msg
         elif method is not None:
             self.notifications.append((method, msg.get("params")))
+
+    def _config(self, item: dict) -> Any:
+        section = item.get("section", "")
+        scoped = self.scoped.get(item.get("scopeUri") or "", {})
+        return scoped[section] if section in scoped else self.config.get(section, None)
 
     def notify(self, method: str, params: Any) -> None:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})

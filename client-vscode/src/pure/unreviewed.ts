@@ -135,17 +135,18 @@ export function selectionOf(r: UnreviewedRecord): { start: number; end: number }
   return { start: a - 1, end: b - 1 };
 }
 
-// provmark.resolveUnreviewed's argument for records, grouped per file.
-export function resolveArgument(kind: Decision, picks: { path: string; id: string }[]): {
-  as: Decision; files: { path: string; ids: string[] }[];
+// provmark.resolveUnreviewed's argument for records, grouped per file. Files are named
+// by URI: with several workspace folders a relative path may name a file in each.
+export function resolveArgument(kind: Decision, picks: { uri: string; id: string }[]): {
+  as: Decision; files: { uri: string; ids: string[] }[];
 } {
-  const byPath = new Map<string, string[]>();
+  const byUri = new Map<string, string[]>();
   for (const p of picks) {
-    const ids = byPath.get(p.path) ?? [];
+    const ids = byUri.get(p.uri) ?? [];
     if (!ids.includes(p.id)) {
       ids.push(p.id);
     }
-    byPath.set(p.path, ids);
+    byUri.set(p.uri, ids);
   }
-  return { as: kind, files: [...byPath].map(([path, ids]) => ({ path, ids })) };
+  return { as: kind, files: [...byUri].map(([uri, ids]) => ({ uri, ids })) };
 }

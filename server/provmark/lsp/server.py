@@ -192,14 +192,12 @@ class ProvmarkServer(LanguageServer):
         shared = next((f.tracker for f in self.folders if f.built), None)
         folder.build(self, shared)
 
-    def _new_folders(self, specs: list[FolderSpec]) -> list[Folder]:
-        folders = []
-        for spec in specs:
-            folder = Folder(spec, self.init_options)
-            folder.store.client = self.client_settings
-            self.apply_settings(folder, folder.store.reload())
-            folders.append(folder)
-        return folders
+    def _new_folder(self, spec: FolderSpec | None) -> Folder:
+        """A folder with its settings read (None: the stand-in for no folder at all)."""
+        folder = Folder(spec, self.init_options)
+        folder.store.client = self.client_settings
+        self.apply_settings(folder, folder.store.reload())
+        return folder
 
     def _exclude_nested(self) -> None:
         """Each folder leaves the folders nested in it to themselves."""
@@ -224,12 +222,14 @@ class ProvmarkServer(LanguageServer):
         before = list(self.folders)
         known = set(self.roots())
         kept = [f for f in self.folders if f.root is not None and f not in gone]
-        new = self._new_folders([s for s in added if s.root not in known or s.root in removed])
+        new = [self._new_folder(s) for s in added if s.root not in known or s.root in removed]
+        if not gone and not new:
+            return
+        if not kept + new:  # no folder left: open documents are tracked as with none at all
+            new = [self._new_folder(None)]
         for folder in new:
             self._build_folder(folder)
-        self.folders = kept + new or [next((f for f in before if f.root is None), None) or Folder(None)]
-        if not self.folders[0].built:
-            self._build_folder(self.folders[0])
+        self.folders = kept + new
         self._exclude_nested()
         self._move_documents(before)
         self._move_closed(before, gone, new)
@@ -312,14 +312,12 @@ class ProvmarkServer(LanguageServer):
     def on_initialize(self, params: t.InitializeParams) -> None:
         self.init_options = params.initialization_options
         specs = specs_of(params.workspace_folders, params.root_uri, params.root_path)
-        self.folders = self._new_folders(specs) or [Folder(None, self.init_options)]
+        self.folders = [self._new_folder(spec) for spec in specs] or [self._new_folder(None)]
         enc = self.protocol.workspace.position_encoding if self.protocol._workspace else None
         encodings: dict[Any, str] = {t.PositionEncodingKind.Utf8: UTF8, t.PositionEncodingKind.Utf32: UTF32}
         self.encoding = encodings.get(enc, UTF16)
         experimental = params.capabilities.experimental
         self.paste_hints = isinstance(experimental, dict) and experimental.get("provmarkPasteHints") is True
-        if self.folders[0].root is None:
-            self.apply_settings(self.folders[0], self.folders[0].store.reload())
         # After the reply is written: the heavy parts, before the next message is read.
         self.loop.call_soon(self.build)
 
