@@ -120,6 +120,9 @@ def test_copies_are_found_in_every_folder_and_named_by_absolute_path(tmp_path: P
     assert fraction == 1.0  # half in each folder: all of it inside the workspace
     assert own.candidates(norms)[0] < 0.7 and theirs.candidates(norms)[0] < 0.7
     assert files == ["one.py", str(b / "lib" / "two.py")]
+    # Files of a folder nested in the other one are that folder's own: not named from there.
+    theirs.excluded = ("lib",)
+    assert copies.candidates(norms)[1] == ["one.py"]
     copies.add("three.py", ["value = compute(first_value, second_value)"])
     assert "three.py" in own.snapshots and "three.py" not in theirs.snapshots
     assert copies.candidates([]) == (0.0, [])

@@ -133,7 +133,9 @@ class FolderCopies:
         for root, index in self.others():
             theirs, held = index.holding(norms)
             found = [a or b for a, b in zip(found, theirs, strict=True)]
-            files += [str(root / rel) for rel in held]
+            # Not the files of folders nested in that one: indexed before the nested folder
+            # joined, they are its own now (perhaps this very file, never "elsewhere").
+            files += [str(root / rel) for rel in held if not index.nested(rel)]
         return sum(found) / len(norms), files
 
     def add(self, rel: str, lines: list[str], stat: tuple[int, int] | None = None) -> None:

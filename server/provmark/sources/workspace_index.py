@@ -103,8 +103,12 @@ class WorkspaceIndex:
         self._lines: dict[int, int] = {}  # hash(normalised line) -> file id (-1: several)
         self.ready = False
 
+    def nested(self, rel: str) -> bool:
+        """Whether `rel` lies in a folder nested in this one (`excluded`)."""
+        return any(rel == x or rel.startswith(x + "/") for x in self.excluded)
+
     def ignored(self, rel: str, is_dir: bool = False) -> bool:
-        if self.excluded and any(rel == x or rel.startswith(x + "/") for x in self.excluded):
+        if self.excluded and self.nested(rel):
             return True
         if self.rules is None and self.root is not None:
             self.rules = IgnoreRules(self.root, self.ignore)
