@@ -41,7 +41,17 @@ from provmark.lsp.commands import (
     STATUS,
     TAG_ALL_KIND,
 )
-from provmark.lsp.folders import SIDECAR_DIR, Folder, FolderSpec, owner, relative, resolved, specs_of, uri_to_path
+from provmark.lsp.folders import (
+    SIDECAR_DIR,
+    Folder,
+    FolderSpec,
+    nested_in,
+    owner,
+    relative,
+    resolved,
+    specs_of,
+    uri_to_path,
+)
 from provmark.lsp.protocol import ProvmarkProtocol
 
 __all__ = ["SIDECAR_DIR", "ProvmarkServer", "create_server", "uri_to_path"]
@@ -133,8 +143,8 @@ class ProvmarkServer(LanguageServer):
 
     def place(self, uri: str) -> tuple[Folder, str | None]:
         """The folder a file belongs to and its path there: the deepest folder that holds
-        it; outside every folder (or in a sidecar folder, or not a file), the first
-        folder, with no path (tracked in memory only, as before)."""
+        it (no path for its sidecars); outside every folder, or not a file, the first
+        folder with no path (tracked in memory only, as before)."""
         path = uri_to_path(uri)
         if path is not None:
             path = resolved(path)
@@ -201,8 +211,6 @@ class ProvmarkServer(LanguageServer):
 
     def _exclude_nested(self) -> None:
         """Each folder leaves the folders nested in it to themselves."""
-        from provmark.lsp.folders import nested_in
-
         roots = self.roots()
         for folder in self.folders:
             if folder.built and folder.root is not None:
