@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   { ignores: ["dist/", "out/", "node_modules/"] },
-  { files: ["e2e/**"], languageOptions: { globals: { process: "readonly", console: "readonly", navigator: "readonly", document: "readonly", setTimeout: "readonly" } } },
+  { files: ["e2e/**", "scripts/**"], languageOptions: { globals: { process: "readonly", console: "readonly", navigator: "readonly", document: "readonly", setTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly" } } },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -12,5 +12,5 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-floating-promises": "error" },
   },
   { files: ["test/**"], rules: { "@typescript-eslint/no-floating-promises": "off" } }, // node:test's test()
-  { files: ["eslint.config.mjs", "e2e/**"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.mjs", "e2e/**", "scripts/**"], ...tseslint.configs.disableTypeChecked },
 );

@@ -5,77 +5,33 @@
 // then the Provenance view lists its unreviewed record and the status bar counts it; the
 // tag empties both.
 // Scenario 2: text copied inside the editor and pasted gives no warning.
-import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { AI, HUMAN, installExtension, openBrowser, paster, profile, startCodeServer, waitServerReady } from "./common.mjs";
 
 const [codeServer, python, vsix, artifacts] = process.argv.slice(2);
-const AI = `def apply_discount(total: float, percent: int) -> float:
-    """Return the total after a percentage discount, never below zero."""
-    if not 0 <= percent <= 100:
-        raise ValueError(f"percent must be between 0 and 100, got {percent}")
-    discounted = total * (100 - percent) / 100
-    return max(round(discounted, 2), 0.0)
-
-
-# Example usage:
-# print(apply_discount(120.0, 15))
-`;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
-
-async function waitPort(port, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const ok = await new Promise((r) => { const s = net.connect(port, "127.0.0.1", () => { s.end(); r(true); }); s.on("error", () => r(false)); });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("code-server did not start");
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pm-vscode-"));
 const ws = path.join(tmp, "ws");
 fs.mkdirSync(ws);
-const human = Array.from({ length: 20 }, (_, i) => `def handler_${i}(request):\n    return respond(request, code=${i})\n`).join("\n");
-fs.writeFileSync(path.join(ws, "cart.py"), human);
-const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "cfg"), XDG_DATA_HOME: path.join(tmp, "data"),
-  XDG_CACHE_HOME: path.join(tmp, "cache"), HOME: tmp };
-const userData = path.join(tmp, "user"), exts = path.join(tmp, "exts");
-fs.mkdirSync(path.join(userData, "User"), { recursive: true });
-fs.writeFileSync(path.join(userData, "User", "settings.json"), JSON.stringify({
-  "files.hotExit": "off", "workbench.startupEditor": "none", "chat.disableAIFeatures": true,
-  "workbench.tips.enabled": false, "editor.quickSuggestions": { other: false }, "provmark.interpreter": python,
-  "security.workspace.trust.enabled": false, "telemetry.telemetryLevel": "off",
-}));
-const port = await freePort();
-fs.writeFileSync(path.join(tmp, "config.yaml"), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-const common = ["--user-data-dir", userData, "--extensions-dir", exts, "--config", path.join(tmp, "config.yaml")];
-execFileSync(codeServer, [...common, "--install-extension", vsix], { env, stdio: "inherit" });
-const server = spawn(codeServer, [...common, "--disable-telemetry", "--disable-update-check",
-  "--disable-workspace-trust", ws], { env, detached: true, stdio: "ignore" });
+fs.writeFileSync(path.join(ws, "cart.py"), HUMAN);
+const prof = profile(tmp, { "provmark.interpreter": python });
+installExtension(codeServer, prof, vsix);
 const results = {};
-let browser;
+let browser, server;
 try {
-  await waitPort(port, 60000);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox",
-    "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: `http://127.0.0.1:${port}` });
-  const page = await context.newPage();
+  server = await startCodeServer(codeServer, prof, ws);
+  const opened = await openBrowser(server.port);
+  browser = opened.browser;
+  const { context, page } = opened;
   const t0 = Date.now();
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`);
+  await page.goto(server.url);
   await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
   await page.waitForSelector(".statusbar-item:has-text('Provmark')", { timeout: 60000 }); // activated
   results.activation_ms = Date.now() - t0;
+  await waitServerReady(page, 60000); // measured live: pastes from here on are not replayed
+  results.server_ready_ms = Date.now() - t0;
   await page.keyboard.press("Control+P");
   await page.keyboard.type("cart.py");
   await page.waitForSelector(".quick-input-list .monaco-list-row", { timeout: 15000 });
@@ -84,12 +40,7 @@ try {
   await page.click(".monaco-editor .view-lines");
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
-  const cdp = await context.newCDPSession(page);
-  const paste = async () => {
-    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", modifiers: 2, key: "v", code: "KeyV",
-      windowsVirtualKeyCode: 86, commands: ["paste"] });
-    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", modifiers: 2, key: "v", code: "KeyV", windowsVirtualKeyCode: 86 });
-  };
+  const paste = paster(await context.newCDPSession(page));
   // Scenario 1
   await page.evaluate((t) => navigator.clipboard.writeText(t), AI);
   const p0 = Date.now();
@@ -160,5 +111,5 @@ try {
   throw e;
 } finally {
   await browser?.close();
-  try { process.kill(-server.pid, "SIGTERM"); } catch { /* already gone */ }
+  server?.stop();
 }

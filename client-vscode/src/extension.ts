@@ -1,42 +1,46 @@
-// The Provmark extension: starts `provmark serve`, tells it where pastes came from,
-// shows the untagged AI blocks in the status bar, lists the unreviewed records in the
-// Provenance view, and offers the commands.
+// The Provmark extension: finds a Python for its server (or runs the server it bundles),
+// starts `provmark serve`, tells it where pastes came from (edits made before the server
+// is ready are replayed to it), shows the untagged AI blocks in the status bar, lists the
+// unreviewed records in the Provenance view, shows the provenance report, and offers the
+// commands.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import {
+  DidChangeTextDocumentNotification,
   LanguageClient,
   LanguageClientOptions,
   ServerOptions,
   State,
 } from "vscode-languageclient/node";
-import { chooseInterpreter, serverArgs } from "./pure/interpreter";
-import { pastedRanges, pasteSource, PasteSource } from "./pure/pasteRanges";
+import { Bundle, launch, Plan } from "./pure/interpreter";
+import { pastedRanges, pasteSource, PasteSource, Range } from "./pure/pasteRanges";
+import { DocSnapshot, LspChange, Recorder } from "./pure/replay";
+import { secureReport } from "./pure/reportHtml";
 import { hoverText, TaggedData } from "./pure/tagged";
 import { ProvenanceView } from "./provenanceView";
+import { findPlan, NativeModules, readBundle } from "./setup";
 
 const COPY_MIME = "application/vnd.provmark.copied";
+const DID_PASTE = "provmark/didPaste";
 let client: LanguageClient | undefined;
+let stopping = false; // a stop asked for (restart, deactivate): not a failure
 let status: vscode.StatusBarItem;
 let provenance: ProvenanceView;
+let log: vscode.LogOutputChannel;
+let bundle: Bundle | undefined;
+let native: NativeModules;
+// How the server runs now: the plan found, and the compiled modules' folder if any.
+let plan: Plan | undefined;
+let nativeDir: string | undefined;
+type ServerState = "starting" | "setting up" | "ready" | "stopped" | "no Python";
+let serverState: ServerState = "starting";
 // The paste the editor is applying now: its source, until its change arrives.
 let pending: { uri: string; source: PasteSource; at: number } | undefined;
-
-// The part of the Python extension's API used here.
-interface PythonApi {
-  settings?: { getExecutionDetails?(resource?: vscode.Uri): { execCommand?: string[] } };
-}
-
-async function pythonExtensionCommand(): Promise<string[] | undefined> {
-  const ext = vscode.extensions.getExtension("ms-python.python");
-  if (!ext) {
-    return undefined;
-  }
-  try {
-    const api = (ext.isActive ? ext.exports : await ext.activate()) as PythonApi | undefined;
-    return api?.settings?.getExecutionDetails?.(vscode.workspace.workspaceFolders?.[0]?.uri)?.execCommand;
-  } catch {
-    return undefined;
-  }
-}
+// Edits made while no server runs, replayed when the client opens their documents; and
+// what happens to a document while its replay is being sent, sent right after it.
+const recorder = new Recorder();
+const replaying = new Map<string, (() => Promise<void>)[]>();
 
 function settings(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration("provmark");
@@ -52,23 +56,110 @@ function settings(): Record<string, unknown> {
   return out;
 }
 
+function snapshot(d: vscode.TextDocument): DocSnapshot {
+  return { uri: d.uri.toString(), languageId: d.languageId, version: d.version, text: d.getText() };
+}
+
+function startRecording(): void {
+  recorder.start(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === "file").map(snapshot));
+}
+
+function lspChanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): LspChange[] {
+  return changes.map((c) => ({
+    range: {
+      start: { line: c.range.start.line, character: c.range.start.character },
+      end: { line: c.range.end.line, character: c.range.end.character },
+    },
+    rangeLength: c.rangeLength,
+    text: c.text,
+  }));
+}
+
+// The client opens a document: if edits were made to it while no server ran, open it as
+// it was before them and replay them, each paste hint right after its change; what
+// happens to the document meanwhile waits its turn.
+async function openWithReplay(doc: vscode.TextDocument, next: (d: vscode.TextDocument) => Promise<void>): Promise<void> {
+  const uri = doc.uri.toString();
+  const replay = recorder.take(uri, doc.version);
+  const c = client;
+  if (!replay || !c) {
+    return next(doc);
+  }
+  const queue: (() => Promise<void>)[] = [];
+  replaying.set(uri, queue);
+  try {
+    const before = { ...doc, uri: doc.uri, languageId: replay.open.languageId, version: replay.open.version,
+      getText: () => replay.open.text } as vscode.TextDocument;
+    await next(before);
+    for (const e of replay.events) {
+      await (e.kind === "change"
+        ? c.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: e.version }, contentChanges: e.changes })
+        : c.sendNotification(DID_PASTE, { textDocument: { uri, version: e.version }, range: e.range, source: e.source }));
+    }
+    log.info(`replayed ${replay.events.length} edits and hints made to ${vscode.workspace.asRelativePath(doc.uri)} before the server was ready`);
+  } finally {
+    while (queue.length) {
+      await queue.shift()?.().catch(() => undefined);
+    }
+    replaying.delete(uri);
+  }
+}
+
+function setState(s: ServerState): void {
+  serverState = s;
+  updateStatus();
+}
+
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  const interp = chooseInterpreter({
-    setting: vscode.workspace.getConfiguration("provmark").get<string>("interpreter"),
-    pythonExtension: await pythonExtensionCommand(),
-  });
+  const t0 = Date.now();
+  setState("starting");
+  plan = await findPlan(bundle, log);
+  nativeDir = undefined;
+  if (plan.kind === "none") {
+    log.warn(`no Python ${"3.10"}+ found: ${plan.tried.join("; ")}`);
+    setState("no Python");
+    recorder.stop();
+    void noPython(plan.tried);
+    return;
+  }
+  if (plan.kind === "bundled" && bundle) {
+    nativeDir = native.installed(plan.probe);
+    if (!nativeDir) {
+      setState("setting up");
+      const r = await native.ensure(plan, bundle.native);
+      if ("dir" in r) {
+        nativeDir = r.dir;
+      } else if (r.fresh) {
+        void nativeFailed(r.failed, context);
+      }
+    }
+  }
+  const p = plan;
+  const cmd = launch(p, ["serve"], nativeDir);
+  log.info(`starting the server with ${p.from}` + (p.kind === "bundled" ? `, compiled modules: ${nativeDir ?? "none"}` : ""));
   const serverOptions: ServerOptions = {
-    command: interp.command,
-    args: serverArgs(interp.args), // stdio, without the --stdio flag a transport would add
+    command: cmd.command,
+    args: cmd.args, // stdio, without the --stdio flag a transport would add
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file" }],
     initializationOptions: settings(),
     synchronize: { configurationSection: "provmark" },
+    outputChannel: log,
     // The server explains its own failures; one message from us is enough.
     initializationFailedHandler: (error) => {
-      void failed(String(error), interp.from);
+      void failed(String(error), p);
       return false;
+    },
+    middleware: {
+      didOpen: openWithReplay,
+      didChange: (event, next) => {
+        const queue = replaying.get(event.document.uri.toString());
+        if (queue) {
+          return new Promise<void>((resolve) => queue.push(() => next(event).finally(resolve)));
+        }
+        return next(event);
+      },
     },
   };
   client = new LanguageClient("provmark", "Provmark", serverOptions, clientOptions);
@@ -87,29 +178,82 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   try {
     await client.start();
   } catch (e) {
-    await failed(String(e), interp.from);
+    recorder.stop();
+    await failed(String(e), p);
     client = undefined;
+    setState("stopped");
     await provenance.refresh();
     return;
   }
+  recorder.stop();
+  setState("ready");
+  log.info(`server ready ${Date.now() - t0} ms after the start was asked for (${Date.now() - activatedAt} ms after activation)`);
   await provenance.refresh();
-  context.subscriptions.push(client.onDidChangeState((e) => {
-    if (e.newState === State.Stopped) {
-      void failed("the server stopped", interp.from);
+  const c = client;
+  context.subscriptions.push(c.onDidChangeState((e) => {
+    if (e.newState === State.Stopped && !stopping && client === c) {
+      setState("stopped");
+      void failed("the server stopped", p);
     }
   }));
 }
 
-async function failed(why: string, from: string): Promise<void> {
+async function failed(why: string, p: Plan): Promise<void> {
+  const from = p.kind === "none" ? "no Python" : p.from;
+  const hint = p.kind === "bundled"
+    ? "The Provmark output channel has its log."
+    : "Install Provmark in that environment (`pip install provmark`, or `pip install .` in a checkout), or clear provmark.interpreter to let the extension run the server it bundles.";
   const choice = await vscode.window.showErrorMessage(
-    `Provmark could not run its server with ${from} (${why}). Install it in that ` +
-      "environment from a checkout of the Provmark repository (`pip install .`), or set provmark.interpreter.",
-    "Open Settings", "Restart");
-  if (choice === "Open Settings") {
+    `Provmark could not run its server with ${from} (${why}). ${hint}`, "Show Log", "Open Settings", "Restart");
+  if (choice === "Show Log") {
+    log.show();
+  } else if (choice === "Open Settings") {
     await vscode.commands.executeCommand("workbench.action.openSettings", "provmark.interpreter");
   } else if (choice === "Restart") {
     await vscode.commands.executeCommand("provmark.restart");
   }
+}
+
+async function noPython(tried: string[]): Promise<void> {
+  const hasPythonExtension = !!vscode.extensions.getExtension("ms-python.python");
+  const choice = await vscode.window.showErrorMessage(
+    `Provmark needs Python 3.10 or newer to run its server and found none (${tried.join("; ") || "nothing to try"}). ` +
+      "Install Python 3.10+, select it in the Python extension, or set provmark.interpreter; then Retry.",
+    "Set provmark.interpreter", hasPythonExtension ? "Select Interpreter" : "Get the Python Extension", "Retry");
+  if (choice === "Set provmark.interpreter") {
+    await vscode.commands.executeCommand("workbench.action.openSettings", "provmark.interpreter");
+  } else if (choice === "Select Interpreter") {
+    await vscode.commands.executeCommand("python.setInterpreter");
+  } else if (choice === "Get the Python Extension") {
+    await vscode.commands.executeCommand("workbench.extensions.search", "ms-python.python");
+  } else if (choice === "Retry") {
+    await vscode.commands.executeCommand("provmark.restart");
+  }
+}
+
+async function nativeFailed(why: string, context: vscode.ExtensionContext): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(
+    `Provmark could not fetch rapidfuzz's compiled module for this Python (${why}). Its server runs all the same, ` +
+      "with rapidfuzz's pure-Python implementation, which checks copies more slowly.", "Show Log", "Retry");
+  if (choice === "Show Log") {
+    log.show();
+  } else if (choice === "Retry" && plan?.kind === "bundled" && bundle) {
+    const r = await native.ensure(plan, bundle.native, true);
+    if ("dir" in r) {
+      await restart(context);
+    } else {
+      void nativeFailed(r.failed, context);
+    }
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  startRecording();
+  stopping = true;
+  await client?.stop().catch(() => undefined);
+  stopping = false;
+  client = undefined;
+  await startClient(context);
 }
 
 class PasteOrigin implements vscode.DocumentPasteEditProvider {
@@ -130,25 +274,36 @@ class PasteOrigin implements vscode.DocumentPasteEditProvider {
   }
 }
 
+function sendHint(uri: string, version: number, range: Range, source: PasteSource): void {
+  if (recorder.has(uri)) {
+    recorder.pasted(uri, version, range, source); // sent after its change, when the client opens the document
+    return;
+  }
+  const c = client;
+  if (!c) {
+    return;
+  }
+  const send = () => c.sendNotification(DID_PASTE, { textDocument: { uri, version }, range, source });
+  const queue = replaying.get(uri);
+  if (queue) {
+    queue.push(send);
+  } else {
+    void send().catch(() => undefined);
+  }
+}
+
 function onChange(e: vscode.TextDocumentChangeEvent): void {
-  if (!pending || !client || e.document.uri.toString() !== pending.uri || Date.now() - pending.at > 1000) {
+  const uri = e.document.uri.toString();
+  if (recorder.recording && e.contentChanges.length) {
+    recorder.changed(uri, e.document.version, lspChanges(e.contentChanges));
+  }
+  if (!pending || uri !== pending.uri || Date.now() - pending.at > 1000) {
     return;
   }
   const { source } = pending;
   pending = undefined;
-  const changes = e.contentChanges.map((c) => ({
-    range: {
-      start: { line: c.range.start.line, character: c.range.start.character },
-      end: { line: c.range.end.line, character: c.range.end.character },
-    },
-    text: c.text,
-  }));
-  for (const range of pastedRanges(changes)) {
-    void client.sendNotification("provmark/didPaste", {
-      textDocument: { uri: e.document.uri.toString(), version: e.document.version },
-      range,
-      source,
-    });
+  for (const range of pastedRanges(lspChanges(e.contentChanges))) {
+    sendHint(uri, e.document.version, range, source);
   }
 }
 
@@ -187,6 +342,14 @@ const taggedHover: vscode.HoverProvider = {
 };
 
 function updateStatus(): void {
+  if (serverState !== "ready") {
+    const icon = serverState === "starting" || serverState === "setting up" ? "$(loading~spin)" : "$(error)";
+    status.text = `${icon} Provmark: ${serverState === "stopped" ? "server stopped" : serverState === "no Python" ? "no Python 3.10+" : serverState}`;
+    status.tooltip = serverState === "setting up"
+      ? "Provmark: first start with this Python, fetching a compiled module for its server"
+      : `Provmark: ${serverState}; the Provmark output channel has the log`;
+    return;
+  }
   let blocks = 0;
   for (const [, diags] of vscode.languages.getDiagnostics()) {
     blocks += diags.filter((d) => d.source === "provmark" && d.severity === vscode.DiagnosticSeverity.Warning).length;
@@ -227,18 +390,90 @@ async function scan(): Promise<void> {
       `${totals.stale} stale records.`);
 }
 
-async function report(): Promise<void> {
-  const rows: string[] = ["# Provmark provenance report", "", "| file | line | what |", "|---|---|---|"];
-  for (const [uri, diags] of vscode.languages.getDiagnostics()) {
-    for (const d of diags.filter((x) => x.source === "provmark")) {
-      rows.push(`| ${vscode.workspace.asRelativePath(uri)} | ${d.range.start.line + 1} | ${d.message.replace(/\|/g, "/")} |`);
-    }
+let reportPanel: vscode.WebviewPanel | undefined;
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) {
+    return folders[0];
   }
-  const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: rows.join("\n") + "\n" });
-  await vscode.window.showTextDocument(doc);
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: "Provmark: the folder to report on" });
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+function runReport(p: Exclude<Plan, { kind: "none" }>, root: string, nonce: string | undefined,
+  token: vscode.CancellationToken): Promise<{ code: number | null; html: string; stderr: string }> {
+  const argv = ["report", root, "--stdout", "--progress", "never", ...(nonce ? ["--csp-nonce", nonce] : [])];
+  const cmd = launch(p, argv, nativeDir);
+  return new Promise((resolve) => {
+    const child = spawn(cmd.command, cmd.args, { cwd: root, windowsHide: true });
+    let html = "";
+    let err = "";
+    child.stdout.setEncoding("utf8");
+    token.onCancellationRequested(() => child.kill());
+    child.stdout.on("data", (d: string) => (html += d));
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+      log.append(d.toString());
+    });
+    child.on("error", (e) => resolve({ code: null, html: "", stderr: e.message }));
+    child.on("close", (code) => resolve({ code, html, stderr: err }));
+  });
+}
+
+// "Show Provenance Report": `provmark report FOLDER --stdout` with the server's Python,
+// in a webview that loads nothing (our CSP; the page's styles and script by nonce).
+async function report(): Promise<void> {
+  const p = plan;
+  if (!p || p.kind === "none") {
+    void (p ? noPython(p.tried) : vscode.window.showInformationMessage("Provmark: its server is still starting."));
+    return;
+  }
+  const folder = await pickFolder();
+  if (!folder) {
+    void vscode.window.showInformationMessage("Provmark: open a folder to report on.");
+    return;
+  }
+  const root = folder.uri.fsPath;
+  const nonce = randomBytes(16).toString("hex");
+  const r = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Provmark: the provenance report of ${folder.name}`, cancellable: true },
+    async (_progress, token) => {
+      const first = await runReport(p, root, nonce, token);
+      // A server from before --csp-nonce: the nonce goes in here instead.
+      return first.code === 2 && /--csp-nonce/.test(first.stderr) ? runReport(p, root, undefined, token) : first;
+    });
+  if (r.code !== 0 || !/<html/i.test(r.html)) {
+    const last = r.stderr.trim().split("\n").pop() ?? "";
+    const choice = await vscode.window.showErrorMessage(
+      `Provmark could not make the report of ${folder.name} (${r.code === null ? "it did not run" : `exit code ${r.code}`}${last ? `: ${last}` : ""}).`,
+      "Show Log");
+    if (choice === "Show Log") {
+      log.show();
+    }
+    return;
+  }
+  if (!reportPanel) {
+    reportPanel = vscode.window.createWebviewPanel("provmark.report", "Provenance Report", vscode.ViewColumn.Active, {
+      enableScripts: true, // the page's one script (expand and collapse all), allowed by its nonce
+      enableCommandUris: false,
+      enableFindWidget: true,
+      localResourceRoots: [],
+    });
+    reportPanel.onDidDispose(() => (reportPanel = undefined));
+  }
+  reportPanel.title = `Provenance Report: ${folder.name}`;
+  reportPanel.webview.html = secureReport(r.html, nonce);
+  reportPanel.reveal();
+}
+
+const activatedAt = Date.now();
+
+export function activate(context: vscode.ExtensionContext): void {
+  // First of all: from now on, edits are kept for the server until it is ready.
+  startRecording();
+  log = vscode.window.createOutputChannel("Provmark", { log: true });
+  bundle = readBundle(context.extensionPath);
+  native = new NativeModules(context.globalStorageUri.fsPath, log);
   taggedDecoration = vscode.window.createTextEditorDecorationType({
     gutterIconPath: vscode.Uri.joinPath(context.extensionUri, "media", "tagged.svg"),
     gutterIconSize: "contain",
@@ -261,7 +496,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.onDidChangeVisibleTextEditors(decorate),
     vscode.languages.registerHoverProvider({ scheme: "file" }, taggedHover),
+    log,
     vscode.workspace.onDidChangeTextDocument(onChange),
+    vscode.workspace.onDidOpenTextDocument((d) => d.uri.scheme === "file" && recorder.opened(snapshot(d))),
+    vscode.workspace.onDidCloseTextDocument((d) => recorder.closed(d.uri.toString())),
     vscode.languages.registerDocumentPasteEditProvider({ scheme: "file" }, new PasteOrigin(), {
       providedPasteEditKinds: [],
       copyMimeTypes: [COPY_MIME],
@@ -271,15 +509,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("provmark.tagSelectionAi", () => tagSelection("ai")),
     vscode.commands.registerCommand("provmark.tagSelectionHuman", () => tagSelection("human")),
     vscode.commands.registerCommand("provmark.showReport", report),
-    vscode.commands.registerCommand("provmark.restart", async () => {
-      await client?.stop().catch(() => undefined);
-      client = undefined;
-      await startClient(context);
-    }),
+    vscode.commands.registerCommand("provmark.restart", () => restart(context)),
+    vscode.commands.registerCommand("provmark.showLog", () => log.show()),
   );
-  await startClient(context);
+  // Not awaited: activation ends at once; the status bar says how far the start got.
+  void startClient(context).catch((e) => {
+    log.error(`the server could not start: ${String(e)}`);
+    setState("stopped");
+  });
 }
 
 export async function deactivate(): Promise<void> {
+  stopping = true;
   await client?.stop();
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
-import { chooseInterpreter, serverArgs } from "../src/pure/interpreter";
+import { serverArgs } from "../src/pure/interpreter";
 import { insertedRange, pastedRanges, pasteSource } from "../src/pure/pasteRanges";
 
 test("inserted range of a multi-line paste", () => {
@@ -20,10 +20,7 @@ test("paste source", () => {
   assert.equal(pasteSource("other", "a\nb"), "external");
 });
 
-test("interpreter order", () => {
-  assert.equal(chooseInterpreter({ setting: " /opt/py/bin/python ", pythonExtension: ["/x"] }).command, "/opt/py/bin/python");
-  assert.deepEqual(chooseInterpreter({ pythonExtension: ["conda", "run", "-n", "x", "python"] }).args, ["run", "-n", "x", "python"]);
-  assert.equal(chooseInterpreter({}).command, "python3");
+test("the server boots without the current folder on sys.path", () => {
   const args = serverArgs(["run"]);
   assert.equal(args[0], "run");
   assert.equal(args[1], "-c");

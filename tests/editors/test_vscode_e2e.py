@@ -32,8 +32,9 @@ def test_paste_warns_quick_fix_tags_and_internal_paste_is_quiet() -> None:
     )
     assert pkg.returncode == 0, pkg.stdout[-2000:] + pkg.stderr[-2000:]
     vsix = ROOT / "client-vscode" / "provmark-0.1.0.vsix"
-    # The script imports playwright-core: run it from the folder that has it installed.
-    shutil.copy(ROOT / "client-vscode" / "e2e" / "run.mjs", e2e / "run.mjs")
+    # The scripts import playwright-core: run them from the folder that has it installed.
+    for name in ("common.mjs", "run.mjs"):
+        shutil.copy(ROOT / "client-vscode" / "e2e" / name, e2e / name)
     artifacts = ROOT / "test-artifacts" / "vscode"
     artifacts.mkdir(parents=True, exist_ok=True)
     r = subprocess.run(
