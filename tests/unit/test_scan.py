@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from provmark.batch.report import to_sarif, to_table
-from provmark.batch.scan import Cache, model_key, scan, skip_reason, walk
+from provmark.batch.scan import Cache, model_key, scan, skip_reason, untagged_at, walk
 from provmark.sources import sidecar
 from support.workloads import git
 
@@ -210,3 +210,19 @@ def test_cli_on_the_sample_workspace_and_after_tagging(tmp_path: Path) -> None:
     done = run_cli(str(shop), "--no-cache")
     assert done.returncode == 0, done.stdout
     assert "0 likely AI-written blocks untagged" in done.stdout
+
+
+def test_an_unreviewed_agent_write_fails_the_scan_as_any_untagged_ai_code(repo: Path) -> None:
+    # The editor's flag for a file another process wrote: unreviewed, coded agent-write.
+    lines = HUMAN.splitlines()
+    evidence = [{"signal": "written-on-disk", "weight": 3.0}, {"signal": "size", "weight": 0.5}]
+    rec = sidecar.make_record(lines, 1, {"kind": "unknown"}, "exclude", evidence, "provmark", "unreviewed", 0.97)
+    sidecar.update(repo, "src/walker.py", add=[rec])
+    report = scan(repo, jobs=1, use_cache=False, git=False)
+    flag = next(f for f in report.findings() if f.path == "src/walker.py" and f.record_id == rec["id"])
+    assert flag.code == "agent-write" and flag.severity == "warning"
+    assert flag in untagged_at(report, 0.5)
+    tag = sidecar.make_record(lines, 1, {"kind": "ai"}, "exclude")
+    sidecar.update(repo, "src/walker.py", add=[tag], remove={rec["id"]})  # as the tag action does
+    tagged = scan(repo, jobs=1, use_cache=False, git=False)
+    assert not any(f.path == "src/walker.py" for f in untagged_at(tagged, 0.0))

@@ -721,10 +721,16 @@ def scan(
     )
 
 
+# Findings that stand for code nobody has tagged: the content model's and git's, and the
+# editor's unreviewed flags whatever their code (an agent's write or an outside paste
+# is as untagged as an AI-looking one). Tags and stale records are not.
+UNTAGGED = frozenset({"ai-style", "ai-commit", "ai-transcript", "ai-paste", "agent-write", "external-paste"})
+
+
 def untagged_at(report: Report, threshold: float) -> list[Finding]:
     """Untagged likely AI-written blocks scoring at least `threshold`: what makes `scan`
     and the pre-commit hook fail."""
-    return [f for f in report.findings() if f.code.startswith("ai-") and f.code != "ai-tagged" and f.score >= threshold]
+    return [f for f in report.findings() if f.code in UNTAGGED and f.score >= threshold]
 
 
 def _read_lines(path: Path) -> list[str] | None:
