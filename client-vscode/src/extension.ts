@@ -247,13 +247,25 @@ async function nativeFailed(why: string, context: vscode.ExtensionContext): Prom
   }
 }
 
+// One start at a time: a restart asked for during a start (an install, say) waits for it.
+let starting: Promise<void> = Promise.resolve();
+
+function start(context: vscode.ExtensionContext): Promise<void> {
+  starting = starting.then(() => startClient(context)).catch((e) => {
+    log.error(`the server could not start: ${String(e)}`);
+    setState("stopped");
+  });
+  return starting;
+}
+
 async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await starting;
   startRecording();
   stopping = true;
   await client?.stop().catch(() => undefined);
   stopping = false;
   client = undefined;
-  await startClient(context);
+  await start(context);
 }
 
 class PasteOrigin implements vscode.DocumentPasteEditProvider {
@@ -513,10 +525,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("provmark.showLog", () => log.show()),
   );
   // Not awaited: activation ends at once; the status bar says how far the start got.
-  void startClient(context).catch((e) => {
-    log.error(`the server could not start: ${String(e)}`);
-    setState("stopped");
-  });
+  void start(context);
 }
 
 export async function deactivate(): Promise<void> {

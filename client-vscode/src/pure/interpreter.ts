@@ -126,8 +126,13 @@ export function findServer(src: FindInputs): Plan {
 // Run by each candidate: what it is, whether it has pip and provmark. The same sys.path
 // as the server's boot (without the current folder), so that it finds the same provmark.
 export const PROBE_CODE = [
-  "import sys, json, sysconfig, platform, importlib.util",
+  "import os, sys, json, sysconfig, importlib.util",
   "sys.path[:] = [p for p in sys.path if p not in ('', '.')]",
+  "def libc():",
+  "    try:",
+  "        return os.confstr('CS_GNU_LIBC_VERSION').split()[0] if sys.platform.startswith('linux') else ''",
+  "    except (AttributeError, ValueError, OSError, IndexError):",
+  "        return ''",
   "def v():",
   "    try:",
   "        from importlib.metadata import version",
@@ -136,8 +141,7 @@ export const PROBE_CODE = [
   "        return None",
   "print(json.dumps({'version': list(sys.version_info[:3]), 'executable': sys.executable,",
   "    'cacheTag': sys.implementation.cache_tag or '', 'platform': sysconfig.get_platform(),",
-  "    'libc': platform.libc_ver()[0] if sys.platform.startswith('linux') else '',",
-  "    'pip': importlib.util.find_spec('pip') is not None, 'provmark': v()}))",
+  "    'libc': libc(), 'pip': importlib.util.find_spec('pip') is not None, 'provmark': v()}))",
 ].join("\n");
 
 export function parseProbe(stdout: string): Probe | undefined {
