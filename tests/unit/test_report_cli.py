@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from provmark.batch.report_model import FileStat, Limits, Lines
+from provmark.pipeline.report_gather import dates_of, one_commit_months
 from support.report_tree import AI_FILE, WEIRD, git, run, sample_tree
 from support.samples import AI_BLOCK
 
@@ -159,3 +161,35 @@ def test_a_git_folder_git_cannot_read_is_said_and_the_page_renders(tmp_path: Pat
     got = summary(done.stdout)
     assert got["git"].startswith("git cannot read") and got["pipeline"]["error"]
     assert "The pipeline cannot say what it leaves out" in done.stdout  # manifest would stop (exit 2)
+
+
+def test_dates_one_commit_files_without_blame_the_others_by_blame_within_the_budget(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    for name in ("one.py", "a[1].py", "edited.py"):  # a[1]: a name git must not read as a pattern
+        (root / name).write_text("a\nb\n")
+    (root / "two.py").write_text("a\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "one", date="2025-01-15T10:00:00Z")
+    (root / "two.py").write_text("a\nb\n")
+    git(root, "commit", "-qam", "two", date="2025-02-15T10:00:00Z")
+    (root / "edited.py").write_text("a\nB\n")  # not committed
+    (root / "new.py").write_text("x\n")  # not tracked
+    names = ["one.py", "a[1].py", "two.py", "edited.py"]
+    assert one_commit_months(root, names) == {"one.py": "2025-01", "a[1].py": "2025-01"}
+    stats = [FileStat(p, 2, Lines(detected=2), span=2) for p in names] + [
+        FileStat("new.py", 1, Lines(detected=1), span=1)
+    ]
+    dates, undated = dates_of(root, stats, Limits())
+    assert undated == 0 and dates == {
+        "one.py": ["2025-01", "2025-01"],
+        "a[1].py": ["2025-01", "2025-01"],
+        "two.py": ["2025-01", "2025-02"],
+        "edited.py": ["2025-01", None],
+        "new.py": [None],
+    }
+    dates, undated = dates_of(root, stats, Limits(), budget=0)  # no time left for git blame
+    assert set(dates) == {"one.py", "a[1].py", "new.py"} and undated == 2
+    dates, undated = dates_of(root, stats, Limits(blame_files=2))
+    assert len(dates) == 2 and undated == 3

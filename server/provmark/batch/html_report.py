@@ -176,23 +176,46 @@ def _legend(kinds: Sequence[tuple[str, str]]) -> str:
 AI_LEGEND = [(k, KIND_WORDS[k]) for k in KINDS]
 
 
-def _stack(parts: Sequence[tuple[str, int, str]], whole: int, width: float, height: int, label: str) -> str:
-    """One horizontal stacked bar: (class, value, tooltip) segments over `whole`."""
-    out = [f'<rect class="bg" x="0" y="0" width="{width:g}" height="{height}"/>']
+def _stack(
+    parts: Sequence[tuple[str, int, str]], whole: int, width: float, height: int, label: str | None = None
+) -> str:
+    """One horizontal stacked bar: (class, value, tooltip) segments over `whole`. Without
+    `label` the numbers are written beside it: no tooltips, hidden from screen readers
+    (the tree's and tables' rows stay small on huge trees)."""
+    out = [f'<rect class="bg" width="{width:g}" height="{height}"/>']
     x = 0.0
     for cls, value, tip in parts:
         if value <= 0 or whole <= 0:
             continue
         w = min(width - x, width * value / whole)
-        out.append(
-            f'<rect class="k-{cls}" x="{x:.1f}" y="0" width="{max(w, 0.8):.1f}" height="{height}">'
-            f"<title>{e(tip)}</title></rect>"
-        )
+        title = f"<title>{e(tip)}</title>" if label else ""
+        out.append(f'<rect class="k-{cls}" x="{x:.1f}" width="{max(w, 0.8):.1f}" height="{height}">{title}</rect>')
         x += w
+    role = f'role="img" aria-label="{e(label)}"' if label else 'aria-hidden="true"'
     return (
-        f'<svg class="bar" viewBox="0 0 {width:g} {height}" width="{width:g}" height="{height}" '
-        f'role="img" aria-label="{e(label)}">{"".join(out)}</svg>'
+        f'<svg class="bar" viewBox="0 0 {width:g} {height}" width="{width:g}" height="{height}" {role}>'
+        f"{''.join(out)}</svg>"
     )
+
+
+def _bar(ai: Lines, whole: int, cls: str = "cbar") -> str:
+    """A small stacked bar of AI lines over `whole`, drawn with CSS classes (widths in
+    steps of 1%, `w0`..`w100`): a few dozen bytes, where an SVG bar takes hundreds, for
+    the rows a huge tree has many of. The numbers are written beside it."""
+    if whole <= 0:
+        return f'<span class="{cls}"></span>'
+    out, done, shown = [], 0.0, 0
+    for k in KINDS:
+        value = getattr(ai, k)
+        if value <= 0:
+            continue
+        done += 100.0 * value / whole
+        w = max(1, min(100, round(done)) - shown)  # cumulative rounding: the steps add up
+        w = min(w, 100 - shown)
+        if w > 0:
+            out.append(f'<i class="k-{k} w{w}"></i>')
+            shown += w
+    return f'<span class="{cls}">{"".join(out)}</span>'
 
 
 def _ai_parts(ai: Lines, of: str) -> list[tuple[str, int, str]]:
@@ -229,8 +252,8 @@ def _node_row(node: Node, label: str) -> str:
     what = "file" if node.is_file else count(node.files, "file")
     return (
         f'<span class="nm" title="{e(node.path or label)}">{e(label)}</span>'
-        f"{_stack(_ai_parts(node.ai, ''), node.lines, 220, 12, f'AI-written share of {label}')}"
-        f'<span class="nums"><b>{share}</b> AI · {num(node.ai.total)} of {num(node.lines)} lines · {what}'
+        f"{_bar(node.ai, node.lines)}"
+        f'<span class="nums"><b>{share}</b> AI · {num(node.ai.total)} / {num(node.lines)} lines · {what}'
         f"{f' · {num(node.ai.untagged)} untagged' if node.ai.untagged else ''}</span>"
     )
 
@@ -244,13 +267,13 @@ def _node(node: Node, label: str, open_: bool = False) -> str:
     if node.plain_files:
         kids.append(
             f'<div class="leaf more"><span class="nm">{count(node.plain_files, "file")} with no AI lines</span>'
-            f"{_stack([], node.plain_lines, 220, 12, 'no AI lines')}"
+            f"{_bar(Lines(), node.plain_lines)}"
             f'<span class="nums">{count(node.plain_lines, "line")}</span></div>'
         )
     if node.more:
         kids.append(
             f'<div class="leaf more"><span class="nm">… {num(node.more)} more</span>'
-            f"{_stack(_ai_parts(node.more_ai, ''), node.more_lines, 220, 12, 'the rest')}"
+            f"{_bar(node.more_ai, node.more_lines)}"
             f'<span class="nums">{num(node.more_ai.total)} AI of {num(node.more_lines)} lines</span></div>'
         )
     return (
@@ -400,8 +423,9 @@ def _time(ov: Overview) -> str:
     dated = [r for r in ov.months if r.month not in (UNCOMMITTED, UNDATED)]
     git_note = "" if ov.git == "ok" else f" ({e(ov.git)})"
     undated = (
-        f" {num(ov.undated_files)} files with AI lines were not dated (over the limit of "
-        f"{num(ov.limits.blame_files)} files blamed, or git could not blame them): their lines are "
+        f" {num(ov.undated_files)} files with AI lines were not dated (beyond the "
+        f"{num(ov.limits.blame_files)} with the most, past the time given to git blame, or git could not "
+        "blame them): their lines are "
         "“undated”."
         if ov.undated_files
         else ""
@@ -428,7 +452,7 @@ def _time(ov: Overview) -> str:
 
 # -- files --------------------------------------------------------------------------------
 def _file_row(s: FileStat) -> list[Cell]:
-    share = _stack(_ai_parts(s.ai, ""), s.lines, 120, 10, f"AI share of {s.path}")
+    share = _bar(s.ai, s.lines, "cbar small")
     tools = e(", ".join(s.tools) or "-")
     path = f"<span class='path'>{e(s.path)}</span>"
     return [path, s.ai.untagged, s.ai.unreviewed, s.ai.detected, s.ai.tagged, s.lines, share, f"{s.score:.2f}", tools]
@@ -531,7 +555,10 @@ def _footer(ov: Overview) -> str:
     )
 
 
-CSS = """
+CSS_WIDTHS = "".join(f".w{i}{{width:{i}%}}" for i in range(101))
+CSS = (
+    CSS_WIDTHS
+    + """
 :root{--tagged:#2563eb;--unreviewed:#ea8a0c;--detected:#dc2626;--human:#16a34a;--commit:#7c3aed;
 --style:#0891b2;--whole:#7f1d1d;--bg:#e5e7eb;--ink:#1f2937;--mute:#6b7280}
 *{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -554,7 +581,10 @@ section{margin:18px 0;padding:14px 16px;border:1px solid #e5e7eb;border-radius:8
 .k-detected{fill:var(--detected);background:var(--detected)}.k-human{fill:var(--human);background:var(--human)}
 .k-commit{fill:var(--commit);background:var(--commit)}.k-style{fill:var(--style);background:var(--style)}
 .k-whole{fill:var(--whole);background:var(--whole)}.bg{fill:var(--bg)}
-svg.bar{vertical-align:middle;max-width:100%;height:auto}svg.chart{display:block;max-width:100%;height:auto}
+svg.bar{vertical-align:middle;max-width:100%;height:auto}
+.cbar{display:inline-flex;width:220px;height:12px;background:var(--bg);vertical-align:middle;overflow:hidden}
+.cbar.small{width:120px;height:10px}.cbar i{display:block;height:100%}
+svg.chart{display:block;max-width:100%;height:auto}
 svg text{font:11px system-ui,sans-serif;fill:var(--ink)}svg .tick{fill:var(--mute);font-size:10px}
 .axis{stroke:#9ca3af}.grid{stroke:#e5e7eb;stroke-dasharray:3 3}
 .legend{font-size:12px;color:var(--mute)}
@@ -563,7 +593,7 @@ table{border-collapse:collapse;margin:8px 0;width:100%}table.small{width:auto}
 th,td{padding:3px 8px;border-bottom:1px solid #f0f0f0;text-align:left;vertical-align:middle}
 th{font-weight:600;font-size:12px;color:var(--mute)}td.r{text-align:right;font-variant-numeric:tabular-nums}
 .path{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;word-break:break-all}
-.tree summary,.tree .leaf{display:grid;grid-template-columns:minmax(0,1fr) 220px 380px;
+.tree summary,.tree .leaf{display:grid;grid-template-columns:minmax(0,1fr) 220px 420px;
 gap:10px;align-items:center;padding:2px 0}
 .tree summary{cursor:pointer;list-style:none}.tree summary::-webkit-details-marker{display:none}
 .tree summary .nm::before{content:"▸ ";color:var(--mute)}.tree details[open]>summary .nm::before{content:"▾ "}
@@ -580,6 +610,7 @@ section{break-inside:auto;border-color:#ccc}.cards,.card,tr,svg,.tree summary,.t
 a{color:inherit}}
 @media print{details::details-content{content-visibility:visible;display:block}}
 """
+)
 
 # The only script: expand or collapse the whole tree, and open every folder for printing
 # (a closed <details> prints closed). No inline handlers: a strict CSP allows this block

@@ -15,7 +15,7 @@ import os
 import re
 import subprocess
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -46,7 +46,9 @@ from provmark.sources import sidecar as sidecars
 from provmark.sources.declared_commits import GitError, has_head, is_repository
 from provmark.sources.gitinfo import git_command
 
-BLAME_TIMEOUT = 60.0
+BLAME_TIMEOUT = 30.0  # one file
+BLAME_BUDGET = 30.0  # all the files blamed for one report
+LOG_TIMEOUT = 120.0
 _HEADER = re.compile(r"^([0-9a-f]{40}) \d+ (\d+) (\d+)$")
 _UNCOMMITTED = "0" * 40
 
@@ -106,29 +108,30 @@ def git_state(root: Path, use_git: bool) -> str:
     return "ok"
 
 
-def tracked(root: Path) -> set[str] | None:
-    """The files git tracks (None when git cannot say)."""
+def _git(root: Path, *args: str, timeout: float) -> bytes | None:
+    """git's output, or None when it fails or takes longer than `timeout` seconds."""
     try:
-        r = subprocess.run(git_command(root, "ls-files", "-z"), cwd=root, capture_output=True, timeout=120)
+        r = subprocess.run(git_command(root, *args), cwd=root, capture_output=True, timeout=timeout)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    if r.returncode != 0:
-        return None
-    return {p for p in r.stdout.decode("utf-8", errors="replace").split("\0") if p}
+    return r.stdout if r.returncode == 0 else None
+
+
+def _names(out: bytes) -> list[str]:
+    return [p for p in out.decode("utf-8", errors="replace").split("\0") if p]
+
+
+def tracked(root: Path) -> set[str] | None:
+    """The files git tracks (None when git cannot say)."""
+    out = _git(root, "ls-files", "-z", timeout=120)
+    return None if out is None else set(_names(out))
 
 
 def blame_months(root: Path, rel: str) -> list[str | None] | None:
     """Each line's month of commit ("YYYY-MM"; None for lines not committed yet), from
     `git blame --incremental`; None when git cannot blame the file."""
-    try:
-        r = subprocess.run(
-            git_command(root, "blame", "--incremental", "--", rel), cwd=root, capture_output=True, timeout=BLAME_TIMEOUT
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    if r.returncode != 0:
-        return None
-    return parse_blame(r.stdout.decode("utf-8", errors="replace"))
+    out = _git(root, "blame", "--incremental", "--", rel, timeout=BLAME_TIMEOUT)
+    return None if out is None else parse_blame(out.decode("utf-8", errors="replace"))
 
 
 def parse_blame(out: str) -> list[str | None]:
@@ -154,30 +157,65 @@ def parse_blame(out: str) -> list[str | None]:
     return per_line
 
 
+def one_commit_months(root: Path, paths: list[str]) -> dict[str, str]:
+    """The month of the one commit that made each of `paths`, for those no other commit
+    touched and that have not changed since (every line of them is that commit's, so no
+    `git blame` is needed). One `git log` and one `git diff` over the paths."""
+    if not paths:
+        return {}
+    log = _git(root, "--literal-pathspecs", "log", "--format=%x01%ct", "--name-only", "-z", "--no-renames",
+               "--", *paths, timeout=LOG_TIMEOUT)  # fmt: skip
+    changed = _git(root, "--literal-pathspecs", "diff", "--name-only", "-z", "HEAD", "--", *paths, timeout=120)
+    if log is None or changed is None:
+        return {}
+    commits: dict[str, list[int]] = {}
+    for chunk in log.split(b"\x01")[1:]:
+        stamp, _, names = chunk.partition(b"\0")
+        for rel in _names(names.lstrip(b"\n")):
+            commits.setdefault(rel, []).append(int(stamp or 0))
+    edited = set(_names(changed))
+    return {p: month_of_epoch(c[0]) for p, c in commits.items() if len(c) == 1 and p not in edited}
+
+
 def dates_of(
-    root: Path, stats: Iterable[FileStat], limits: Limits, committed: bool = True
+    root: Path, stats: Iterable[FileStat], limits: Limits, committed: bool = True, budget: float = BLAME_BUDGET
 ) -> tuple[dict[str, list[str | None]], int]:
-    """Per file with AI lines (the `blame_files` with most first), each line's month;
-    untracked files, and every file before the first commit, are wholly uncommitted.
-    Returns the dates and how many files with AI lines were left undated."""
+    """Per file with AI lines (the `blame_files` with most first), each line's month:
+    untracked files, and every file before the first commit, are wholly uncommitted; a
+    file one commit made and nothing changed since is that commit's; the others are
+    blamed, most AI lines first, for at most `budget` seconds. Returns the dates and how
+    many files with AI lines were left undated."""
     with_ai = sorted((s for s in stats if s.ai.total), key=lambda s: (-s.ai.total, s.path))
     chosen, rest = with_ai[: limits.blame_files], len(with_ai) - min(len(with_ai), limits.blame_files)
     known = tracked(root) if committed else set()
     dates: dict[str, list[str | None]] = {}
-    todo: list[FileStat] = []
+    todo = [s for s in chosen if known is None or s.path in known]
     for s in chosen:
         if known is not None and s.path not in known:
             dates[s.path] = [None] * s.span  # never committed
-        else:
-            todo.append(s)
-    workers = max(1, min(4, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for s, got in zip(todo, pool.map(lambda s: blame_months(root, s.path), todo), strict=True):
-            if got is not None:
-                dates[s.path] = got
-            else:
-                rest += 1
-    return dates, rest
+    single = one_commit_months(root, [s.path for s in todo])
+    blame = [s for s in todo if s.path not in single]
+    dates.update({s.path: [single[s.path]] * s.span for s in todo if s.path in single})
+    got = _blame_within(root, [s.path for s in blame], budget)
+    dates.update(got)
+    return dates, rest + len(blame) - len(got)
+
+
+def _blame_within(root: Path, paths: list[str], budget: float) -> dict[str, list[str | None]]:
+    """`git blame` of `paths` in order, a few at once, until `budget` seconds are spent
+    (what was not blamed by then stays undated: the report's time stays bounded)."""
+    out: dict[str, list[str | None]] = {}
+    if not paths:
+        return out
+    pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+    futures = {pool.submit(blame_months, root, p): p for p in paths}
+    done, _ = wait(futures, timeout=budget)
+    pool.shutdown(wait=True, cancel_futures=True)  # the running ones end within BLAME_TIMEOUT
+    for f in done:
+        got = f.result()
+        if got is not None:
+            out[futures[f]] = got
+    return out
 
 
 # -- the pipeline --------------------------------------------------------------------------
@@ -243,10 +281,12 @@ def gather(
     status, unclear = status_lines(stats)
     top, with_untagged = top_untagged(stats, limits.top_files)
     tools, tools_more = by_tool(report, records, limits.tools)
-    # A broken sidecar is listed once, as such, not again as the scan's or the pipeline's problem.
+    # Messages name files from the root (shorter, and the root is in the header); a broken
+    # sidecar is listed once, as such, not again as the scan's or the pipeline's problem.
+    side.broken = [(rel, _relative(msg, root)) for rel, msg in side.broken]
     said = [msg for _, msg in side.broken]
-    problems = [p for p in report.problems if not any(p.startswith(m) for m in said)]
-    pipe.problems = [p for p in pipe.problems if not any(p.endswith(m) for m in said)]
+    problems = [p for p in (_relative(p, root) for p in report.problems) if not any(p.startswith(m) for m in said)]
+    pipe.problems = [p for p in (_relative(p, root) for p in pipe.problems) if not any(p.endswith(m) for m in said)]
     return Overview(
         root=str(root),
         name=root.name or str(root),
@@ -275,6 +315,10 @@ def gather(
         notes=_notes(report, side, git, pipe.error),
         limits=limits,
     )
+
+
+def _relative(message: str, root: Path) -> str:
+    return message.replace(f"{root}{os.sep}", "")
 
 
 def _notes(report: Report, side: Sidecars, git: str, pipeline_error: str | None) -> list[str]:
