@@ -71,7 +71,9 @@ def render(ov: Overview, nonce: str | None = None) -> str:
         raise ValueError("the CSP nonce must be 8 to 128 characters of A-Z a-z 0-9 + / = _ -")
     n = f' nonce="{e(nonce)}"' if nonce else ""
     allow = f"'nonce-{nonce}'" if nonce else "'unsafe-inline'"
-    csp = f"default-src 'none'; img-src data:; style-src {allow}; script-src {allow}"
+    csp = (
+        f"default-src 'none'; img-src data:; style-src {allow}; script-src {allow}; base-uri 'none'; form-action 'none'"
+    )
     body = "\n".join(
         [
             _header(ov),
