@@ -130,3 +130,32 @@ def test_gemini_cli_session_file_rewritten_as_it_grows(tmp_path: Path) -> None:
     conv["messages"].append({"id": "3", "type": "info", "content": "done"})
     f.write_text(json.dumps(conv))
     assert idx.refresh() == 0  # re-read, the same call not counted twice
+
+
+def test_registry_readers_and_a_failing_reader_never_stops_the_others(tmp_path: Path) -> None:
+    from collections.abc import Iterator
+
+    from provmark.sources.transcripts import READERS, Reader, Tail, Write
+
+    tools = [r.tool for r in READERS]
+    assert len(tools) == len(set(tools)) and all(tools) and all(isinstance(r, Reader) for r in READERS)
+
+    class Broken(Reader):
+        tool = "broken"
+
+        def files(self, home: Path, root: Path) -> Iterator[tuple[Path, str | None]]:
+            yield root / "log.jsonl", "b1"
+
+        def parse(self, tail: Tail, record: object) -> Iterator[Write]:
+            raise ValueError("a format change")
+
+    ws, home = tmp_path / "ws", tmp_path / "home"
+    ws.mkdir()
+    (ws / "log.jsonl").write_text('{"a": 1}\n')
+    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "s1.jsonl"
+    log.parent.mkdir(parents=True)
+    log.write_text(claude_line(ws.resolve(), "a.py", CODE))
+    idx = TranscriptIndex(ws, home, readers=[Broken(), *READERS])
+    assert idx.refresh() == 1
+    m = idx.match(CODE.splitlines())
+    assert m is not None and m.tool == "claude-code"

@@ -1,0 +1,16 @@
+"""Every transcript reader, in one list: adding a tool is its module and one line here."""
+
+from __future__ import annotations
+
+from provmark.sources.transcripts.aider import Aider
+from provmark.sources.transcripts.base import Reader
+from provmark.sources.transcripts.claude_code import ClaudeCode
+from provmark.sources.transcripts.codex import Codex
+from provmark.sources.transcripts.gemini import Gemini
+
+READERS: list[Reader] = [
+    ClaudeCode(),
+    Codex(),
+    Gemini(),
+    Aider(),
+]
