@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +19,9 @@ from provmark.core.lines import is_solid, normalize
 log = logging.getLogger("provmark.sources.transcripts")
 
 MAX_AGE_S = 30 * 24 * 3600  # session logs older than this are not read
+CHUNK = 4 << 20  # bytes of a log read at once
+MAX_WHOLE = 256 << 20  # a log read whole (a JSON document, a compressed session): at most this
+MAX_LINE = 64 << 20  # a longer line (no tool writes one) is skipped, so memory stays bounded
 
 
 @dataclass(frozen=True)
@@ -70,27 +74,50 @@ class Tail:
         self.skip = False  # a session of another project: never read again
         self.meta: dict[str, Any] = {"session": session} if session else {}
 
-    def new_lines(self) -> list[str]:
+    def new_lines(self) -> Iterator[str]:
         """The complete lines appended since the last call (a line still being written
-        waits for its newline)."""
+        waits for its newline), read in blocks of CHUNK bytes: memory stays bounded
+        however much the log grew."""
         try:
             size = self.path.stat().st_size
-            if size < self.offset:  # truncated or replaced: start over
-                log.info("%s shrank from %d to %d bytes; reading it again from the start", self.path, self.offset, size)
-                self.offset = 0
-            if size == self.offset:
-                return []
-            with open(self.path, "rb") as f:
-                f.seek(self.offset)
-                data = f.read(size - self.offset)
         except OSError as e:
             log.info("cannot read %s: %s", self.path, e)
-            return []
-        end = data.rfind(b"\n")
-        if end < 0:
-            return []  # a line still being written
-        self.offset += end + 1
-        return data[: end + 1].decode("utf-8", errors="replace").splitlines()
+            return
+        if size < self.offset:  # truncated or replaced: start over
+            log.info("%s shrank from %d to %d bytes; reading it again from the start", self.path, self.offset, size)
+            self.offset = 0
+        if size == self.offset:
+            return
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                carry = b""
+                while self.offset + len(carry) < size:
+                    block = f.read(min(CHUNK, size - self.offset - len(carry)))
+                    if not block:
+                        break
+                    data = carry + block
+                    end = data.rfind(b"\n")
+                    if end < 0:
+                        carry = data  # a line longer than a block, or still being written
+                        if len(carry) > MAX_LINE:
+                            self._drop_line(carry)
+                            carry = b""
+                        continue
+                    carry = data[end + 1 :]
+                    self.offset += end + 1
+                    if self.meta.pop("dropping", False):  # the rest of a line too long to read
+                        data = data[data.find(b"\n") + 1 :]
+                        end = data.rfind(b"\n")
+                    yield from data[: end + 1].decode("utf-8", errors="replace").splitlines()
+        except OSError as e:
+            log.info("cannot read %s: %s", self.path, e)
+
+    def _drop_line(self, part: bytes) -> None:
+        if not self.meta.get("dropping"):
+            log.info("%s: a line longer than %d bytes; skipped", self.path, MAX_LINE)
+        self.offset += len(part)
+        self.meta["dropping"] = True
 
     def changed(self) -> bool:
         """For a file rewritten whole as it grows: whether it changed since the last
@@ -110,11 +137,24 @@ class Tail:
         (unreadable or half written: None too, and it is tried again when it changes)."""
         if not self.changed():
             return None
+        if self.meta["stat"][1] > MAX_WHOLE:
+            log.info("%s is larger than %d bytes; not read", self.path, MAX_WHOLE)
+            return None
         try:
             return json.loads(self.path.read_text(encoding="utf-8", errors="replace"))
         except (OSError, json.JSONDecodeError) as e:
             log.debug("unreadable %s: %s", self.path, e)
             return None
+
+
+_HEREDOC = re.compile(r"<<-?\s*['\"]?(\w+)['\"]?[^\n]*\n(.*?)\n\1\b", re.S)
+
+
+def heredocs(command: str) -> Iterator[str]:
+    """The bodies of the here-documents in a shell command (``cat > f <<'EOF'``...)."""
+    if "<<" in command:
+        for m in _HEREDOC.finditer(command):
+            yield m.group(2)
 
 
 def json_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
@@ -156,8 +196,16 @@ class Reader:
         session id when the file's name or place gives it (else None)."""
         raise NotImplementedError
 
+    def key(self, path: Path) -> Path:
+        """The log a file holds: the same for two files that are one log in two forms (a
+        compressed copy replacing the plain one), so that its reading goes on where it
+        was rather than starting again."""
+        return path
+
     def records(self, tail: Tail) -> Iterator[Any]:
-        """What `tail`'s file gained since the last call, one record at a time."""
+        """What `tail`'s file gained since the last call, one record at a time. Raising
+        drops what this call's records gave (a half-written or corrupt file is skipped
+        whole); it is logged, never the server stopped."""
         return json_records(tail.new_lines())
 
     def parse(self, tail: Tail, record: Any) -> Iterator[Write]:

@@ -1,17 +1,73 @@
-"""Gemini CLI: ``~/.gemini/tmp/<sha256 of the project root>/chats/session-*.json`` (one
-JSON conversation, rewritten as it grows) or ``.jsonl`` (one record a line);
-``$GEMINI_CLI_HOME/.gemini`` when set. The toolCalls of "gemini" messages: write_file
-(content) and replace (new_string). See docs/transcripts.md."""
+"""Gemini CLI: sessions in ``~/.gemini/tmp/<project>/chats/`` (``$GEMINI_CLI_HOME/.gemini``
+when set), where <project> is the short name ``~/.gemini/projects.json`` gives the
+project's path (its folder also holds a ``.project_root`` file naming that path), or,
+before Gemini CLI moved to short names, the SHA-256 of the path. A session is a JSON
+Lines file (``session-<time>-<id>.jsonl``; a subagent's in a folder named after its
+parent session): a metadata line, message records (appended again whole when they
+change), ``{"$set": ...}`` updates and ``{"$rewindTo": id}``; older sessions are one
+JSON document (``session-*.json``). The toolCalls of "gemini" messages: write_file
+(content), replace (new_string) and here-documents in run_shell_command. See
+docs/transcripts.md."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from provmark.sources.transcripts.base import Reader, Tail, Write, inside, json_records, write_of
+from provmark.sources.transcripts.base import Reader, Tail, Write, heredocs, inside, json_records, write_of
+
+REGISTRY = "projects.json"
+MARKER = ".project_root"
+
+
+def _same(a: str, root: Path) -> bool:
+    """Whether the path Gemini CLI recorded is `root` or inside it (it lowercases paths on
+    Windows; symlinks are resolved here)."""
+    if os.name == "nt":
+        a, root = a.lower(), Path(str(root).lower())
+    return inside(a, root)
+
+
+def project_dirs(base: Path, root: Path) -> list[Path]:
+    """The folders under ``tmp/`` that hold sessions of `root` or of folders inside it:
+    those projects.json names for them (or, without it, whose .project_root names
+    them), and the old hash-named folder."""
+    tmp = base / "tmp"
+    found: list[Path] = []
+    try:
+        projects = json.loads((base / REGISTRY).read_text(encoding="utf-8")).get("projects")
+    except (OSError, ValueError, AttributeError):
+        projects = None
+    if isinstance(projects, dict):
+        found = [tmp / slug for path, slug in projects.items() if isinstance(slug, str) and _same(path, root)]
+    if not found and tmp.is_dir():
+        # No registry (or not written yet): the ownership markers say the same.
+        for d in tmp.iterdir():
+            try:
+                owner = (d / MARKER).read_text(encoding="utf-8").strip()
+            except OSError:
+                continue
+            if _same(owner, root):
+                found.append(d)
+    found.append(tmp / hashlib.sha256(str(root).encode()).hexdigest())
+    return [d for d in dict.fromkeys(found) if (d / "chats").is_dir()]
+
+
+def _project_of(tail: Tail) -> str:
+    """The project folder a session belongs to, as its .project_root names it (the folder
+    under tmp/ that holds chats/); the workspace folder when there is none (an old
+    hash-named folder is the workspace's own)."""
+    for d in tail.path.parents:
+        if d.parent.name == "tmp":
+            try:
+                return (d / MARKER).read_text(encoding="utf-8").strip() or str(tail.root)
+            except OSError:
+                break
+    return str(tail.root)
 
 
 class Gemini(Reader):
@@ -19,13 +75,16 @@ class Gemini(Reader):
 
     def files(self, home: Path, root: Path) -> Iterator[tuple[Path, str | None]]:
         base = Path(os.environ.get("GEMINI_CLI_HOME") or home) / ".gemini"
-        digest = hashlib.sha256(str(root).encode()).hexdigest()
-        chats = base / "tmp" / digest / "chats"
-        if chats.is_dir():
-            for p in chats.glob("session-*.json*"):
-                yield p, None
+        for d in project_dirs(base, root):
+            chats = d / "chats"
+            yield from ((p, None) for p in sorted(chats.glob("session-*.json")))
+            # Sessions and, one folder down, subagents' sessions.
+            yield from ((p, None) for p in sorted(chats.glob("*.jsonl")))
+            yield from ((p, None) for p in sorted(chats.glob("*/*.jsonl")))
 
     def records(self, tail: Tail) -> Iterator[Any]:
+        if "project" not in tail.meta:
+            tail.meta["project"] = _project_of(tail)
         if tail.path.suffix != ".json":
             yield from json_records(tail.new_lines())
             return
@@ -36,9 +95,20 @@ class Gemini(Reader):
             tail.meta["session"] = data.get("sessionId")
             yield from (m for m in data.get("messages") or [] if isinstance(m, dict))
 
-    def parse(self, tail: Tail, msg: dict[str, Any]) -> Iterator[Write]:
-        if "sessionId" in msg and "messages" not in msg:
-            tail.meta["session"] = msg.get("sessionId")
+    def parse(self, tail: Tail, rec: dict[str, Any]) -> Iterator[Write]:
+        update = rec.get("$set")
+        if isinstance(update, dict):  # a metadata update, or a checkpoint of every message
+            if isinstance(update.get("sessionId"), str):
+                tail.meta["session"] = update["sessionId"]
+            for msg in update.get("messages") or []:
+                if isinstance(msg, dict):
+                    yield from self._message(tail, msg)
+            return
+        if "sessionId" in rec and "messages" not in rec:
+            tail.meta["session"] = rec.get("sessionId")
+        yield from self._message(tail, rec)
+
+    def _message(self, tail: Tail, msg: dict[str, Any]) -> Iterator[Write]:
         if msg.get("type") != "gemini":
             return
         seen = tail.meta.setdefault("calls", set())
@@ -46,9 +116,26 @@ class Gemini(Reader):
             if not isinstance(call, dict) or call.get("id") in seen:
                 continue
             seen.add(call.get("id"))
-            args = call.get("args") or {}
-            path = args.get("file_path") or args.get("absolute_path")
-            if not inside(path, tail.root):
-                continue
-            text = args.get("content") if call.get("name") == "write_file" else args.get("new_string")
-            yield from write_of(self.tool, tail.meta.get("session"), msg.get("model"), path, text)
+            path, texts = _written(call, tail.meta.get("project") or str(tail.root), tail.root)
+            for text in texts:
+                yield from write_of(self.tool, tail.meta.get("session"), msg.get("model"), path, text)
+
+
+def _written(call: dict[str, Any], project: str, root: Path) -> tuple[str | None, list[Any]]:
+    """The file a tool call wrote inside `root` and the texts it wrote there. Paths may be
+    relative to the project's folder: Gemini CLI resolves them against it."""
+    args = call.get("args") or {}
+    name = call.get("name")
+    if name == "run_shell_command":
+        command = args.get("command")
+        where = os.path.join(project, str(args.get("dir_path") or ""))
+        return None, list(heredocs(command)) if isinstance(command, str) and inside(where, root) else []
+    given = args.get("file_path") or args.get("absolute_path")
+    path = os.path.join(project, given) if isinstance(given, str) else None
+    if not inside(path, root):
+        return None, []
+    if name == "write_file":
+        return path, [args.get("content")]
+    if name == "replace":
+        return path, [args.get("new_string")]
+    return None, []

@@ -36,10 +36,11 @@ class TranscriptIndex:
         self.home = home or Path.home()
         self.enabled = enabled
         self.readers: Sequence[Reader] = READERS if readers is None else readers
-        self._tails: dict[Path, Tail] = {}
+        self._tails: dict[tuple[str, Path], Tail] = {}  # (tool, the log's key) -> its reading
         self._writes: list[Write] = []
         self._by_line: dict[int, list[int]] = {}
         self.last_refresh = 0.0
+        self.added = 0  # writes indexed so far: a change says that a log gained some
         self._lock = threading.Lock()
 
     # -- reading ---------------------------------------------------------------
@@ -57,7 +58,7 @@ class TranscriptIndex:
             self._lock.release()
 
     def _refresh(self, root: Path) -> int:
-        before = len(self._writes)
+        before = self.added
         for reader in self.readers:
             try:
                 files = list(reader.files(self.home, root))
@@ -65,40 +66,65 @@ class TranscriptIndex:
                 log.info("cannot list %s transcripts: %s", reader.tool, e)
                 continue
             for path, session in files:
-                tail = self._tails.get(path)
+                key = (reader.tool, reader.key(path))
+                tail = self._tails.get(key)
                 if tail is None:
-                    tail = self._tails[path] = Tail(path, root, session)
+                    tail = self._tails[key] = Tail(path, root, session)
+                tail.path = path  # the same log may have moved or been compressed
                 if not tail.skip:
                     self._read(reader, tail)
         self.last_refresh = time.monotonic()
-        return len(self._writes) - before
+        return self.added - before
 
     def _read(self, reader: Reader, tail: Tail) -> None:
+        got: list[Write] = []
         try:
             for record in reader.records(tail):
                 try:
-                    for w in reader.parse(tail, record):
-                        self._add(w)
+                    got.extend(reader.parse(tail, record))
                 except Exception as e:  # a format change must never stop the server
                     log.debug("unreadable %s record in %s: %s", reader.tool, tail.path, e)
-        except Exception as e:
+        except Exception as e:  # the file as a whole: half written, corrupt, vanished
             log.info("cannot read %s transcript %s: %s", reader.tool, tail.path, e)
+            return
+        for w in got:
+            self._add(w)
 
     def _add(self, w: Write) -> None:
-        if len(w.lines) < 1:
+        if len(w.lines) < 1 or self._known(w):
             return
         if len(self._writes) >= MAX_WRITES:
             self._compact()
+        self._insert(w)
+        self.added += 1
+
+    def _insert(self, w: Write) -> None:
         wid = len(self._writes)
         self._writes.append(w)
         for h in set(w.lines):
             self._by_line.setdefault(h, []).append(wid)
 
+    def _known(self, w: Write) -> bool:
+        """The same write is indexed already (a log read again after it moved, was
+        compressed or migrated, or one tool call logged twice): found through its rarest
+        line, so no more memory is spent on it."""
+        rarest: list[int] | None = None
+        for h in w.lines:
+            ids = self._by_line.get(h)
+            if not ids:
+                return False
+            if rarest is None or len(ids) < len(rarest):
+                rarest = ids
+        return any(
+            (o := self._writes[i]).lines == w.lines and (o.tool, o.session, o.path) == (w.tool, w.session, w.path)
+            for i in rarest or ()
+        )
+
     def _compact(self) -> None:
         keep = self._writes[len(self._writes) // 2 :]
         self._writes, self._by_line = [], {}
         for w in keep:
-            self._add(w)
+            self._insert(w)
 
     # -- matching --------------------------------------------------------------
     def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None:
