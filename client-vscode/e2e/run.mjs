@@ -76,6 +76,8 @@ try {
   if (!fs.existsSync(car)) throw new Error("the sidecar was not written");
   results.sidecar_records = JSON.parse(fs.readFileSync(car, "utf8")).records.length;
   await page.waitForSelector(".statusbar-item:has-text('unreviewed')", { state: "hidden", timeout: 15000 });
+  // The tree re-renders a moment after the status item hides (both follow the same listing).
+  await recordRow.first().waitFor({ state: "detached", timeout: 15000 }).catch(() => {});
   results.view_record_rows_after_tag = await recordRow.count();
   // Scenario 2: copy lines inside the editor, paste them: no new warning.
   await page.keyboard.press("Escape");
