@@ -370,9 +370,20 @@ function updateStatus(): void {
   status.tooltip = "Provmark: click to scan the workspace";
 }
 
+// A command that needs the server, asked for while there is none: say why.
+function noServer(): boolean {
+  if (client && serverState === "ready") {
+    return false;
+  }
+  void vscode.window.showWarningMessage(`Provmark: its server is not running (${
+    serverState === "no Python" ? "no Python 3.10+" : serverState === "stopped" ? "it stopped" : `${serverState}…`}).`,
+  "Show Log").then((c) => c && log.show());
+  return true;
+}
+
 async function tagSelection(kind: "ai" | "human"): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !client) {
+  if (!editor || noServer() || !client) {
     return;
   }
   const s = editor.selection;
@@ -388,7 +399,7 @@ async function tagSelection(kind: "ai" | "human"): Promise<void> {
 }
 
 async function scan(): Promise<void> {
-  if (!client) {
+  if (noServer() || !client) {
     return;
   }
   const c = client;

@@ -6,7 +6,7 @@ import {
 } from "../src/pure/interpreter";
 
 const probe = (version: [number, number, number], provmark: string | null = null): Probe => ({
-  version, executable: `/py${version.join("")}/bin/python`, cacheTag: `cpython-${version[0]}${version[1]}`,
+  version, executable: `/py${version.join("")}/bin/python`, cacheTag: `cpython-${version[0]}${version[1]}`, abiflags: "",
   platform: "linux-x86_64", libc: "glibc", pip: true, provmark,
 });
 const cand = (command: string[], from: string, p?: Probe): Candidate => (p ? { command, from, probe: p } : { command, from, error: "not found" });
@@ -67,9 +67,9 @@ test("versions compare by their release numbers", () => {
 });
 
 test("probe output parsed, junk refused", () => {
-  const p = parseProbe('warning: something\n{"version": [3, 11, 7], "executable": "/usr/bin/python3", "cacheTag": "cpython-311", ' +
+  const p = parseProbe('warning: something\n{"version": [3, 11, 7], "executable": "/usr/bin/python3", "cacheTag": "cpython-311", "abiflags": "", ' +
     '"platform": "linux-x86_64", "libc": "glibc", "pip": true, "provmark": null}\n');
-  assert.deepEqual(p, { version: [3, 11, 7], executable: "/usr/bin/python3", cacheTag: "cpython-311", platform: "linux-x86_64",
+  assert.deepEqual(p, { version: [3, 11, 7], executable: "/usr/bin/python3", cacheTag: "cpython-311", abiflags: "", platform: "linux-x86_64",
     libc: "glibc", pip: true, provmark: null });
   assert.equal(parseProbe("Python was not found; run without arguments to install from the Microsoft Store"), undefined);
   assert.equal(parseProbe('{"version": "3.11"}'), undefined);
@@ -79,6 +79,7 @@ test("compiled modules are kept per ABI and platform", () => {
   assert.equal(nativeKey(probe([3, 11, 7])), "cpython-311-linux-x86_64-glibc");
   assert.equal(nativeKey({ ...probe([3, 12, 0]), libc: "" }), "cpython-312-linux-x86_64-other-libc");
   assert.equal(nativeKey({ ...probe([3, 13, 0]), platform: "macosx-11.0-arm64", libc: "" }), "cpython-313-macosx-11.0-arm64");
+  assert.equal(nativeKey({ ...probe([3, 13, 1]), abiflags: "t" }), "cpython-313t-linux-x86_64-glibc");
 });
 
 test("launch: the bundled server isolated, its compiled modules first; an environment's as it is", () => {

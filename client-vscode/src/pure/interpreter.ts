@@ -17,6 +17,7 @@ export interface Probe {
   version: [number, number, number];
   executable: string;
   cacheTag: string; // sys.implementation.cache_tag: cpython-311
+  abiflags: string; // sys.abiflags: "t" for a free-threaded build, which needs its own wheels
   platform: string; // sysconfig.get_platform(): linux-x86_64, macosx-11.0-arm64, win-amd64
   libc: string; // glibc, or "" (musl, or not Linux)
   pip: boolean;
@@ -140,7 +141,8 @@ export const PROBE_CODE = [
   "    except Exception:",
   "        return None",
   "print(json.dumps({'version': list(sys.version_info[:3]), 'executable': sys.executable,",
-  "    'cacheTag': sys.implementation.cache_tag or '', 'platform': sysconfig.get_platform(),",
+  "    'cacheTag': sys.implementation.cache_tag or '', 'abiflags': getattr(sys, 'abiflags', ''),",
+  "    'platform': sysconfig.get_platform(),",
   "    'libc': libc(), 'pip': importlib.util.find_spec('pip') is not None, 'provmark': v()}))",
 ].join("\n");
 
@@ -154,6 +156,7 @@ export function parseProbe(stdout: string): Probe | undefined {
     }
     return {
       version: [v[0], v[1], v[2] ?? 0], executable: p.executable, cacheTag: String(p.cacheTag ?? ""),
+      abiflags: String(p.abiflags ?? ""),
       platform: String(p.platform ?? ""), libc: String(p.libc ?? ""), pip: p.pip === true,
       provmark: typeof p.provmark === "string" ? p.provmark : null,
     };
@@ -163,10 +166,11 @@ export function parseProbe(stdout: string): Probe | undefined {
 }
 
 /** The folder (under the extension's storage) for this Python's compiled modules: one
- * per interpreter ABI and platform. */
+ * per interpreter ABI (a free-threaded build apart) and platform. */
 export function nativeKey(p: Probe): string {
   const linux = p.platform.startsWith("linux") ? `-${p.libc || "other-libc"}` : "";
-  return `${p.cacheTag || "python" + p.version.slice(0, 2).join("")}-${p.platform}${linux}`.replace(/[^A-Za-z0-9._-]/g, "_");
+  const tag = (p.cacheTag || "python" + p.version.slice(0, 2).join("")) + p.abiflags;
+  return `${tag}-${p.platform}${linux}`.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
 // `python -m provmark` would put the current folder (the workspace) first on sys.path:
