@@ -129,3 +129,45 @@ def test_no_python_says_so(vsix: Path, tmp_path: Path) -> None:
             (tools / name).symlink_to(found)
     res = fresh(vsix, "nopython", f"{tools}:{node_bin()}")
     assert "no Python 3.10+" in res["status"]
+
+
+def pythons() -> list[Path]:
+    """CPython 3.10 and newer on this machine (PATH, pyenv's versions), one per version."""
+    found: dict[str, Path] = {}
+    cands = [shutil.which(f"python3.{m}") for m in range(10, 16)]
+    cands += [str(p) for p in sorted(Path.home().glob(".pyenv/versions/3.*/bin/python3"))]
+    for c in cands:
+        if not c:
+            continue
+        version = "import sys; print('%d.%d' % sys.version_info[:2])"
+        r = subprocess.run([c, "-c", version], capture_output=True, text=True)
+        v = r.stdout.strip()
+        if r.returncode == 0 and tuple(map(int, v.split("."))) >= (3, 10):
+            found.setdefault(v, Path(c))
+    return list(found.values())
+
+
+def test_the_bundled_server_runs_on_every_python_found(vsix: Path, tmp_path: Path) -> None:
+    """The bundle is resolved for 3.10 and carries no compiled module: each CPython here
+    from 3.10 on runs `provmark report` from it alone, in isolated mode as the extension
+    runs it."""
+    with zipfile.ZipFile(vsix) as z:
+        z.extractall(tmp_path / "vsix", [n for n in z.namelist() if n.startswith("extension/bundled/")])
+    libs = tmp_path / "vsix" / "extension" / "bundled" / "libs"
+    assert not [p for p in libs.rglob("*") if p.suffix in (".so", ".pyd", ".dylib")]
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "app.py").write_text("def total(xs):\n    return sum(xs)\n")
+    boot = (
+        "import sys; sys.path[:0] = [sys.argv[1]]; import provmark; assert provmark.__file__.startswith(sys.argv[1]); "
+        "from provmark.cli import main; "
+        "sys.exit(main(['report', sys.argv[2], '--stdout', '--no-cache', '--jobs', '1']))"
+    )
+    ran = []
+    for py in pythons():
+        cmd = [str(py), "-I", "-c", boot, str(libs), str(repo)]
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0 and "<!DOCTYPE html>" in r.stdout, f"{py}: {r.stderr[-2000:]}"
+        ran.append(py)
+    print("the bundled server ran on", [str(p) for p in ran])
+    assert ran
