@@ -32,6 +32,9 @@ class Settings:
     ignore: tuple[str, ...] = ()
     first_party_tools: tuple[str, ...] = ()
     transcripts: bool = True
+    # How long a flag no tool was named for waits for a tool's log that names its lines
+    # (tools that log a write after making it); 0: never looked for again.
+    transcript_wait_s: int = 600
     auto_tag: bool = False
     # Flags at or above record_threshold (never below report_threshold: only what is
     # shown is recorded), and agent writes, recorded in the sidecar as unreviewed at
@@ -59,6 +62,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "publish_delay_ms": (0, 10_000),
     "max_file_bytes": (1_000, 1_000_000_000),
     "rescan_burst": (1, 10_000_000),
+    "transcript_wait_s": (0, 86_400),
 }
 
 # Keys of the client's provmark section that only the client uses, and the pipeline's

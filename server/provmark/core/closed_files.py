@@ -86,19 +86,21 @@ def disk_question(rel: str, text: str, old_keys: Any, settings: Settings) -> Que
     if is_generated(rel, text[:2000]):
         return None
     lines = text.splitlines()
-    runs = _added(old_keys, lines, settings)
-    if not runs:
-        return None
+    runs, bulk = _added(old_keys, lines, settings)
     new_lines = [x for a, b in runs for x in lines[a : b + 1]]
-    solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)] or [normalize(x) for x in new_lines]
+    solid = [n for n in (normalize(x) for x in new_lines) if is_solid(n)]
+    if not bulk and not (solid and settings.transcripts):
+        return None
     return Question(
         rel,
         new_lines,
-        solid,
+        solid or [normalize(x) for x in new_lines],
         family_for(rel),
         on_disk=True,
-        content_model=settings.content_model,
+        # A small edit is judged only when a tool's log holds it: no content model.
+        content_model=settings.content_model and bulk,
         transcripts=settings.transcripts,
+        logged_only=not bulk,
     )
 
 
@@ -124,6 +126,9 @@ def judge_write(
         return Judgement("small")
     if facts is None:
         return q
+    if q.logged_only and facts.match is None:  # a small edit no tool's log holds: a person's
+        closed.keep(rel, text, lines, kept)
+        return Judgement("small")
     if facts.copy:
         closed.keep(rel, text, lines, kept)
         return Judgement("copy")
@@ -132,7 +137,7 @@ def judge_write(
     evidence += facts.evidence()
     insertion = new_id("w")
     regions = []
-    for a, b in _added(old_keys, lines, memory.settings):
+    for a, b in _added(old_keys, lines, memory.settings)[0]:
         r = Region(a, b, FLAG, insertion, evidence=list(evidence))
         r.attribute(facts.match)
         r.rescore()
@@ -143,9 +148,10 @@ def judge_write(
     return Judgement("flagged", regions)
 
 
-def _added(old_keys: Any, lines: list[str], settings: Settings) -> list[tuple[int, int]]:
-    """The runs a write added, when one of them is bulk: then the small ones are the
-    same writer's too (an agent's edit changes a line here and there around its new
-    function). None of them when none is bulk: small writes are not judged."""
+def _added(old_keys: Any, lines: list[str], settings: Settings) -> tuple[list[tuple[int, int]], bool]:
+    """The runs a write added, and whether one of them is bulk: then the small ones are
+    the same writer's too (an agent's edit changes a line here and there around its new
+    function). When none is bulk, the write is judged only if a tool's log holds it (an
+    agent's small edit); a person's is never flagged."""
     runs = inserted_runs(old_keys, lines)
-    return runs if any(is_bulk(lines[a : b + 1], settings) for a, b in runs) else []
+    return runs, any(is_bulk(lines[a : b + 1], settings) for a, b in runs)

@@ -83,6 +83,7 @@ class Question:
     on_disk: bool = False  # known already to be another process's write
     content_model: bool = True
     transcripts: bool = True
+    logged_only: bool = False  # a small write: only a tool's log can make it a flag
 
 
 @dataclass
@@ -110,6 +111,8 @@ def gather(q: Question, io: WorkspaceIO, index: CopyIndex, transcripts: Transcri
         # An agent's write that its log holds is the agent's, even when it copies a file.
         transcripts.refresh()
         facts.match = transcripts.match(q.lines)
+        if q.logged_only and facts.match is None:
+            return facts  # nothing else can flag it
     facts.copy_fraction, files = index.candidates(q.solid)
     if facts.copy_fraction >= 0.8 and facts.match is None:
         for other in files:

@@ -22,17 +22,18 @@ from provmark.core import evidence as ev
 from provmark.core.at_rest import History, ScanFlag
 from provmark.core.bursts import DocState, Judgement, add_to_burst, first_last, follow, is_bulk
 from provmark.core.closed_files import ClosedFile, ClosedFiles, disk_question, judge_write
-from provmark.core.facts import CopyIndex, Facts, NoIO, Question, TranscriptSource, WorkspaceIO, gather
+from provmark.core.facts import CopyIndex, Facts, Match, NoIO, Question, TranscriptSource, WorkspaceIO, gather
 from provmark.core.findings import Finding, clamped, finding_of
 from provmark.core.judging import Analysis, Inquiry, analyse, conclude, inquire
+from provmark.core.late_logs import Unnamed, name_tool, unnamed
 from provmark.core.lines import normalize
-from provmark.core.memory import Memory
+from provmark.core.memory import Memory, Provenance
 from provmark.core.records import Record, SidecarData
 from provmark.core.regions import FLAG, PENDING, STALE, TAGGED, Region
 from provmark.core.textdoc import Edit, OutOfRange, TextDocument, split_lines
 from provmark.settings import Settings
 
-__all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Placed", "Settled", "Tracker"]
+__all__ = ["FLAG", "STALE", "TAGGED", "DocView", "Inquiry", "Judgement", "Placed", "Settled", "Tracker", "Unnamed"]
 Change = tuple[tuple[tuple[int, int], tuple[int, int]] | None, str]  # (range or None, text)
 
 
@@ -392,6 +393,37 @@ class Tracker:
                 end = min(f.end, max(len(cf.widths) - 1, 0))
                 out.append(Placed(clamped(f, end), cf.width(end)))
         return out
+
+    # -- flags whose tool's log came late -------------------------------------------
+    def unnamed(self) -> list[Unnamed]:
+        """Flags of open documents and closed files that no tool was named for yet (their
+        lines may be in a log that was written after them)."""
+        out = [
+            Unnamed(uri, None, ins, runs)
+            for uri, s in self.docs.items()
+            if not s.skipped
+            for ins, runs in unnamed(s.regions).items()
+        ]
+        out += [
+            Unnamed(None, rel, ins, runs)
+            for rel, cf in self.closed.files.items()
+            for ins, runs in unnamed(cf.regions).items()
+        ]
+        return out
+
+    def name_tool(self, where: Unnamed, match: Match, lines: list[str]) -> list[Region]:
+        """A log now holds the lines (`lines`) of a flag that had no tool: the flag names
+        it, and copies of those lines will too. Returns the flags changed."""
+        if where.uri is not None:
+            state = self.docs.get(where.uri)
+            regions = state.regions if state is not None else []
+        else:
+            cf = self.closed.get(where.rel or "")
+            regions = cf.regions if cf is not None else []
+        changed = name_tool(regions, where.insertion, match)
+        if changed and changed[0].score >= self.settings.record_at:
+            self.memory.ai.add(lines, Provenance(changed[0].score, match.tool, False, where.insertion))
+        return changed
 
     # -- lines at rest in open documents -------------------------------------------
     def add_history(self, uri: str, runs: History, version: int | None = None) -> list[Region]:

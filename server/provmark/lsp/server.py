@@ -4,9 +4,10 @@ work beside it.
 Everything that decides lives in tracker.py and the modules it uses; this module turns
 LSP messages into calls and findings into diagnostics, and owns timers and messages.
 The features (disk_sync.DiskSync, workspace_scan.WorkspaceScan, tagging.Tagging,
-provenance_view.ProvenanceView) own their state and are wired here. All sends happen on the event loop's thread (pygls
-writes stdout without a lock); file reads, git and the content model run on one I/O
-thread (`run_io`), so that typing never waits for them.
+provenance_view.ProvenanceView, late_logs.LateLogs) own their state and are wired here.
+All sends happen on the event loop's thread (pygls writes stdout without a lock); file
+reads, git and the content model run on one I/O thread (`run_io`), so that typing never
+waits for them.
 
 Each workspace folder has its own settings, index, watcher, git history, logs and
 tracker (folders.Folder); a document is handled by the tracker of the folder that holds
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from provmark.core.bursts import DocState
     from provmark.core.regions import Region
     from provmark.core.tracker import Change, Inquiry, Tracker
+    from provmark.lsp.late_logs import LateLogs
     from provmark.lsp.provenance_view import ProvenanceView
     from provmark.lsp.tagging import Tagging
     from provmark.lsp.workspace_scan import WorkspaceScan
@@ -71,7 +73,7 @@ T = TypeVar("T")
 # Built right after the reply to `initialize` (or at first use): importing the tracker,
 # the content model and the features costs as much as pygls itself, and an editor
 # waits for that reply (eglot gives up after 3 s).
-_PARTS = ("scan", "tagging", "provenance")
+_PARTS = ("scan", "tagging", "provenance", "late_logs")
 
 
 class ProvmarkServer(LanguageServer):
@@ -79,6 +81,7 @@ class ProvmarkServer(LanguageServer):
     scan: WorkspaceScan
     tagging: Tagging
     provenance: ProvenanceView
+    late_logs: LateLogs
 
     def __init__(self) -> None:
         super().__init__("provmark", __version__, protocol_cls=ProvmarkProtocol)
@@ -105,6 +108,7 @@ class ProvmarkServer(LanguageServer):
         """Import and make the tracker and the features (once)."""
         if self.built:
             return
+        from provmark.lsp.late_logs import LateLogs
         from provmark.lsp.provenance_view import ProvenanceView
         from provmark.lsp.tagging import Tagging
         from provmark.lsp.workspace_scan import WorkspaceScan
@@ -115,6 +119,7 @@ class ProvmarkServer(LanguageServer):
         self.scan = WorkspaceScan(self)
         self.tagging = Tagging(self)
         self.provenance = ProvenanceView(self)
+        self.late_logs = LateLogs(self)
 
     def __getattr__(self, name: str) -> Any:
         # Only for attributes not there yet: a part asked for before `build` ran.

@@ -233,6 +233,7 @@ class Tagging:
         view = tracker.view(uri)
         if view is None or view.rel is None:
             return
+        self.server.late_logs.expect(folder, regions)  # those without a tool may be named later
         lines = tracker.snapshot(uri)
         tagged = self.auto_tag(folder, view.rel, regions, lines)
         for r, rec in tagged:
@@ -243,8 +244,43 @@ class Tagging:
 
     def flagged_closed(self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str]) -> None:
         """New flags on a file that is not open (another process wrote it)."""
+        self.server.late_logs.expect(folder, regions)
         done = {id(r) for r, _ in self.auto_tag(folder, rel, regions, lines)}
         self.record_unreviewed(folder, rel, [r for r in regions if id(r) not in done], lines)
+
+    def named(
+        self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None
+    ) -> None:
+        """A tool's log, written after these flags, named their tool: their unreviewed
+        records say so too (those still waiting to be written take it at once); flags that
+        were not recorded are now, as every flag a tool is named for is."""
+        root = folder.root
+        if root is None or not regions or not folder.tracker.settings.record_unreviewed:
+            return
+        r = regions[0]  # one insertion: the same tool, evidence and score for all
+        origin = {"kind": "ai", "tool": r.tool, "model": r.model, "session": r.session}
+        evidence = [dict(e.to_json()) for e in r.evidence]
+        waiting = {job.id: job for job in self._pending.get((root, rel), [])}
+        written: set[str] = set()
+        for region in regions:
+            job = waiting.get(region.review or "")
+            if job is not None:
+                job.origin, job.evidence, job.score = origin, evidence, region.score
+            elif region.review is not None:
+                written.add(region.review)
+        self.record_unreviewed(folder, rel, [x for x in regions if x.review is None], lines, uri)
+        if not written:
+            return
+
+        async def run() -> None:
+            try:
+                await self.server.run_io(sidecar.attribute_unreviewed, root, rel, written, origin, evidence, r.score)
+            except (sidecar.SidecarError, OSError) as e:
+                self.server.tell(f"{e}; the tool of its unreviewed records is not recorded", once="named:" + rel)
+                return
+            self.announce(root, {rel})
+
+        self.server.loop.create_task(run())
 
     def record_unreviewed(
         self, folder: Folder, rel: str, regions: Sequence[Region], lines: list[str], uri: str | None = None

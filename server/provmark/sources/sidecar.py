@@ -321,6 +321,37 @@ def refresh_unreviewed(
         return gone
 
 
+def attribute_unreviewed(
+    root: Path, rel: str, ids: set[str], origin: dict[str, Any], evidence: list[Any], score: float
+) -> int:
+    """A tool's log named the tool of flags recorded without one (it was written after
+    them): their unreviewed records take the origin, evidence and score the flags have
+    now. Records someone decided on are left as they were. Returns how many changed."""
+    path = sidecar_path(root, rel)
+    if not ids or not path.exists():
+        return 0
+    # The same shape as a new record's (names only, no text).
+    fresh = make_record([], 1, origin, "exclude", evidence, "provmark", "unreviewed", score)
+    with _locked(path):
+        data = load(root, rel)
+        if data is None:
+            return 0
+        changed = 0
+        for i, rec in enumerate(data["records"]):
+            if rec["id"] in ids and rec.get("status") == "unreviewed":
+                data["records"][i] = {
+                    **rec,
+                    "origin": fresh["origin"],
+                    "evidence": fresh["evidence"],
+                    "score": fresh["score"],
+                }
+                changed += 1
+        if changed:
+            data["schema"] = SCHEMA
+            write_atomic(path, dumps(data))
+        return changed
+
+
 def _moved(rec: Record, start: int, lines: list[str]) -> Record:
     if rec["start_line"] == start and rec["line_hashes"] == [line_hash(x) for x in lines]:
         return rec

@@ -31,9 +31,8 @@ that record skipped, never the server stopped.
 
 from __future__ import annotations
 
-from provmark.sources.transcripts.base import MAX_AGE_S, Reader, Tail, Write
+from provmark.sources.transcripts.base import MAX_AGE_S, Reader, Tail, Write, patch_added_lines
 from provmark.sources.transcripts.claude_code import claude_dir_name
-from provmark.sources.transcripts.codex import patch_added_lines
 from provmark.sources.transcripts.index import MAX_WRITES, TranscriptIndex
 from provmark.sources.transcripts.registry import READERS
 

@@ -147,6 +147,24 @@ class Tail:
             return None
 
 
+def patch_added_lines(patch: str) -> dict[str, list[str]]:
+    """Lines added per file by an apply_patch patch (Codex's format, also one of Aider's)."""
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in patch.splitlines():
+        m = re.match(r"\*\*\* (Add|Update) File: (.+)", line)
+        if m:
+            current = m.group(2).strip()
+            out.setdefault(current, [])
+            continue
+        if line.startswith("*** "):
+            current = None if not line.startswith("*** Move to:") else current
+            continue
+        if current is not None and line.startswith("+"):
+            out[current].append(line[1:])
+    return out
+
+
 _HEREDOC = re.compile(r"<<-?\s*['\"]?(\w+)['\"]?[^\n]*\n(.*?)\n\1\b", re.S)
 
 

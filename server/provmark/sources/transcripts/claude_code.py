@@ -5,9 +5,11 @@ of Write (content), Edit (new_string), MultiEdit (edits[].new_string), NotebookE
 
 from __future__ import annotations
 
+import json
 import os
 import re
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +62,28 @@ class ClaudeCode(Reader):
                 texts = [e.get("new_string") for e in inp.get("edits") or [] if isinstance(e, dict)]
             for text in texts:
                 yield from write_of(self.tool, rec.get("sessionId"), msg.get("model"), path, text)
+
+    def fixture(self, home: Path, root: Path, session: str, writes: Sequence[tuple[Path, str]]) -> list[Path]:
+        # One assistant message per Write, each followed by its tool result, as Claude
+        # Code appends them (the fields a session log carries besides, abridged).
+        log = home / ".claude" / "projects" / claude_dir_name(str(root)) / f"{session}.jsonl"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        common: dict[str, Any] = {"isSidechain": False, "userType": "external", "cwd": str(root), "sessionId": session}
+        lines = []
+        for path, content in writes:
+            call = f"toolu_{uuid.uuid4().hex[:24]}"
+            use = {
+                "type": "tool_use",
+                "id": call,
+                "name": "Write",
+                "input": {"file_path": str(path), "content": content},
+            }
+            message: dict[str, Any] = {"id": f"msg_{uuid.uuid4().hex[:24]}", "type": "message", "role": "assistant"}
+            message |= {"model": "claude-sonnet-4-5", "content": [use], "stop_reason": "tool_use"}
+            lines.append({**common, "type": "assistant", "message": message, "uuid": str(uuid.uuid4())})
+            result = {"type": "tool_result", "tool_use_id": call, "content": f"File created successfully at: {path}"}
+            user = {"role": "user", "content": [result]}
+            lines.append({**common, "type": "user", "message": user, "uuid": str(uuid.uuid4())})
+        with open(log, "a", encoding="utf-8") as f:
+            f.writelines(json.dumps(x) + "\n" for x in lines)
+        return [log]

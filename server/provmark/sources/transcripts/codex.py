@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import re
 import time
+import uuid
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from provmark.sources.transcripts.base import (
     inside,
     json_records,
     log,
+    patch_added_lines,
     recent,
     solid,
     strings,
@@ -39,24 +40,6 @@ _BLOCK = 1 << 18  # compressed bytes fed at once: JSON inflates about 10x, so ou
 
 class CorruptLog(ValueError):
     """A compressed log that ends before its frame does, or is not zstd at all."""
-
-
-def patch_added_lines(patch: str) -> dict[str, list[str]]:
-    """Lines added per file by an apply_patch patch (Codex's format)."""
-    out: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in patch.splitlines():
-        m = re.match(r"\*\*\* (Add|Update) File: (.+)", line)
-        if m:
-            current = m.group(2).strip()
-            out.setdefault(current, [])
-            continue
-        if line.startswith("*** "):
-            current = None if not line.startswith("*** Move to:") else current
-            continue
-        if current is not None and line.startswith("+"):
-            out[current].append(line[1:])
-    return out
 
 
 def _zst_lines(path: Path, skip: int, done: list[int]) -> Iterator[str]:
@@ -185,14 +168,48 @@ class Codex(Reader):
                 except json.JSONDecodeError:
                     args = {"raw": args}
             texts.extend(strings(args))
+        cwd = str(tail.meta.get("cwd") or tail.root)
         found: dict[bytes, tuple[array, str | None]] = {}  # one write per text, however often it appears
         for text in texts:
             if "*** Begin Patch" in text:
                 for path, added in patch_added_lines(text).items():
                     lines = solid(added)
-                    found.setdefault(lines.tobytes(), (lines, path))
+                    # Paths in a patch are relative to the session's folder (or absolute).
+                    found.setdefault(lines.tobytes(), (lines, os.path.join(cwd, path)))
             for body in heredocs(text):
+                if "*** Begin Patch" in body:
+                    continue  # `apply_patch <<'EOF'`: the patch itself, read above
                 lines = solid(body.splitlines())
                 found.setdefault(lines.tobytes(), (lines, None))  # no path: matched by content only
         for lines, written in found.values():
             yield Write(self.tool, tail.meta.get("session"), tail.meta.get("model"), written, lines)
+
+    def fixture(self, home: Path, root: Path, session: str, writes: Sequence[tuple[Path, str]]) -> list[Path]:
+        # session_meta, turn_context, then one apply_patch call (and its output) per write.
+        now = datetime.datetime.now()
+        sid = str(uuid.uuid5(uuid.NAMESPACE_URL, session))
+        log = home / ".codex" / "sessions" / f"{now:%Y/%m/%d}" / f"rollout-{now:%Y-%m-%dT%H-%M-%S}-{sid}.jsonl"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        stamp = now.isoformat(timespec="milliseconds") + "Z"
+        meta = {
+            "id": session,
+            "timestamp": stamp,
+            "cwd": str(root),
+            "originator": "codex_cli_rs",
+            "cli_version": "0.46.0",
+        }
+        records: list[dict[str, Any]] = [
+            {"timestamp": stamp, "type": "session_meta", "payload": meta},
+            {"timestamp": stamp, "type": "turn_context", "payload": {"cwd": str(root), "model": "gpt-5-codex"}},
+        ]
+        for path, content in writes:
+            body = "".join("+" + x + "\n" for x in content.splitlines())
+            patch = f"*** Begin Patch\n*** Add File: {path}\n{body}*** End Patch"
+            call = f"call_{uuid.uuid4().hex[:24]}"
+            item = {"type": "custom_tool_call", "status": "completed", "call_id": call, "name": "apply_patch"}
+            records.append({"timestamp": stamp, "type": "response_item", "payload": {**item, "input": patch}})
+            out = {"type": "custom_tool_call_output", "call_id": call, "output": "Success. Updated the following files"}
+            records.append({"timestamp": stamp, "type": "response_item", "payload": out})
+        with open(log, "a", encoding="utf-8") as f:
+            f.writelines(json.dumps(r) + "\n" for r in records)
+        return [log]

@@ -11,10 +11,12 @@ docs/transcripts.md."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +74,9 @@ def _project_of(tail: Tail) -> str:
 
 class Gemini(Reader):
     tool = "gemini-cli"
+
+    def fixture(self, home: Path, root: Path, session: str, writes: Sequence[tuple[Path, str]]) -> list[Path]:
+        return _fixture(home, root, session, writes)
 
     def files(self, home: Path, root: Path) -> Iterator[tuple[Path, str | None]]:
         base = Path(os.environ.get("GEMINI_CLI_HOME") or home) / ".gemini"
@@ -139,3 +144,38 @@ def _written(call: dict[str, Any], project: str, root: Path) -> tuple[str | None
     if name == "replace":
         return path, [args.get("new_string")]
     return None, []
+
+
+def _fixture(home: Path, root: Path, session: str, writes: Sequence[tuple[Path, str]]) -> list[Path]:
+    # The current layout: projects.json, the project's folder with its marker, a JSONL
+    # session (metadata line, the user's message, one gemini message per write_file).
+    base = home / ".gemini"
+    registry = base / REGISTRY
+    try:
+        data = json.loads(registry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = {"projects": {}}
+    slug = data["projects"].setdefault(str(root), root.name.lower() or "project")
+    registry.parent.mkdir(parents=True, exist_ok=True)
+    registry.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    folder = base / "tmp" / slug
+    (folder / "chats").mkdir(parents=True, exist_ok=True)
+    (folder / MARKER).write_text(str(root), encoding="utf-8")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    log = folder / "chats" / f"session-{now:%Y-%m-%dT%H-%M}-{session[:8]}.jsonl"
+    digest = hashlib.sha256(str(root).encode()).hexdigest()
+    records: list[dict[str, Any]] = [
+        {"sessionId": session, "projectHash": digest, "startTime": stamp, "lastUpdated": stamp},
+        {"id": str(uuid.uuid4()), "timestamp": stamp, "type": "user", "content": [{"text": "write the files"}]},
+    ]
+    for path, content in writes:
+        call_id = f"write_file-{uuid.uuid4().hex[:12]}"
+        call = {"id": call_id, "name": "write_file", "args": {"file_path": str(path), "content": content}}
+        call |= {"status": "success", "timestamp": stamp, "displayName": "WriteFile", "description": ""}
+        msg = {"id": str(uuid.uuid4()), "timestamp": stamp, "type": "gemini", "content": "", "toolCalls": [call]}
+        records.append({**msg, "thoughts": [], "model": "gemini-2.5-pro"})
+        records.append({"$set": {"lastUpdated": stamp}})
+    with open(log, "a", encoding="utf-8") as f:
+        f.writelines(json.dumps(r, separators=(",", ":")) + "\n" for r in records)
+    return [log]

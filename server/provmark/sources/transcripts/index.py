@@ -8,10 +8,10 @@ rapidfuzz.
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from array import array
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from provmark.core.facts import Match
 from provmark.sources.transcripts.base import Reader, Tail, Write, log, solid
 from provmark.sources.transcripts.registry import READERS
 
+MAX_PARTS = 50  # writes of one session that may together make a block
 MAX_WRITES = 500_000  # about 8 bytes a line: 100 MB of logs index in well under 100 MB
 
 
@@ -137,23 +138,74 @@ class TranscriptIndex:
     def _match(self, want: array, min_fraction: float) -> Match | None:
         if not want or not self._writes:
             return None
-        votes: Counter[int] = Counter()
-        for h in want:
-            for wid in set(self._by_line.get(h, ())):
-                votes[wid] += 1
-        for wid, hits in votes.most_common(3):
-            fraction = hits / len(want)
+        # Where each write's lines are among the wanted ones (one pass over the postings).
+        found: dict[int, list[int]] = {}
+        for i, h in enumerate(want):
+            for wid in self._by_line.get(h, ()):
+                hits = found.setdefault(wid, [])
+                if not hits or hits[-1] != i:  # a write holding the line twice counts it once
+                    hits.append(i)
+        if not found:
+            return None
+        best = sorted(found, key=lambda wid: -len(found[wid]))
+        for wid in best[:3]:
+            fraction = len(found[wid]) / len(want)
             if fraction < min_fraction:
                 break
-            w = self._writes[wid]
-            # The same lines in the same order: compare the query with the stretch of the
-            # write its lines span (fuzz.ratio is linear here; partial_ratio is not).
-            where = {h: i for i, h in reversed(list(enumerate(w.lines)))}
-            pos = [where[h] for h in want if h in where]
-            window = w.lines[min(pos) : max(pos) + 1]
-            if fuzz.ratio(want, window) >= 80:  # rapidfuzz compares the hash sequences
+            if self._in_order(want, found[wid], self._writes[wid], whole=True):
+                w = self._writes[wid]
                 return Match(w.tool, w.session, w.model, round(fraction, 3))
-        return None
+        return self._match_session(want, found, min_fraction)
+
+    def _match_session(self, want: array, found: dict[int, list[int]], min_fraction: float) -> Match | None:
+        """Lines that several writes of one session made together: an agent's edits to a
+        file, read from the disk at once (a MultiEdit's parts, Edits in a row, a patch's
+        files). Each write must hold its share in order; together they must hold
+        `min_fraction` of the lines."""
+        sessions: dict[tuple[str, str | None], set[int]] = {}
+        for wid, hits in found.items():
+            w = self._writes[wid]
+            sessions.setdefault((w.tool, w.session), set()).update(hits)
+        key, covered = max(sessions.items(), key=lambda kv: len(kv[1]))
+        if len(covered) / len(want) < min_fraction:
+            return None
+        ours = sorted((wid for wid in found if (self._writes[wid].tool, self._writes[wid].session) == key),
+                      key=lambda wid: -len(found[wid]))  # fmt: skip
+        verified: set[int] = set()
+        for wid in ours[:MAX_PARTS]:
+            if self._in_order(want, found[wid], self._writes[wid]):
+                verified.update(found[wid])
+        if len(verified) / len(want) < min_fraction:
+            return None
+        w = self._writes[ours[0]]
+        return Match(w.tool, w.session, w.model, round(len(verified) / len(want), 3))
+
+    @staticmethod
+    def _in_order(want: array, hits: list[int], w: Write, whole: bool = False) -> bool:
+        """The wanted lines `hits` (their places in `want`) stand in `w` in the same order:
+        compared with the stretch of the write they span (fuzz.ratio is linear here;
+        partial_ratio is not), at least as long as they are (a block repeated twice).
+        `whole`: compared with every wanted line, those the write lacks too (one write
+        must hold the block nearly whole); else with its share only."""
+        part = array("Q", (want[i] for i in hits))
+        where: dict[int, list[int]] = {}
+        for i, h in enumerate(w.lines):
+            where.setdefault(h, []).append(i)
+        # Each line where it follows the one before (a line the write holds twice, such as
+        # `return None`, is taken at the place that keeps the order), from the start that
+        # gives the shortest stretch.
+        best: list[int] = []
+        for anchor in where[part[0]][:8]:
+            pos = [anchor]
+            for h in part[1:]:
+                places = where[h]
+                at = bisect.bisect_left(places, pos[-1] + 1)
+                pos.append(places[at] if at < len(places) else places[0])
+            if not best or max(pos) - min(pos) < max(best) - min(best):
+                best = pos
+        start = min(best)
+        window = w.lines[start : max(max(best) + 1, start + len(part))]
+        return fuzz.ratio(want if whole else part, window) >= 80  # rapidfuzz compares the hash sequences
 
     def paths(self) -> set[str]:
         """The file paths the indexed writes name, as the tools logged them."""
