@@ -1,7 +1,8 @@
 """Lines that commits declaring an AI tool put in the working tree, for the pipeline.
 
 A commit declares its tool in its trailers or author ("Co-Authored-By: Claude", aider's
-"(aider)" author, ...; `gitinfo.tool_of_commit`). Finding the lines such commits left
+"(aider)" author, Cursor's, Copilot's, Devin's, Jules's, OpenCode's, Amp's ...: the one
+table of conventions, each with its source, is `ai_commits.DECLARATIONS`). Finding the lines such commits left
 must scale to large histories, so the work is split:
 
 1. one `git log` over the whole history reads every commit's message and the files it
@@ -28,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from provmark.core.lines import line_hash
-from provmark.sources.gitinfo import blame_owners, git_command, tool_of_commit
+from provmark.sources.ai_commits import tool_of_commit
+from provmark.sources.gitinfo import blame_owners, git_command
 
 log = logging.getLogger(__name__)
 

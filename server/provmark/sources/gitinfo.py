@@ -1,9 +1,8 @@
 """git history as evidence: commits that declare an AI tool, and the lines they added.
 
-AI tools mark their commits: Claude Code's "Generated with Claude Code" and
-"Co-Authored-By: Claude", aider's "(aider)" author names, Codex and Copilot agents'
-co-author trailers and bot authors. Lines that `git blame` attributes to such commits
-are AI evidence. git is run with fixed arguments, never anything from configuration.
+AI tools mark their commits (trailers, author names, bot accounts: the table in
+`ai_commits.py`, with the source of each convention). Lines that `git blame` attributes
+to such commits are AI evidence. git is run with fixed arguments, never anything from configuration.
 """
 
 from __future__ import annotations
@@ -14,32 +13,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from provmark.sources.ai_commits import tool_of_commit
+
+__all__ = ["GitHistory", "blame_owners", "git_command", "tool_of_commit"]
+
 log = logging.getLogger(__name__)
 
 MAX_COMMITS = 5000
-
-# (pattern over "author name <email>\nmessage", tool)
-_MARKERS: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"generated with \[?claude code|co-authored-by:\s*claude\b|noreply@anthropic\.com", re.I),
-        "claude-code",
-    ),
-    (re.compile(r"^[^\n]*\(aider\)\s*<|co-authored-by:\s*aider", re.I | re.M), "aider"),
-    (re.compile(r"co-authored-by:\s*(openai )?codex\b|^codex[^\n]*<|chatgpt-codex-connector", re.I | re.M), "codex"),
-    (re.compile(r"co-authored-by:\s*(github )?copilot\b|copilot-swe-agent|^copilot[^\n]*<", re.I | re.M), "copilot"),
-    (re.compile(r"co-authored-by:\s*gemini|generated with gemini cli", re.I), "gemini-cli"),
-    (re.compile(r"co-authored-by:\s*cursor|cursoragent@cursor\.com", re.I), "cursor"),
-]
-
-
-def tool_of_commit(author: str, message: str) -> str | None:
-    """The AI tool a commit declares, from its author line and message, or None."""
-    text = f"{author}\n{message}"
-    for pattern, tool in _MARKERS:
-        if pattern.search(text):
-            return tool
-    return None
-
 
 # A repository's own config can name programs for git to run (core.fsmonitor, hooks);
 # Provmark reads repositories it did not vet, so it turns those off for every git call.
