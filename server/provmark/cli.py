@@ -684,10 +684,8 @@ def _report(args: argparse.Namespace, policy: Any) -> int:
     from dataclasses import replace
 
     from provmark.batch.html_report import render
-    from provmark.batch.scan import scan
     from provmark.pipeline.report_gather import gather
     from provmark.settings import from_files
-    from provmark.sources.transcripts import TranscriptIndex
 
     root = args.root.resolve()
     settings, problems = from_files(root)
@@ -695,20 +693,8 @@ def _report(args: argparse.Namespace, policy: Any) -> int:
         print(f"provmark report: {p}", file=sys.stderr)
     if not args.git:
         policy = replace(policy, commits="include")  # no git history: no declaring commits either
-    index = TranscriptIndex(root, enabled=settings.transcripts) if args.transcripts else None
     with _progress(args.progress) as progress:
-        report = scan(
-            root,
-            warn=settings.warn_threshold,
-            report=settings.report_threshold,
-            ignore=settings.ignore,
-            jobs=args.jobs,
-            use_cache=not args.no_cache,
-            cache_path=args.cache,
-            git=args.git,
-            transcripts=index,
-            progress=progress,
-        )
+        report = _run_scan(args, root, settings, None, progress)  # exactly as `provmark scan` runs it
     overview = gather(root, report, policy, use_git=args.git)
     try:
         page = render(overview, args.csp_nonce)
