@@ -153,13 +153,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     },
     middleware: {
       didOpen: openWithReplay,
-      didChange: (event, next) => {
-        const queue = replaying.get(event.document.uri.toString());
-        if (queue) {
-          return new Promise<void>((resolve) => queue.push(() => next(event).finally(resolve)));
-        }
-        return next(event);
-      },
+      didChange: sendChange,
     },
   };
   client = new LanguageClient("provmark", "Provmark", serverOptions, clientOptions);
@@ -286,37 +280,48 @@ class PasteOrigin implements vscode.DocumentPasteEditProvider {
   }
 }
 
-function sendHint(uri: string, version: number, range: Range, source: PasteSource): void {
-  if (recorder.has(uri)) {
-    recorder.pasted(uri, version, range, source); // sent after its change, when the client opens the document
-    return;
-  }
-  const c = client;
-  if (!c) {
-    return;
-  }
-  const send = () => c.sendNotification(DID_PASTE, { textDocument: { uri, version }, range, source });
-  const queue = replaying.get(uri);
-  if (queue) {
-    queue.push(send);
-  } else {
-    void send().catch(() => undefined);
-  }
-}
-
-function onChange(e: vscode.TextDocumentChangeEvent): void {
+// The paste the editor just applied, if this change is it: its ranges and source (taken
+// once).
+function pasteOf(e: vscode.TextDocumentChangeEvent): { range: Range; source: PasteSource }[] {
   const uri = e.document.uri.toString();
-  if (recorder.recording && e.contentChanges.length) {
-    recorder.changed(uri, e.document.version, lspChanges(e.contentChanges));
-  }
   if (!pending || uri !== pending.uri || Date.now() - pending.at > 1000) {
-    return;
+    return [];
   }
   const { source } = pending;
   pending = undefined;
-  for (const range of pastedRanges(lspChanges(e.contentChanges))) {
-    sendHint(uri, e.document.version, range, source);
+  return pastedRanges(lspChanges(e.contentChanges)).map((range) => ({ range, source }));
+}
+
+// A document the server does not have yet: its edits and paste hints are recorded, and
+// replayed when the client opens it. (The others' changes go through the client's
+// didChange, below, which sends their hints.)
+function onChange(e: vscode.TextDocumentChangeEvent): void {
+  const uri = e.document.uri.toString();
+  if (!recorder.has(uri) || !e.contentChanges.length) {
+    return;
   }
+  recorder.changed(uri, e.document.version, lspChanges(e.contentChanges));
+  for (const h of pasteOf(e)) {
+    recorder.pasted(uri, e.document.version, h.range, h.source);
+  }
+}
+
+// The client sends a change: its paste hints follow it on the wire, never before it (the
+// server places a hint by the document's version). While the document's replay is being
+// sent, both wait their turn.
+function sendChange(event: vscode.TextDocumentChangeEvent, next: (e: vscode.TextDocumentChangeEvent) => Promise<void>): Promise<void> {
+  const uri = event.document.uri.toString();
+  const version = event.document.version; // now: the document may change meanwhile
+  const hints = pasteOf(event);
+  const send = async () => {
+    await next(event);
+    for (const h of hints) {
+      await client?.sendNotification(DID_PASTE, { textDocument: { uri, version }, range: h.range, source: h.source })
+        .catch(() => undefined);
+    }
+  };
+  const queue = replaying.get(uri);
+  return queue ? new Promise<void>((resolve) => queue.push(() => send().finally(resolve))) : send();
 }
 
 let taggedDecoration: vscode.TextEditorDecorationType;

