@@ -159,6 +159,12 @@ try {
       await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
       await waitServerReady(page, 120000);
       results.reopen_ready_ms = Date.now() - t1;
+      // The reopened window started its server as the last time, and checked meanwhile.
+      const logs = path.join(prof.userData, "logs");
+      const windows = fs.readdirSync(logs, { recursive: true }).map(String)
+        .filter((f) => f.endsWith(path.join("provmark.provmark", "Provmark.log"))).map((f) => path.join(logs, f))
+        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+      results.reopen_reused_last_start = windows.length > 1 && fs.readFileSync(windows[0], "utf8").includes("as the last time");
     }
   }
   status.stop();

@@ -5,6 +5,7 @@
 // commands.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
 import * as vscode from "vscode";
 import {
   DidChangeTextDocumentNotification,
@@ -13,7 +14,7 @@ import {
   ServerOptions,
   State,
 } from "vscode-languageclient/node";
-import { Bundle, launch, Plan } from "./pure/interpreter";
+import { Bundle, LastStart, launch, Plan, reusable, samePlan } from "./pure/interpreter";
 import { pastedRanges, pasteSource, PasteSource, Range } from "./pure/pasteRanges";
 import { DocSnapshot, LspChange, Recorder } from "./pure/replay";
 import { secureReport } from "./pure/reportHtml";
@@ -110,11 +111,28 @@ function setState(s: ServerState): void {
   updateStatus();
 }
 
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
+const LAST_START = "provmark.lastStart";
+
+async function startClient(context: vscode.ExtensionContext, reuse = true): Promise<void> {
   const t0 = Date.now();
   setState("starting");
-  plan = await findPlan(bundle, log);
-  nativeDir = undefined;
+  const setting = (vscode.workspace.getConfiguration("provmark").get<string>("interpreter") ?? "").trim();
+  // This workspace's last start, if it still fits (the Python extension's environment is
+  // per workspace): the server starts at once, and the Pythons are probed meanwhile; if
+  // they say otherwise, the server is restarted as they say.
+  const last = reuse && !setting
+    ? reusable(context.workspaceState.get<LastStart>(LAST_START), { setting, bundle: bundle?.provmark, trusted: vscode.workspace.isTrusted },
+      (f) => fs.existsSync(f))
+    : undefined;
+  let check: Promise<Plan> | undefined;
+  if (last) {
+    plan = last.plan;
+    nativeDir = last.nativeDir;
+    check = findPlan(bundle, log);
+  } else {
+    plan = await findPlan(bundle, log);
+    nativeDir = undefined;
+  }
   if (plan.kind === "none") {
     log.warn(`no Python ${"3.10"}+ found: ${plan.tried.join("; ")}`);
     setState("no Python");
@@ -122,7 +140,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     void noPython(plan.tried);
     return;
   }
-  if (plan.kind === "bundled" && bundle) {
+  if (plan.kind === "bundled" && bundle && !last) {
     nativeDir = native.installed(plan.probe);
     if (!nativeDir) {
       setState("setting up");
@@ -136,7 +154,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   }
   const p = plan;
   const cmd = launch(p, ["serve"], nativeDir);
-  log.info(`starting the server with ${p.from}` + (p.kind === "bundled" ? `, compiled modules: ${nativeDir ?? "none"}` : ""));
+  log.info(`starting the server with ${p.from}` + (p.kind === "bundled" ? `, compiled modules: ${nativeDir ?? "none"}` : "") +
+    (last ? " (as the last time; checking the Pythons meanwhile)" : ""));
   const serverOptions: ServerOptions = {
     command: cmd.command,
     args: cmd.args, // stdio, without the --stdio flag a transport would add
@@ -148,7 +167,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     outputChannel: log,
     // The server explains its own failures; one message from us is enough.
     initializationFailedHandler: (error) => {
-      void failed(String(error), p);
+      if (!last) {
+        void failed(String(error), p); // else: looked for again, below
+      }
       return false;
     },
     middleware: {
@@ -172,6 +193,13 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   try {
     await client.start();
   } catch (e) {
+    if (last) {
+      // What worked the last time does not now: forget it and look again.
+      log.warn(`the last start's plan failed (${String(e)}); looking for a Python again`);
+      await context.workspaceState.update(LAST_START, undefined);
+      client = undefined;
+      return startClient(context, false);
+    }
     recorder.stop();
     await failed(String(e), p);
     client = undefined;
@@ -182,6 +210,20 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   recorder.stop();
   setState("ready");
   log.info(`server ready ${Date.now() - t0} ms after the start was asked for (${Date.now() - activatedAt} ms after activation)`);
+  const remember = (q: Exclude<Plan, { kind: "none" }>, dir: string | undefined) =>
+    context.workspaceState.update(LAST_START, { plan: q, setting, bundle: bundle?.provmark, nativeDir: dir } satisfies LastStart);
+  if (check) {
+    void check.then(async (found) => {
+      if (samePlan(found, p)) {
+        return;
+      }
+      log.info(`the Pythons changed since the last start (now: ${found.kind === "none" ? "none fits" : found.from}): restarting`);
+      await context.workspaceState.update(LAST_START, undefined);
+      await restart(context);
+    });
+  } else {
+    await remember(p, nativeDir);
+  }
   await provenance.refresh();
   const c = client;
   context.subscriptions.push(c.onDidChangeState((e) => {

@@ -1,8 +1,8 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
-  Bundle, Candidate, findServer, launch, nativeInstallArgs, nativeKey, parseProbe, pathCommands, Probe,
-  versionAtLeast,
+  Bundle, Candidate, findServer, LastStart, launch, nativeInstallArgs, nativeKey, parseProbe, pathCommands, Probe,
+  reusable, samePlan, versionAtLeast,
 } from "../src/pure/interpreter";
 
 const probe = (version: [number, number, number], provmark: string | null = null): Probe => ({
@@ -17,7 +17,7 @@ const py = (p?: Probe) => cand(["python"], "python on PATH", p);
 
 test("the setting wins, taken as it is", () => {
   const plan = findServer({ setting: " /opt/py/bin/python ", pythonExtension: ext(probe([3, 12, 1], "0.2.0")), path: [], bundle, trusted: true });
-  assert.deepEqual(plan, { kind: "command", command: "/opt/py/bin/python", args: [], from: "the provmark.interpreter setting" });
+  assert.deepEqual(plan, { kind: "command", command: "/opt/py/bin/python", args: [], from: "the provmark.interpreter setting", via: "setting" });
 });
 
 test("the Python extension's environment when it has provmark, at least the bundled version", () => {
@@ -92,7 +92,7 @@ test("launch: the bundled server isolated, its compiled modules first; an enviro
   assert.equal(l.command, "python3");
   assert.deepEqual(l.args.slice(0, 2), ["-I", "-c"]);
   assert.match(l.args[2], /sys\.path\[:0\] = \["\/store\/native\/cpython-311","\/ext\/bundled\/libs"\]; from provmark\.cli import main; sys\.exit\(main\(\["serve"\]\)\)$/);
-  const report = launch({ kind: "command", command: "py", args: ["-3"], from: "x" }, ["report", "C:\\a \"b\"", "--stdout"]);
+  const report = launch({ kind: "command", command: "py", args: ["-3"], from: "x", via: "path" }, ["report", "C:\\a \"b\"", "--stdout"]);
   assert.deepEqual(report.args.slice(0, 2), ["-3", "-c"]);
   assert.ok(report.args[2].endsWith(`sys.exit(main(["report","C:\\\\a \\"b\\"","--stdout"]))`));
   assert.ok(!report.args[2].includes("sys.path[:0]"));
@@ -105,4 +105,30 @@ test("PATH candidates and pip's command line", () => {
   assert.deepEqual(args.slice(0, 3), ["-m", "pip", "install"]);
   assert.ok(args.includes("--only-binary=:all:") && args.includes("--no-deps"));
   assert.deepEqual(args.slice(-3), ["--target", "/t", "rapidfuzz>=3.13,<4"]);
+});
+
+test("the last start is used again only while it still fits", () => {
+  const plan = findServer({ path: [py3(probe([3, 11, 2]))], bundle, trusted: true });
+  assert.equal(plan.kind, "bundled");
+  if (plan.kind !== "bundled") {
+    return;
+  }
+  const last: LastStart = { plan, setting: "", bundle: "0.2.0", nativeDir: "/store/native/k" };
+  const all = () => true;
+  const now = { setting: "", bundle: "0.2.0", trusted: true };
+  assert.equal(reusable(last, now, all), last);
+  assert.equal(reusable(undefined, now, all), undefined);
+  assert.equal(reusable(last, { ...now, bundle: "0.2.1" }, all), undefined, "the extension was updated");
+  assert.equal(reusable(last, { ...now, setting: "/opt/py" }, all), undefined, "the setting changed");
+  assert.equal(reusable(last, now, (p) => p !== "/store/native/k"), undefined, "its compiled modules are gone");
+  assert.equal(reusable({ ...last, nativeDir: undefined }, now, all), undefined, "they were never fetched");
+  assert.equal(reusable(last, now, (p) => p !== plan.probe.executable), undefined, "its Python is gone");
+  const viaExt = findServer({ pythonExtension: ext(probe([3, 12, 1], "0.2.0")), path: [], bundle, trusted: true });
+  assert.equal(viaExt.kind === "command" && viaExt.via, "python-extension");
+  if (viaExt.kind === "command") {
+    assert.equal(reusable({ plan: viaExt, setting: "", bundle: "0.2.0" }, { ...now, trusted: false }, all), undefined);
+    assert.ok(samePlan(viaExt, { ...viaExt, from: "said otherwise" }));
+    assert.ok(!samePlan(viaExt, plan));
+    assert.ok(!samePlan(plan, { ...plan, libs: "/other/libs" }));
+  }
 });

@@ -47,9 +47,13 @@ export interface FindInputs {
   trusted: boolean;
 }
 
+// `via`: where the Python came from (an untrusted workspace may not use the Python
+// extension's environment, however it was found before).
+export type Via = "setting" | "python-extension" | "path";
+
 export type Plan =
-  | { kind: "command"; command: string; args: string[]; from: string }
-  | { kind: "bundled"; command: string; args: string[]; from: string; probe: Probe; libs: string }
+  | { kind: "command"; command: string; args: string[]; from: string; via: Via }
+  | { kind: "bundled"; command: string; args: string[]; from: string; via: Via; probe: Probe; libs: string }
   | { kind: "none"; tried: string[] };
 
 /** The Pythons looked for on PATH, in order. */
@@ -99,27 +103,27 @@ function why(c: Candidate): string {
 export function findServer(src: FindInputs): Plan {
   const setting = (src.setting ?? "").trim();
   if (setting) {
-    return { kind: "command", command: setting, args: [], from: "the provmark.interpreter setting" };
+    return { kind: "command", command: setting, args: [], from: "the provmark.interpreter setting", via: "setting" };
   }
   const ext = src.trusted && src.pythonExtension?.command.length ? src.pythonExtension : undefined;
   const installed = (c: Candidate | undefined): c is Candidate =>
     !!c && supported(c.probe) && !!c.probe.provmark && (!src.bundle || versionAtLeast(c.probe.provmark, src.bundle.provmark));
   if (installed(ext)) {
-    return { kind: "command", ...split(ext), from: `${ext.from} (provmark ${ext.probe?.provmark})` };
+    return { kind: "command", ...split(ext), from: `${ext.from} (provmark ${ext.probe?.provmark})`, via: "python-extension" };
   }
   const pythons = [...(ext ? [ext] : []), ...src.path];
   if (src.bundle) {
     const py = pythons.find((c) => supported(c.probe));
     if (py?.probe) {
       return {
-        kind: "bundled", ...split(py), probe: py.probe, libs: src.bundle.libs,
+        kind: "bundled", ...split(py), probe: py.probe, libs: src.bundle.libs, via: py === ext ? "python-extension" : "path",
         from: `Python ${pyVersion(py.probe)} (${py.from}) with the server bundled in the extension`,
       };
     }
   }
   const onPath = src.path.find((c) => supported(c.probe) && !!c.probe.provmark);
   if (onPath) {
-    return { kind: "command", ...split(onPath), from: `${onPath.from} (provmark ${onPath.probe?.provmark})` };
+    return { kind: "command", ...split(onPath), from: `${onPath.from} (provmark ${onPath.probe?.provmark})`, via: "path" };
   }
   return { kind: "none", tried: pythons.map(why) };
 }
@@ -211,4 +215,38 @@ export function nativeInstallArgs(target: string, requirement: string): string[]
 /** Checks that the folder has the compiled rapidfuzz: its C++ scorer imports. */
 export function nativeCheckCode(dir: string): string {
   return `import sys; sys.path[:0] = [${JSON.stringify(dir)}]; import rapidfuzz.fuzz_cpp; print('ok')`;
+}
+
+/** What the last start used, kept so that the next window starts its server at once and
+ * checks the Pythons meanwhile (probing them, and waiting for the Python extension, take
+ * from half a second to seconds). */
+export interface LastStart {
+  plan: Exclude<Plan, { kind: "none" }>;
+  setting: string;
+  bundle?: string; // the bundled server's version then
+  nativeDir?: string;
+}
+
+/** The last start, if it can be used again as it is: the same setting and bundle, not the
+ * Python extension's environment in an untrusted workspace, and for the bundled server
+ * its files, its Python and its compiled modules still there. */
+export function reusable(last: LastStart | undefined, now: { setting: string; bundle?: string; trusted: boolean },
+  exists: (path: string) => boolean): LastStart | undefined {
+  const p = last?.plan;
+  if (!last || !p || last.setting !== now.setting || last.bundle !== now.bundle || (p.via === "python-extension" && !now.trusted)) {
+    return undefined;
+  }
+  if (p.kind === "bundled" && !(exists(p.libs) && exists(p.probe.executable) && last.nativeDir && exists(last.nativeDir))) {
+    return undefined; // a first start (or its compiled modules failed): find and set up again
+  }
+  return last;
+}
+
+/** Whether two plans run the same program the same way. */
+export function samePlan(a: Plan, b: Plan): boolean {
+  if (a.kind === "none" || b.kind === "none") {
+    return a.kind === b.kind;
+  }
+  return a.kind === b.kind && a.command === b.command && JSON.stringify(a.args) === JSON.stringify(b.args) &&
+    (a.kind !== "bundled" || (b.kind === "bundled" && a.libs === b.libs));
 }
