@@ -138,7 +138,7 @@ def _run_scan(
         use_cache=not args.no_cache,
         cache_path=getattr(args, "cache", None),
         git=args.git,
-        transcripts=TranscriptIndex(root, enabled=settings.transcripts) if args.transcripts else None,
+        transcripts=TranscriptIndex.of(root, settings) if args.transcripts else None,
         progress=progress,
         paths=paths,
     )

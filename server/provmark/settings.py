@@ -35,6 +35,7 @@ class Settings:
     # How long a flag no tool was named for waits for a tool's log that names its lines
     # (tools that log a write after making it); 0: never looked for again.
     transcript_wait_s: int = 600
+    transcripts_off: tuple[str, ...] = ()  # tools whose logs are not read ("aider", "codex", ...)
     auto_tag: bool = False
     # Flags at or above record_threshold (never below report_threshold: only what is
     # shown is recorded), and agent writes, recorded in the sidecar as unreviewed at

@@ -159,3 +159,19 @@ def test_registry_readers_and_a_failing_reader_never_stops_the_others(tmp_path: 
     assert idx.refresh() == 1
     m = idx.match(CODE.splitlines())
     assert m is not None and m.tool == "claude-code"
+
+
+def test_each_reader_can_be_turned_off(tmp_path: Path) -> None:
+    from provmark.settings import Settings, merge
+
+    ws, home = tmp_path / "ws", tmp_path / "home"
+    ws.mkdir()
+    log = home / ".claude" / "projects" / claude_dir_name(str(ws.resolve())) / "s1.jsonl"
+    log.parent.mkdir(parents=True)
+    log.write_text(claude_line(ws.resolve(), "a.py", CODE))
+    settings, problems = merge(Settings(), {"transcriptsOff": ["claude-code"]}, "test")
+    assert problems == [] and settings.transcripts_off == ("claude-code",)
+    idx = TranscriptIndex.of(ws, settings, home)
+    assert idx.refresh() == 0 and idx.match(CODE.splitlines()) is None
+    idx.off = frozenset()  # turned on again: read from then on
+    assert idx.refresh() == 1

@@ -192,7 +192,7 @@ class Folder:
 
         self.index.root = self.root
         self.tracker.root = self.root
-        self.transcripts = TranscriptIndex(self.root, enabled=self.store.current.transcripts)
+        self.transcripts = TranscriptIndex.of(self.root, self.store.current)
         self.tracker.transcripts = self.transcripts
         if self.root is not None and (self.root / ".git").exists():
             self.history = GitHistory(self.root)

@@ -339,6 +339,8 @@ class ProvmarkServer(LanguageServer):
         if folder.built:
             folder.tracker.settings = s
             folder.index.ignore = s.ignore
+        if folder.transcripts is not None:  # writes already read stay; no more are read
+            folder.transcripts.enabled, folder.transcripts.off = s.transcripts, frozenset(s.transcripts_off)
         if problems:
             self.tell("; ".join(problems), once="settings:" + "|".join(problems))
 

@@ -12,17 +12,21 @@ import bisect
 import threading
 import time
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from provmark.core.facts import Match
+from provmark.settings import Settings
 from provmark.sources.transcripts.base import Reader, Tail, Write, log, solid
 from provmark.sources.transcripts.registry import READERS
 
 MAX_PARTS = 50  # writes of one session that may together make a block
-MAX_WRITES = 500_000  # about 8 bytes a line: 100 MB of logs index in well under 100 MB
+MAX_WRITES = 500_000
+# Lines indexed at most (about 70 bytes each in memory: 100 MB of logs, some 1.5 million
+# lines, hold about 100 MB); past it the older half of the writes is dropped.
+MAX_LINES = 2_000_000
 
 
 class TranscriptIndex:
@@ -32,17 +36,29 @@ class TranscriptIndex:
         home: Path | None = None,
         enabled: bool = True,
         readers: Sequence[Reader] | None = None,
+        off: Iterable[str] = (),
     ):
         self.root = root.resolve() if root else None
         self.home = home or Path.home()
         self.enabled = enabled
         self.readers: Sequence[Reader] = READERS if readers is None else readers
+        self.off = frozenset(off)  # tools whose logs are not read (the transcripts_off setting)
         self._tails: dict[tuple[str, Path], Tail] = {}  # (tool, the log's key) -> its reading
         self._writes: list[Write] = []
-        self._by_line: dict[int, list[int]] = {}
+        # line hash -> the write holding it, or a list of them when several do: most lines
+        # are in one write, and a plain int is neither allocated per line nor tracked by
+        # the garbage collector (millions of small lists made each full collection, on
+        # any thread, take a fraction of a second).
+        self._by_line: dict[int, int | list[int]] = {}
         self.last_refresh = 0.0
+        self._lines = 0  # lines of the writes indexed
         self.added = 0  # writes indexed so far: a change says that a log gained some
         self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, root: Path | None, settings: Settings, home: Path | None = None) -> TranscriptIndex:
+        """The index a workspace's settings ask for (transcripts, transcripts_off)."""
+        return cls(root, home, enabled=settings.transcripts, off=settings.transcripts_off)
 
     # -- reading ---------------------------------------------------------------
     def refresh(self) -> int:
@@ -61,6 +77,8 @@ class TranscriptIndex:
     def _refresh(self, root: Path) -> int:
         before = self.added
         for reader in self.readers:
+            if reader.tool in self.off:
+                continue
             try:
                 files = list(reader.files(self.home, root))
             except OSError as e:
@@ -94,16 +112,24 @@ class TranscriptIndex:
     def _add(self, w: Write) -> None:
         if len(w.lines) < 1 or self._known(w):
             return
-        if len(self._writes) >= MAX_WRITES:
+        if len(self._writes) >= MAX_WRITES or self._lines >= MAX_LINES:
             self._compact()
         self._insert(w)
         self.added += 1
 
     def _insert(self, w: Write) -> None:
+        self._lines += len(w.lines)
         wid = len(self._writes)
         self._writes.append(w)
+        by_line = self._by_line
         for h in set(w.lines):
-            self._by_line.setdefault(h, []).append(wid)
+            held = by_line.get(h)
+            if held is None:
+                by_line[h] = wid
+            elif isinstance(held, int):
+                by_line[h] = [held, wid]
+            else:
+                held.append(wid)
 
     def _known(self, w: Write) -> bool:
         """The same write is indexed already (a log read again after it moved, was
@@ -111,7 +137,7 @@ class TranscriptIndex:
         line, so no more memory is spent on it."""
         rarest: list[int] | None = None
         for h in w.lines:
-            ids = self._by_line.get(h)
+            ids = self._holders(h)
             if not ids:
                 return False
             if rarest is None or len(ids) < len(rarest):
@@ -121,9 +147,13 @@ class TranscriptIndex:
             for i in rarest or ()
         )
 
+    def _holders(self, h: int) -> list[int]:
+        held = self._by_line.get(h)
+        return [] if held is None else [held] if isinstance(held, int) else held
+
     def _compact(self) -> None:
         keep = self._writes[len(self._writes) // 2 :]
-        self._writes, self._by_line = [], {}
+        self._writes, self._by_line, self._lines = [], {}, 0
         for w in keep:
             self._insert(w)
 
@@ -141,7 +171,7 @@ class TranscriptIndex:
         # Where each write's lines are among the wanted ones (one pass over the postings).
         found: dict[int, list[int]] = {}
         for i, h in enumerate(want):
-            for wid in self._by_line.get(h, ()):
+            for wid in self._holders(h):
                 hits = found.setdefault(wid, [])
                 if not hits or hits[-1] != i:  # a write holding the line twice counts it once
                     hits.append(i)
