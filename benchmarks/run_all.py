@@ -26,6 +26,7 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
     "full": [
         ("per-keystroke cost, paste to diagnostic, memory (against stock pygls)", ["bench_server.py"]),
         ("disk storms, write to diagnostic, transcript index", ["bench_disk.py"]),
+        ("every transcript reader: indexing 100 MB of mixed logs, memory, lookups", ["bench_transcripts.py"]),
         ("workspace scan against read+hash and ripgrep, cache, typing during a scan", ["bench_scan.py"]),
         ("manifest files/s against a plain walk", ["bench_manifest.py"]),
         ("the datatrove step: files/s, local executor and Ray with 1 and 2 workers", ["bench_distributed.py"]),
@@ -40,6 +41,10 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "disk storms, write to diagnostic, transcript index",
             ["bench_disk.py", "--files", "300", "--transcript-mb", "2"],
+        ),
+        (
+            "every transcript reader: indexing 100 MB of mixed logs, memory, lookups",
+            ["bench_transcripts.py", "--mb", "4", "--lookups", "100"],
         ),
         (
             "workspace scan against read+hash and ripgrep, cache, typing during a scan",
