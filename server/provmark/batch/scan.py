@@ -478,7 +478,7 @@ def judge(
         match = transcripts.match(lines[b.start : b.end + 1]) if transcripts is not None and lines is not None else None
         if match is not None:
             tool = match.tool
-            evidence.append(ev.transcript_match(match.tool, match.session, match.model, match.fraction))
+            evidence.append(ev.transcript_match(match.tool, match.session, match.model, match.fraction, match.kind))
         verdict = ev.assess(evidence, warn, report, tool)
         if verdict.severity is None or (verdict.code == "ai-style" and b.lines < min_lines):
             continue  # a few lines of imports say too little on style alone

@@ -166,8 +166,11 @@ def partly_in_workspace(fraction: float) -> Evidence:
     return _fixed("partly-in-workspace", f"{fraction:.0%} of its lines exist in the workspace")
 
 
-def transcript_match(tool: str, session: str | None, model: str | None, fraction: float | None) -> Evidence:
-    what = f"{tool} wrote these lines in session {session or '?'}" + (f" ({model})" if model else "")
+def transcript_match(
+    tool: str, session: str | None, model: str | None, fraction: float | None, kind: str = "write"
+) -> Evidence:
+    verb = "gave these lines in a chat answer" if kind == "answer" else "wrote these lines"
+    what = f"{tool} {verb} in session {session or '?'}" + (f" ({model})" if model else "")
     found = f"; {fraction:.0%} of the lines found in its local log" if fraction is not None else " (session log)"
     return _fixed("transcript-match", what + found)
 

@@ -43,6 +43,7 @@ class Match:
     session: str | None
     model: str | None
     fraction: float  # of the queried lines found in that write
+    kind: str = "write"  # "answer": the lines are code of the tool's chat answer
 
 
 class CopyIndex(Protocol):
@@ -60,7 +61,7 @@ class TranscriptSource(Protocol):
 
     def refresh(self) -> int: ...
 
-    def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None: ...
+    def match(self, lines: list[str], min_fraction: float = 0.6, answers: bool = True) -> Match | None: ...
 
 
 class NoIO:
@@ -101,7 +102,7 @@ class Facts:
         out = [*self.content, *([self.style] if self.style is not None else [])]
         if self.match is not None:
             m = self.match
-            out.append(ev.transcript_match(m.tool, m.session, m.model, m.fraction))
+            out.append(ev.transcript_match(m.tool, m.session, m.model, m.fraction, m.kind))
         return out
 
 
@@ -110,7 +111,8 @@ def gather(q: Question, io: WorkspaceIO, index: CopyIndex, transcripts: Transcri
     if q.on_disk and transcripts is not None and q.transcripts:
         # An agent's write that its log holds is the agent's, even when it copies a file.
         transcripts.refresh()
-        facts.match = transcripts.match(q.lines)
+        # A small edit is named only by what a tool wrote, never by a line of an answer.
+        facts.match = transcripts.match(q.lines, answers=False) if q.logged_only else transcripts.match(q.lines)
         if q.logged_only and facts.match is None:
             return facts  # nothing else can flag it
     facts.copy_fraction, files = index.candidates(q.solid)

@@ -48,7 +48,7 @@ def unnamed(regions: Iterable[Region]) -> dict[str, tuple[tuple[int, int], ...]]
 def name_tool(regions: Iterable[Region], insertion: str, match: Match) -> list[Region]:
     """Name the tool of the insertion's flags that still have none, with the log's
     evidence; returns the flags changed."""
-    found = ev.transcript_match(match.tool, match.session, match.model, match.fraction)
+    found = ev.transcript_match(match.tool, match.session, match.model, match.fraction, match.kind)
     changed = []
     for r in regions:
         if r.kind != FLAG or r.insertion != insertion or r.tool is not None:

@@ -24,6 +24,9 @@ MAX_WHOLE = 256 << 20  # a log read whole (a JSON document, a compressed session
 MAX_LINE = 64 << 20  # a longer line (no tool writes one) is skipped, so memory stays bounded
 
 
+WRITE, ANSWER = "write", "answer"  # Write.kind
+
+
 @dataclass(frozen=True)
 class Write:
     tool: str
@@ -31,6 +34,10 @@ class Write:
     model: str | None
     path: str | None
     lines: array  # hashes of its normalised solid lines: no text is kept
+    # "write": text the tool put in a file; "answer": code in its chat answer (no path),
+    # which names the tool of a paste but never makes a file's edit look tool-written
+    # unless the lines match the answer nearly whole (TranscriptIndex.match).
+    kind: str = WRITE
 
 
 def solid(lines: Iterable[str]) -> array:
@@ -43,6 +50,37 @@ def write_of(tool: str, session: str | None, model: str | None, path: str | None
     """The write of `text` (a string; anything else or an empty one is no write)."""
     if isinstance(text, str) and text:
         yield Write(tool, session, model if isinstance(model, str) else None, path, solid(text.splitlines()))
+
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+def fenced(text: str) -> Iterator[str]:
+    """The bodies of the closed fenced code blocks of a markdown answer (a block still
+    being streamed, with no closing fence, is not one yet)."""
+    if "```" not in text and "~~~" not in text:
+        return
+    body: list[str] | None = None
+    fence = ""
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if body is None:
+            if m:
+                body, fence = [], m.group(1)
+        elif m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+            yield "\n".join(body)
+            body = None
+        else:
+            body.append(line)
+
+
+def answers_of(tool: str, session: str | None, model: str | None, text: Any) -> Iterator[Write]:
+    """An answer's fenced code blocks, each a write of kind "answer" without a path."""
+    if isinstance(text, str):
+        for block in fenced(text):
+            lines = solid(block.splitlines())
+            if lines:
+                yield Write(tool, session, model if isinstance(model, str) else None, None, lines, ANSWER)
 
 
 def inside(path: str | None, root: Path) -> bool:

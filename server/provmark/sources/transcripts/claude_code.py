@@ -1,7 +1,7 @@
 """Claude Code: ``~/.claude/projects/<cwd with every non-alphanumeric as ->/*.jsonl``
 (``$CLAUDE_CONFIG_DIR/projects`` when set), subagent logs below it too; tool_use inputs
 of Write (content), Edit (new_string), MultiEdit (edits[].new_string), NotebookEdit
-(new_source). See docs/transcripts.md."""
+(new_source); fenced code in the assistant's text, as answers. See docs/transcripts.md."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from provmark.sources.transcripts.base import Reader, Tail, Write, inside, write_of
+from provmark.sources.transcripts.base import Reader, Tail, Write, answers_of, inside, write_of
 
 
 def claude_dir_name(path: str) -> str:
@@ -46,7 +46,12 @@ class ClaudeCode(Reader):
         if not isinstance(content, list):
             return
         for item in content:
-            if not isinstance(item, dict) or item.get("type") != "tool_use":
+            if not isinstance(item, dict):
+                continue
+            if item.get("type") == "text" and inside(cwd, tail.root):
+                # Code in the answer's text: what a person may paste from the terminal.
+                yield from answers_of(self.tool, rec.get("sessionId"), msg.get("model"), item.get("text"))
+            if item.get("type") != "tool_use":
                 continue
             inp = item.get("input") or {}
             path = inp.get("file_path") or inp.get("notebook_path")

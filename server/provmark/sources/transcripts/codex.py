@@ -2,7 +2,8 @@
 archived ones in ``~/.codex/archived_sessions/``, and cold ones compressed in place as
 ``rollout-*.jsonl.zst`` (zstd, one frame). session_meta gives the cwd; apply_patch calls
 (custom_tool_call input, or a function_call whose arguments hold the patch) and
-here-documents in shell calls. See docs/transcripts.md."""
+here-documents in shell calls; fenced code in the assistant's messages, as answers. See
+docs/transcripts.md."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from provmark.sources.transcripts.base import (
     Reader,
     Tail,
     Write,
+    answers_of,
     heredocs,
     inside,
     json_records,
@@ -157,17 +159,10 @@ class Codex(Reader):
         if kind != "response_item" or not inside(tail.meta.get("cwd"), tail.root):
             return
         ptype = payload.get("type")
-        texts: list[str] = []
-        if ptype == "custom_tool_call" and payload.get("name") == "apply_patch":
-            texts.append(str(payload.get("input") or ""))
-        elif ptype in ("function_call", "local_shell_call"):
-            args = payload.get("arguments") if ptype == "function_call" else payload.get("action")
-            if isinstance(args, str):
-                try:
-                    args = json.loads(args)
-                except json.JSONDecodeError:
-                    args = {"raw": args}
-            texts.extend(strings(args))
+        if ptype == "message" and payload.get("role") == "assistant":
+            yield from self._answer(tail, payload)
+            return
+        texts = self._call_texts(payload)
         cwd = str(tail.meta.get("cwd") or tail.root)
         found: dict[bytes, tuple[array, str | None]] = {}  # one write per text, however often it appears
         for text in texts:
@@ -183,6 +178,28 @@ class Codex(Reader):
                 found.setdefault(lines.tobytes(), (lines, None))  # no path: matched by content only
         for lines, written in found.values():
             yield Write(self.tool, tail.meta.get("session"), tail.meta.get("model"), written, lines)
+
+    @staticmethod
+    def _call_texts(payload: dict[str, Any]) -> list[str]:
+        """The strings of a tool call's input: an apply_patch patch, a shell command."""
+        ptype = payload.get("type")
+        if ptype == "custom_tool_call" and payload.get("name") == "apply_patch":
+            return [str(payload.get("input") or "")]
+        if ptype in ("function_call", "local_shell_call"):
+            args = payload.get("arguments") if ptype == "function_call" else payload.get("action")
+            if isinstance(args, str):
+                try:
+                    args = json.loads(args)
+                except json.JSONDecodeError:
+                    args = {"raw": args}
+            return list(strings(args))
+        return []
+
+    def _answer(self, tail: Tail, payload: dict[str, Any]) -> Iterator[Write]:
+        """Code in an assistant message's text: what a person may paste from the terminal."""
+        for part in payload.get("content") or []:
+            if isinstance(part, dict) and part.get("type") == "output_text":
+                yield from answers_of(self.tool, tail.meta.get("session"), tail.meta.get("model"), part.get("text"))
 
     def fixture(self, home: Path, root: Path, session: str, writes: Sequence[tuple[Path, str]]) -> list[Path]:
         # session_meta, turn_context, then one apply_patch call (and its output) per write.

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from provmark.core.facts import Match
 from provmark.settings import Settings
-from provmark.sources.transcripts.base import Reader, Tail, Write, log, solid
+from provmark.sources.transcripts.base import ANSWER, Reader, Tail, Write, log, solid
 from provmark.sources.transcripts.registry import READERS
 
 MAX_PARTS = 50  # writes of one session that may together make a block
@@ -143,7 +143,8 @@ class TranscriptIndex:
             if rarest is None or len(ids) < len(rarest):
                 rarest = ids
         return any(
-            (o := self._writes[i]).lines == w.lines and (o.tool, o.session, o.path) == (w.tool, w.session, w.path)
+            (o := self._writes[i]).lines == w.lines
+            and (o.tool, o.session, o.path, o.kind) == (w.tool, w.session, w.path, w.kind)
             for i in rarest or ()
         )
 
@@ -158,20 +159,26 @@ class TranscriptIndex:
             self._insert(w)
 
     # -- matching --------------------------------------------------------------
-    def match(self, lines: list[str], min_fraction: float = 0.6) -> Match | None:
+    def match(self, lines: list[str], min_fraction: float = 0.6, answers: bool = True) -> Match | None:
         """The write that holds most of `lines` (normalised, solid ones), verified with
-        rapidfuzz; None when no tool wrote them."""
+        rapidfuzz; None when no tool wrote them. Code from a chat answer (kind "answer")
+        counts only when one answer holds the lines nearly whole, never as a part of a
+        session's edits, and not at all with `answers` False (a small edit on disk, which
+        any line of any answer would otherwise name)."""
         want = solid(lines)
         with self._lock:  # a refresh on another thread may be compacting the writes
-            return self._match(want, min_fraction)
+            return self._match(want, min_fraction, answers)
 
-    def _match(self, want: array, min_fraction: float) -> Match | None:
+    def _match(self, want: array, min_fraction: float, answers: bool = True) -> Match | None:
         if not want or not self._writes:
             return None
         # Where each write's lines are among the wanted ones (one pass over the postings).
         found: dict[int, list[int]] = {}
+        writes = self._writes
         for i, h in enumerate(want):
             for wid in self._holders(h):
+                if not answers and writes[wid].kind == ANSWER:
+                    continue
                 hits = found.setdefault(wid, [])
                 if not hits or hits[-1] != i:  # a write holding the line twice counts it once
                     hits.append(i)
@@ -182,16 +189,19 @@ class TranscriptIndex:
             fraction = len(found[wid]) / len(want)
             if fraction < min_fraction:
                 break
-            if self._in_order(want, found[wid], self._writes[wid], whole=True):
-                w = self._writes[wid]
-                return Match(w.tool, w.session, w.model, round(fraction, 3))
-        return self._match_session(want, found, min_fraction)
+            if self._in_order(want, found[wid], writes[wid], whole=True):
+                w = writes[wid]
+                return Match(w.tool, w.session, w.model, round(fraction, 3), w.kind)
+        # An answer is no part of an agent's edits: only the writes combine.
+        return self._match_session(want, {k: v for k, v in found.items() if writes[k].kind != ANSWER}, min_fraction)
 
     def _match_session(self, want: array, found: dict[int, list[int]], min_fraction: float) -> Match | None:
         """Lines that several writes of one session made together: an agent's edits to a
         file, read from the disk at once (a MultiEdit's parts, Edits in a row, a patch's
         files). Each write must hold its share in order; together they must hold
         `min_fraction` of the lines."""
+        if not found:
+            return None
         sessions: dict[tuple[str, str | None], set[int]] = {}
         for wid, hits in found.items():
             w = self._writes[wid]
