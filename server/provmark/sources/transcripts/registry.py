@@ -6,6 +6,7 @@ from provmark.sources.transcripts.aider import Aider
 from provmark.sources.transcripts.base import Reader
 from provmark.sources.transcripts.claude_code import ClaudeCode
 from provmark.sources.transcripts.codex import Codex
+from provmark.sources.transcripts.copilot import Copilot
 from provmark.sources.transcripts.gemini import Gemini
 
 READERS: list[Reader] = [
@@ -13,4 +14,5 @@ READERS: list[Reader] = [
     Codex(),
     Gemini(),
     Aider(),
+    Copilot(),
 ]
