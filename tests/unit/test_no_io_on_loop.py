@@ -93,3 +93,24 @@ def test_a_reloaded_writes_small_hunks_are_flagged_with_its_bulk_one(tmp_path: P
         assert analysis.small_runs == [(1, 1)]
         flags = tr.conclude(q, analysis, Facts(writer=writer))  # type: ignore[arg-type]
         assert any((f.start, f.end) == (1, 1) for f in flags) is expect_small
+
+
+def test_a_hinted_paste_already_saved_is_the_editors_not_another_process() -> None:
+    """An editor that saves at once (auto-save) has the paste on disk before it is judged:
+    with the client's paste hint, that is the editor's own save, not an agent's write,
+    whether the hint comes before the judgement or after it."""
+    for hint_first in (True, False):
+        tr = Tracker(Settings(), WorkspaceIndex(None))
+        tr.open(URI, HUMAN, 1, "python", "app.py", "utf-16")
+        tr.change(URI, 2, [(((30, 0), (30, 0)), BLOCK)], 50.0)
+        end = (30 + BLOCK.count("\n"), 0)
+        if hint_first:
+            tr.paste_hint(URI, 2, (30, 0), end, "external")
+        [q] = tr.inquire(URI, 60.0).inquiries
+        [flag, *_] = tr.conclude(q, analyse(q.burst, tr.memory), Facts(writer="disk"))
+        if not hint_first:
+            assert flag.code == "agent-write"
+            [flag] = tr.paste_hint(URI, 2, (30, 0), end, "external")
+        signals = [e.signal for e in flag.evidence]
+        assert "written-on-disk" not in signals and "paste-hint" in signals
+        assert flag.code == "external-paste"

@@ -150,7 +150,9 @@ def conclude(state: DocState, q: Inquiry, a: Analysis, facts: Facts | None, memo
     hint = next((r.hint for r in held if r.hint), None) or q.hint
     if a.verdict in ("small", "format", "vanished"):
         return Judgement(a.verdict or "")
-    agent = a.verdict is None and facts is not None and facts.writer == "disk" and not facts.copy
+    # A paste hint says the editor made the change: the disk holding the text already is
+    # the editor's own (auto-)save, not another process's write.
+    agent = a.verdict is None and facts is not None and facts.writer == "disk" and not facts.copy and hint is None
     runs = _placed(state, q, a, held, memory.settings, keep_small=agent)
     if not runs:
         return Judgement("vanished")
@@ -180,7 +182,7 @@ def _placed(
 
 def _flag(q: Inquiry, a: Analysis, facts: Facts, runs: Runs, hint: str | None, memory: Memory) -> Judgement:
     evidence = [ev.prior(ev.INSERT)]
-    if facts.writer == "disk":
+    if facts.writer == "disk" and hint is None:
         evidence.append(ev.written_on_disk())
     hint_ev = ev.paste_hint(hint)
     if hint_ev:

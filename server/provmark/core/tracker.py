@@ -491,7 +491,8 @@ class Tracker:
                 r.hint = source  # its judgement is under way and will use it
             elif r.kind == FLAG:
                 r.hint = source
-                r.evidence = [e for e in r.evidence if e.signal != "paste-hint"] + [hint_ev]
+                # (the editor made the change: the disk holding it already was its own save)
+                r.evidence = [e for e in r.evidence if e.signal not in ("paste-hint", "written-on-disk")] + [hint_ev]
                 r.rescore()
                 changed.append(r)
         if not changed and any(p.overlaps(a, b) for p in state.pending):
