@@ -18,12 +18,15 @@ log file that may hold writes inside the workspace folder `root`, with a session
 its name or place gives one, else None; skip sessions older than `MAX_AGE_S` with
 `recent`), optionally `records(tail)` (how a file is read: by default the JSON objects of
 lines appended since the last refresh, `Tail.new_lines`; override for a whole JSON file
-rewritten as it grows, `Tail.whole_json`, or another store, keeping reads bounded) and
+rewritten as it grows, `Tail.whole_json`, or another store, keeping reads bounded;
+raising drops what that read gave, for a half-written file), optionally `key(path)`
+(one key for a log that moves or changes form, so its reading goes on) and
 `parse(tail, record)` (yield a `Write` for each text the tool wrote inside `tail.root`,
 built with `write_of` or `solid`, keeping per-file state such as the session, model or
 cwd in `tail.meta` and setting `tail.skip` for a session of another project); give it a
 `fixture(home, root, session, writes)` that writes a session in the tool's format, which
-`benchmarks/bench_transcripts.py` calls; then add one instance to `registry.READERS`,
+`benchmarks/bench_transcripts.py` and `tests/lsp/test_late_logs_e2e.py` call (so the
+reader is measured and tested end to end with no more code); then add one instance to `registry.READERS`,
 a test with a fixture in the tool's exact format, and the tool's section to
 docs/transcripts.md. A reader raises nothing it can avoid; what it raises is logged and
 that record skipped, never the server stopped.
