@@ -123,3 +123,24 @@ def test_an_answers_evidence_says_so() -> None:
     e = ev.transcript_match(m.tool, m.session, m.model, m.fraction, m.kind)
     assert e.signal == "transcript-match" and "chat answer" in e.detail
     assert "wrote these lines" in ev.transcript_match("codex", "s", None, 0.9).detail
+
+
+def test_a_small_write_on_disk_is_not_named_by_an_answer(tmp_path: Path) -> None:
+    """gather: a small edit on disk (which only a tool's log can make a flag) whose lines
+    are in an answer is nobody's; a write whose lines are the answer's, whole, is named."""
+    from provmark.core.facts import NoIO, Question, gather
+    from provmark.core.lines import normalize
+    from provmark.sources.workspace_index import WorkspaceIndex
+
+    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
+    ws.mkdir()
+    claude_log(home, ws).write_text(assistant(ws, [{"type": "text", "text": answer_text(BLOCK)}]))
+    idx = TranscriptIndex(ws, home)
+
+    def ask(lines: list[str], small: bool) -> Match | None:
+        q = Question("a.py", lines, [normalize(x) for x in lines], "python", on_disk=True, logged_only=small)
+        return gather(q, NoIO(), WorkspaceIndex(None), idx).match
+
+    assert ask(BLOCK.splitlines()[:2], small=True) is None
+    m = ask(BLOCK.splitlines(), small=False)
+    assert m is not None and m.kind == ANSWER
