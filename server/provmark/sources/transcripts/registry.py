@@ -5,6 +5,7 @@ from __future__ import annotations
 from provmark.sources.transcripts.aider import Aider
 from provmark.sources.transcripts.base import Reader
 from provmark.sources.transcripts.claude_code import ClaudeCode
+from provmark.sources.transcripts.cline import Cline, RooCode
 from provmark.sources.transcripts.codex import Codex
 from provmark.sources.transcripts.copilot import Copilot
 from provmark.sources.transcripts.gemini import Gemini
@@ -15,4 +16,6 @@ READERS: list[Reader] = [
     Gemini(),
     Aider(),
     Copilot(),
+    Cline(),
+    RooCode(),
 ]
