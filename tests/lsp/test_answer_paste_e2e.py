@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SERVER
 from provmark.sources.transcripts import claude_dir_name
 from support.lsp_client import StdioClient, lsp_range
-from support.workloads import git
+from support.workloads import serve_in_home
 
 HUMAN = "".join(f"def existing_{i}(value):\n    return value + {i}\n\n" for i in range(20))
 
@@ -71,21 +68,7 @@ WRITERS = {"copilot": copilot_session, "claude-code": claude_session}
 
 
 def start(tmp_path: Path) -> tuple[StdioClient, Path, Path]:
-    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
-    for name in ("hinted.py", "plain.py", "late.py"):
-        (ws / name).write_text(HUMAN)
-    git(ws, "init", "-q", "-b", "main")
-    git(ws, "add", "-A")
-    git(ws, "commit", "-q", "-m", "init")
-    c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home)})
-    c.initialize(ws.as_uri())
-    deadline = time.monotonic() + 20
-    while not c.request("provmark/status", {})["watching"]:
-        assert time.monotonic() < deadline, "the server never started watching"
-        time.sleep(0.05)
-    return c, ws, home
+    return serve_in_home(tmp_path, {name: HUMAN for name in ("hinted.py", "plain.py", "late.py")})
 
 
 def paste(c: StdioClient, uri: str, code: str, hint: bool) -> None:

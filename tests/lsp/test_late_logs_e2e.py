@@ -7,17 +7,15 @@ writers, in each tool's on-disk format."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import SERVER
 from provmark.sources.transcripts import READERS, Reader
 from support.lsp_client import StdioClient
-from support.workloads import git
+from support.workloads import serve_in_home
 
 TOOLS = [r for r in READERS if type(r).fixture is not Reader.fixture]  # every reader with a fixture writer
 
@@ -32,21 +30,8 @@ def agent_code(tool: str) -> str:
 
 
 def start(tmp_path: Path) -> tuple[StdioClient, Path, Path]:
-    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
-    (ws / "app.py").write_text("def main():\n    return 0\n")
-    (ws / ".gitignore").write_text(".aider*\n")  # as aider itself sets up
-    git(ws, "init", "-q", "-b", "main")
-    git(ws, "add", "-A")
-    git(ws, "commit", "-q", "-m", "init")
-    c = StdioClient(SERVER, cwd=str(ws), env={**os.environ, "HOME": str(home)})
-    c.initialize(ws.as_uri())
-    deadline = time.monotonic() + 20
-    while not c.request("provmark/status", {})["watching"]:
-        assert time.monotonic() < deadline, "the server never started watching"
-        time.sleep(0.05)
-    return c, ws, home
+    # .aider* ignored as aider itself sets up.
+    return serve_in_home(tmp_path, {"app.py": "def main():\n    return 0\n", ".gitignore": ".aider*\n"})
 
 
 def flag_of(c: StdioClient, uri: str) -> dict | None:

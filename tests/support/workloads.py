@@ -27,6 +27,30 @@ def git(root: Path, *args: str, author: str = "dev") -> str:
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
 
 
+def serve_in_home(tmp_path: Path, files: dict[str, str]) -> tuple[StdioClient, Path, Path]:
+    """A language server for a new git workspace `tmp_path/ws` holding `files` (committed),
+    with HOME a new empty folder where the tests write the AI tools' logs; returned once
+    it watches the folder: (client, workspace, home)."""
+    import sys
+    import time
+
+    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
+    ws.mkdir()
+    home.mkdir()
+    for rel, text in files.items():
+        (ws / rel).write_text(text)
+    git(ws, "init", "-q", "-b", "main")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-q", "-m", "init")
+    c = StdioClient([sys.executable, "-m", "provmark", "serve"], cwd=str(ws), env={**os.environ, "HOME": str(home)})
+    c.initialize(ws.as_uri())
+    deadline = time.monotonic() + 20
+    while not c.request("provmark/status", {})["watching"]:
+        assert time.monotonic() < deadline, "the server never started watching"
+        time.sleep(0.05)
+    return c, ws, home
+
+
 def claude_record(ws: Path, rel: str, content: str, session: str = "sess-1") -> dict[str, Any]:
     """One line of a Claude Code session log: the Write tool writing `content` to `rel`."""
     return {
