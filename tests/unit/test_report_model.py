@@ -289,3 +289,9 @@ def test_count_lines_as_filter_drops_them(tmp_path: Path) -> None:
         (tmp_path / "f").write_bytes(data)
         assert count_lines(tmp_path / "f") == n, data
     assert count_lines(tmp_path / "missing") == 0
+
+
+def test_a_record_past_the_last_block_counts_its_lines_in_the_file() -> None:
+    report = report_of({"t.py": (26, [finding(0, 26, "hint", "ai-tagged", "r_1")])})  # a trailing blank line
+    (st,) = file_stats(report)
+    assert st.lines == 27 and st.ai.tagged == 27  # never more than 100%

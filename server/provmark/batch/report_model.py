@@ -114,6 +114,7 @@ def file_stats(report: Report) -> list[FileStat]:
             if f.tool:
                 tools.add(f.tool)
         st.tools = sorted(tools)
+        st.lines = st.span  # the scan counts to its last block; a record may cover a blank line past it
         out.append(st)
     return out
 
