@@ -7,6 +7,7 @@ from provmark.sources.transcripts.base import Reader
 from provmark.sources.transcripts.claude_code import ClaudeCode
 from provmark.sources.transcripts.cline import Cline, RooCode
 from provmark.sources.transcripts.codex import Codex
+from provmark.sources.transcripts.continue_dev import Continue
 from provmark.sources.transcripts.copilot import Copilot
 from provmark.sources.transcripts.gemini import Gemini
 
@@ -18,4 +19,5 @@ READERS: list[Reader] = [
     Copilot(),
     Cline(),
     RooCode(),
+    Continue(),
 ]
