@@ -27,6 +27,15 @@ def git(root: Path, *args: str, author: str = "dev") -> str:
     return subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True, env=env).stdout
 
 
+def ws_and_home(tmp_path: Path, name: str = "ws") -> tuple[Path, Path]:
+    """A new workspace folder `tmp_path/name` (resolved) and a new HOME beside it, where
+    tests write the AI tools' logs."""
+    ws, home = (tmp_path / name).resolve(), tmp_path / "home"
+    ws.mkdir()
+    home.mkdir()
+    return ws, home
+
+
 def serve_in_home(tmp_path: Path, files: dict[str, str]) -> tuple[StdioClient, Path, Path]:
     """A language server for a new git workspace `tmp_path/ws` holding `files` (committed),
     with HOME a new empty folder where the tests write the AI tools' logs; returned once
@@ -34,9 +43,7 @@ def serve_in_home(tmp_path: Path, files: dict[str, str]) -> tuple[StdioClient, P
     import sys
     import time
 
-    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
+    ws, home = ws_and_home(tmp_path)
     for rel, text in files.items():
         (ws / rel).write_text(text)
     git(ws, "init", "-q", "-b", "main")

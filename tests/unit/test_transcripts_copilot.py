@@ -16,6 +16,7 @@ from provmark.sources.transcripts import TranscriptIndex
 from provmark.sources.transcripts.base import ANSWER
 from provmark.sources.transcripts.copilot import Copilot
 from provmark.sources.transcripts.vscode import uri_path, workspace_folders
+from support.workloads import ws_and_home
 
 CODE = "".join(
     f"def copilot_helper_{i}(items: list) -> list:\n    return [clean(x, level={i}) for x in items]\n" for i in range(6)
@@ -68,15 +69,8 @@ def initial(session: str, requests: list[dict[str, Any]] | None = None) -> dict[
     return {"kind": 0, "v": state | {"requests": requests or [], "inputState": {"inputText": ""}}}
 
 
-def setup(tmp_path: Path) -> tuple[Path, Path]:
-    ws, home = (tmp_path / "ws").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
-    return ws, home
-
-
 def test_agent_edits_are_attributed_line_by_line(tmp_path: Path) -> None:
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     log = storage_for(home, ws) / "sess-1.jsonl"
     write_log(log, [initial("sess-1")])
     idx = TranscriptIndex(ws, home)
@@ -99,7 +93,7 @@ def test_agent_edits_are_attributed_line_by_line(tmp_path: Path) -> None:
 
 
 def test_edits_outside_the_workspace_and_other_workspaces_are_not_read(tmp_path: Path) -> None:
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     other = (tmp_path / "other").resolve()
     other.mkdir()
     parts = [edit_group(other / "x.py", OTHER), {"value": f"```python\n{CODE}```"}]
@@ -114,7 +108,7 @@ def test_edits_outside_the_workspace_and_other_workspaces_are_not_read(tmp_path:
 def test_an_answers_code_blocks_are_answers_once_complete(tmp_path: Path) -> None:
     """A markdown part rewritten as it streams (a push from index i): its code block is
     indexed when its closing fence is there, as an answer, once."""
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     log = storage_for(home, ws) / "ask.jsonl"
     write_log(log, [initial("ask", [request([])])])
     idx = TranscriptIndex(ws, home)
@@ -133,7 +127,7 @@ def test_an_answers_code_blocks_are_answers_once_complete(tmp_path: Path) -> Non
 def test_the_older_whole_json_sessions_and_tool_calls(tmp_path: Path) -> None:
     """A session saved whole (before VS Code 1.109), rewritten as it grows; the edit
     tools' calls kept in the result's metadata name their files too."""
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     call = {"filePath": str(ws / "svc.py"), "oldString": "pass", "newString": OTHER}
     rounds = [
         {"response": "", "toolCalls": [{"id": "t1", "name": "replace_string_in_file", "arguments": json.dumps(call)}]}
@@ -160,7 +154,7 @@ def test_the_older_whole_json_sessions_and_tool_calls(tmp_path: Path) -> None:
 
 
 def test_malformed_logs_never_stop_the_reading(tmp_path: Path) -> None:
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     d = storage_for(home, ws)
     bad = [
         "not json",
@@ -188,7 +182,7 @@ def test_malformed_logs_never_stop_the_reading(tmp_path: Path) -> None:
 def test_a_compacted_log_is_read_again_from_its_start(tmp_path: Path) -> None:
     """VS Code rewrites a long log whole from a new initial state: read from the start
     (what it held before is known and not kept twice)."""
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     log = storage_for(home, ws) / "long.jsonl"
     entries = [initial("long", [request([edit_group(ws / "a.py", CODE)])])]
     entries += [{"kind": 1, "k": ["requests", 0, "vote"], "v": n % 2} for n in range(5)]
@@ -205,7 +199,7 @@ def test_a_compacted_log_is_read_again_from_its_start(tmp_path: Path) -> None:
 
 
 def test_multi_root_workspaces_empty_windows_and_code_server(tmp_path: Path) -> None:
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     # A .code-workspace file (JSON with comments) listing our folder relatively.
     cfg = tmp_path / "team.code-workspace"
     cfg.write_text('{\n  // the team\'s folders\n  "folders": [{"path": "ws"}, {"uri": "file:///elsewhere"},],\n}\n')
@@ -239,7 +233,7 @@ def test_uri_paths() -> None:
 
 
 def test_the_fixture_writes_what_the_reader_reads(tmp_path: Path) -> None:
-    ws, home = setup(tmp_path)
+    ws, home = ws_and_home(tmp_path)
     Copilot().fixture(home, ws, "fx-1", [(ws / "a.py", CODE), (ws / "b.py", OTHER)])
     idx = TranscriptIndex(ws, home)
     assert idx.refresh() == 2  # the two files; the answer's prose holds no code

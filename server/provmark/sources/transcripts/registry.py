@@ -9,6 +9,7 @@ from provmark.sources.transcripts.cline import Cline, RooCode
 from provmark.sources.transcripts.codex import Codex
 from provmark.sources.transcripts.continue_dev import Continue
 from provmark.sources.transcripts.copilot import Copilot
+from provmark.sources.transcripts.cursor import Cursor
 from provmark.sources.transcripts.gemini import Gemini
 
 READERS: list[Reader] = [
@@ -20,4 +21,5 @@ READERS: list[Reader] = [
     Cline(),
     RooCode(),
     Continue(),
+    Cursor(),
 ]
