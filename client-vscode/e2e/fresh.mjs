@@ -1,7 +1,7 @@
 // A fresh install in real VS Code (code-server in headless Chromium): a new profile, no
 // provmark.interpreter, only the .vsix and a Python on PATH that has no Provmark.
 //   node e2e/fresh.mjs <code-server> <vsix> <artifacts dir> <online|offline|nopython> <PATH> [<vsix to compare>]
-// online: the extension finds the Python, fetches rapidfuzz's compiled module with a
+// online: the extension finds the Python, fetches the compiled modules (rapidfuzz, zstandard) with a
 //   progress notification, runs the server it bundles; a paste made before the server is
 //   ready is replayed to it (a Warning, recorded with the paste's hint); the provenance
 //   report opens in a webview whose script runs under the nonce CSP; a reopened window's
@@ -148,7 +148,7 @@ try {
       ? fs.readdirSync(path.join(storage, "native")).filter((n) => fs.existsSync(path.join(storage, "native", n, ".provmark-ok")))
       : [];
     if (mode === "offline") {
-      await page.locator(".notification-toast", { hasText: "could not fetch rapidfuzz" }).waitFor({ timeout: 30000 });
+      await page.locator(".notification-toast", { hasText: "could not fetch its compiled modules" }).waitFor({ timeout: 30000 });
       await shot(page, "message");
     } else {
       Object.assign(results, await showReport(page));

@@ -35,8 +35,9 @@ OLDEST = "3.10"
 PYTHONS = ("3.10", "3.11", "3.12", "3.13", "3.14")
 PLATFORMS = (("linux", "Linux", "posix"), ("darwin", "Darwin", "posix"), ("win32", "Windows", "nt"))
 COMPILED = (".so", ".pyd", ".dylib", ".dll")
-# The compiled rapidfuzz fetched at first start, into the extension's storage.
-NATIVE = "rapidfuzz>=3.13,<4"
+# The compiled modules fetched at first start, into the extension's storage (space-separated):
+# rapidfuzz's scorers, and zstandard for Codex CLI's compressed sessions.
+NATIVE = "rapidfuzz>=3.13,<4 zstandard>=0.22"
 
 
 def norm(name: str) -> str:

@@ -141,7 +141,7 @@ async function startClient(context: vscode.ExtensionContext, reuse = true): Prom
     return;
   }
   if (plan.kind === "bundled" && bundle && !last) {
-    nativeDir = native.installed(plan.probe);
+    nativeDir = native.installed(plan.probe, bundle.native);
     if (!nativeDir) {
       setState("setting up");
       const r = await native.ensure(plan, bundle.native);
@@ -269,8 +269,9 @@ async function noPython(tried: string[]): Promise<void> {
 
 async function nativeFailed(why: string, context: vscode.ExtensionContext): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
-    `Provmark could not fetch rapidfuzz's compiled module for this Python (${why}). Its server runs all the same, ` +
-      "with rapidfuzz's pure-Python implementation, which checks copies more slowly.", "Show Log", "Retry");
+    `Provmark could not fetch its compiled modules for this Python (${why}). Its server runs all the same, ` +
+      "with rapidfuzz's pure-Python implementation, which checks copies more slowly, and without reading Codex CLI's " +
+      "compressed sessions.", "Show Log", "Retry");
   if (choice === "Show Log") {
     log.show();
   } else if (choice === "Retry" && plan?.kind === "bundled" && bundle) {

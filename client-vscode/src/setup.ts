@@ -1,6 +1,7 @@
 // Finding a Python for the server and setting up what the bundled server needs: the
 // pure decision is in pure/interpreter.ts; here are the processes, files and messages.
 import { execFile, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
@@ -20,7 +21,7 @@ export function readBundle(extensionPath: string): Bundle | undefined {
   try {
     const m = JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")) as { provmark?: string; native?: string };
     if (typeof m.provmark === "string" && fs.existsSync(path.join(dir, "libs", "provmark"))) {
-      return { libs: path.join(dir, "libs"), provmark: m.provmark, native: m.native ?? "rapidfuzz>=3.13,<4" };
+      return { libs: path.join(dir, "libs"), provmark: m.provmark, native: m.native ?? "rapidfuzz>=3.13,<4 zstandard>=0.22" };
     }
   } catch {
     // a build without the bundle (npm run build only): Python environments only
@@ -89,27 +90,31 @@ export async function findPlan(bundle: Bundle | undefined, log: vscode.OutputCha
 
 type NativeResult = { dir: string } | { failed: string; fresh: boolean };
 
-/** The compiled modules the bundled server runs faster with (rapidfuzz's C++ scorers),
- * fetched once per Python ABI and platform into the extension's global storage. The
- * bundle runs without them (rapidfuzz's pure-Python implementation). */
+/** The compiled modules the bundled server runs better with (rapidfuzz's C++ scorers;
+ * zstandard, for Codex CLI's compressed sessions), fetched once per Python ABI and
+ * platform into the extension's global storage. The bundle runs without them
+ * (rapidfuzz's pure-Python implementation; compressed sessions skipped). */
 export class NativeModules {
   constructor(private readonly storage: string, private readonly log: vscode.OutputChannel) {}
 
-  private paths(p: Probe): { dir: string; failed: string } {
-    const base = path.join(this.storage, "native", nativeKey(p));
+  // One folder per set of requirements too: a bundle that asks for more (zstandard beside
+  // rapidfuzz) fetches again rather than taking a folder fetched for less.
+  private paths(p: Probe, requirement: string): { dir: string; failed: string } {
+    const set = createHash("sha256").update(requirement).digest("hex").slice(0, 8);
+    const base = path.join(this.storage, "native", `${nativeKey(p)}-${set}`);
     return { dir: base, failed: base + ".failed.json" };
   }
 
-  installed(p: Probe): string | undefined {
-    const { dir } = this.paths(p);
+  installed(p: Probe, requirement: string): string | undefined {
+    const { dir } = this.paths(p, requirement);
     return fs.existsSync(path.join(dir, ".provmark-ok")) ? dir : undefined;
   }
 
   /** Fetch them unless they are there, or failed less than a day ago (unless `force`). */
   async ensure(plan: Extract<Plan, { kind: "bundled" }>, requirement: string, force = false): Promise<NativeResult> {
     const p = plan.probe;
-    const { dir, failed } = this.paths(p);
-    if (this.installed(p)) {
+    const { dir, failed } = this.paths(p, requirement);
+    if (this.installed(p, requirement)) {
       return { dir };
     }
     if (!force) {
@@ -136,7 +141,7 @@ export class NativeModules {
 
   private install(plan: Extract<Plan, { kind: "bundled" }>, requirement: string, dir: string): Thenable<string | undefined> {
     const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
-    const title = `Provmark: first start with Python ${plan.probe.version.slice(0, 2).join(".")}: fetching rapidfuzz's compiled module`;
+    const title = `Provmark: first start with Python ${plan.probe.version.slice(0, 2).join(".")}: fetching compiled modules (${requirement})`;
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true },
       async (_progress, token) => {
         const started = Date.now();
@@ -158,9 +163,9 @@ export class NativeModules {
           if (code !== 0) {
             return `pip could not install ${requirement} (${typeof code === "number" ? `exit code ${code}` : code})`;
           }
-          const check = await run(plan.command, [...plan.args, "-I", "-c", nativeCheckCode(tmp)], PROBE_TIMEOUT_MS);
+          const check = await run(plan.command, [...plan.args, "-I", "-c", nativeCheckCode(tmp, requirement)], PROBE_TIMEOUT_MS);
           if (check.code !== 0) {
-            return `the compiled rapidfuzz pip installed does not import (${check.stderr.trim().split("\n").pop() ?? check.error})`;
+            return `the compiled modules pip installed do not import (${check.stderr.trim().split("\n").pop() ?? check.error})`;
           }
           fs.writeFileSync(path.join(tmp, ".provmark-ok"), new Date().toISOString());
           try {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import {
-  Bundle, Candidate, findServer, LastStart, launch, nativeInstallArgs, nativeKey, parseProbe, pathCommands, Probe,
+  Bundle, Candidate, findServer, LastStart, launch, nativeCheckCode, nativeInstallArgs, nativeKey, parseProbe, pathCommands, Probe,
   reusable, samePlan, versionAtLeast,
 } from "../src/pure/interpreter";
 
@@ -101,10 +101,12 @@ test("launch: the bundled server isolated, its compiled modules first; an enviro
 test("PATH candidates and pip's command line", () => {
   assert.deepEqual(pathCommands("linux"), [["python3"], ["python"]]);
   assert.deepEqual(pathCommands("win32")[0], ["py", "-3"]);
-  const args = nativeInstallArgs("/t", "rapidfuzz>=3.13,<4");
+  const args = nativeInstallArgs("/t", "rapidfuzz>=3.13,<4 zstandard>=0.22");
   assert.deepEqual(args.slice(0, 3), ["-m", "pip", "install"]);
   assert.ok(args.includes("--only-binary=:all:") && args.includes("--no-deps"));
-  assert.deepEqual(args.slice(-3), ["--target", "/t", "rapidfuzz>=3.13,<4"]);
+  assert.deepEqual(args.slice(-4), ["--target", "/t", "rapidfuzz>=3.13,<4", "zstandard>=0.22"]);
+  assert.ok(nativeCheckCode("/t", "rapidfuzz>=3.13,<4 zstandard>=0.22").includes("import zstandard"));
+  assert.ok(!nativeCheckCode("/t", "rapidfuzz>=3.13,<4").includes("zstandard"));
 });
 
 test("the last start is used again only while it still fits", () => {

@@ -206,15 +206,18 @@ export function launch(plan: Exclude<Plan, { kind: "none" }>, argv: string[],
 }
 
 /** pip's command line that fetches the compiled modules (only wheels, no dependencies:
- * the bundle has them) into `target`. */
-export function nativeInstallArgs(target: string, requirement: string): string[] {
+ * the bundle has them) into `target`; `requirements` holds one or more, space-separated. */
+export function nativeInstallArgs(target: string, requirements: string): string[] {
   return ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--no-warn-script-location",
-    "--only-binary=:all:", "--no-deps", "--retries", "1", "--timeout", "15", "--target", target, requirement];
+    "--only-binary=:all:", "--no-deps", "--retries", "1", "--timeout", "15", "--target", target,
+    ...requirements.split(/\s+/).filter(Boolean)];
 }
 
-/** Checks that the folder has the compiled rapidfuzz: its C++ scorer imports. */
-export function nativeCheckCode(dir: string): string {
-  return `import sys; sys.path[:0] = [${JSON.stringify(dir)}]; import rapidfuzz.fuzz_cpp; print('ok')`;
+/** Checks that the folder has the compiled modules: rapidfuzz's C++ scorer, and zstandard
+ * (Codex CLI's compressed sessions) when it was asked for. */
+export function nativeCheckCode(dir: string, requirements = ""): string {
+  const zstd = /(^|\s)zstandard/.test(requirements) ? " import zstandard;" : "";
+  return `import sys; sys.path[:0] = [${JSON.stringify(dir)}]; import rapidfuzz.fuzz_cpp;${zstd} print('ok')`;
 }
 
 /** What the last start used, kept so that the next window starts its server at once and
