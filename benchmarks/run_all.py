@@ -29,6 +29,7 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
         ("every transcript reader: indexing 100 MB of mixed logs, memory, lookups", ["bench_transcripts.py"]),
         ("workspace scan against read+hash and ripgrep, cache, typing during a scan", ["bench_scan.py"]),
         ("manifest files/s against a plain walk", ["bench_manifest.py"]),
+        ("provmark report over 100,000 files: time, page size, against scan and manifest", ["bench_report.py"]),
         ("the datatrove step: files/s, local executor and Ray with 1 and 2 workers", ["bench_distributed.py"]),
         ("load: 200 pastes a second, a 5 MB paste, typing in a 50,000-line file", ["bench_load.py"]),
         ("the leak: AI lines reaching the training output, hand-written lines left out", ["bench_leak.py"]),
@@ -51,6 +52,10 @@ SUITES: dict[str, list[tuple[str, list[str]]]] = {
             ["bench_scan.py", "--copies", "1"],
         ),
         ("manifest files/s against a plain walk", ["bench_manifest.py", "--files", "3000", "--sidecars", "300"]),
+        (
+            "provmark report over 100,000 files: time, page size, against scan and manifest",
+            ["bench_report.py", "--files", "2000"],
+        ),
         (
             "the datatrove step: files/s, local executor and Ray with 1 and 2 workers",
             ["bench_distributed.py", "--repos", "10", "--files", "40", "--tasks", "4"],
