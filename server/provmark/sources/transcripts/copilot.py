@@ -31,12 +31,11 @@ from provmark.sources.transcripts.base import (
     solid,
     write_of,
 )
-from provmark.sources.transcripts.vscode import uri_path, user_dirs, workspace_folders
+from provmark.sources.transcripts.vscode import uri_path, user_dirs, workspaces
 
 # ObjectMutationLog entry kinds (microsoft/vscode, chat/common/model/objectMutationLog.ts).
 INITIAL, SET, PUSH = 0, 1, 2
 HEAD = 4096  # bytes of a log's start compared to tell a log rewritten whole (compacted)
-LIST_S = 5.0  # how often the workspace storage folders are listed again
 
 
 def _model(model_id: Any) -> str | None:
@@ -62,16 +61,10 @@ def _edit_lines(edits: Any) -> list[str]:
 class Copilot(Reader):
     tool = "copilot"
 
-    def __init__(self) -> None:
-        # Per workspaceStorage folder: (when listed, its chatSessions folders and the
-        # workspace folders each belongs to); workspace.json is read once per folder.
-        self._listed: dict[Path, tuple[float, list[tuple[Path, list[str]]]]] = {}
-        self._folders: dict[Path, list[str]] = {}
-
     def files(self, home: Path, root: Path) -> Iterator[tuple[Path, str | None]]:
         for user in user_dirs(home):
             storage = user / "workspaceStorage"
-            dirs = [d for d, folders in self._workspaces(storage) if any(inside(f, root) for f in folders)]
+            dirs = [d / "chatSessions" for d, folders in workspaces(storage) if any(inside(f, root) for f in folders)]
             # Empty windows have no folder: their sessions' edits count where they wrote.
             dirs += [user / "globalStorage" / "emptyWindowChatSessions", storage / "no-workspace" / "chatSessions"]
             for d in dirs:
@@ -82,24 +75,6 @@ class Copilot(Reader):
                 for p in sorted(found):
                     if recent(p):
                         yield p, p.stem
-
-    def _workspaces(self, storage: Path) -> list[tuple[Path, list[str]]]:
-        """The chatSessions folders under `storage` with their workspaces' folders."""
-        now = time.monotonic()
-        last = self._listed.get(storage)
-        if last is not None and now - last[0] < LIST_S:
-            return last[1]
-        out = []
-        try:
-            subdirs = [d for d in storage.iterdir() if (d / "chatSessions").is_dir()] if storage.is_dir() else []
-        except OSError:
-            subdirs = []
-        for d in subdirs:
-            if not self._folders.get(d):  # unreadable (being written?) is tried again
-                self._folders[d] = workspace_folders(d)
-            out.append((d / "chatSessions", self._folders[d]))
-        self._listed[storage] = (now, out)
-        return out
 
     def records(self, tail: Tail) -> Iterator[Any]:
         if tail.path.suffix == ".json":

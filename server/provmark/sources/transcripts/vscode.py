@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,6 +34,7 @@ _SERVER_DATA = (
     (".vscodium-server", "data"),
 )
 MAX_WORKSPACE_FILE = 1 << 20  # a .code-workspace file larger than this is not read
+LIST_S = 5.0  # how often a workspaceStorage folder is listed again
 
 
 def app_data_dirs(home: Path) -> list[Path]:
@@ -144,4 +147,32 @@ def workspace_folders(storage: Path) -> list[str]:
         p = uri_path(f.get("uri")) if f.get("uri") else f.get("path")
         if isinstance(p, str) and p:
             out.append(str(path.parent / p) if not os.path.isabs(p) else p)
+    return out
+
+
+_listed: dict[Path, tuple[float, list[tuple[Path, list[str]]]]] = {}
+_folders: dict[Path, list[str]] = {}
+_lock = threading.Lock()
+
+
+def workspaces(storage: Path) -> list[tuple[Path, list[str]]]:
+    """Each workspace storage folder under `storage` (`<user>/workspaceStorage`) with its
+    workspace's folders. Listed at most every LIST_S seconds (new workspaces are rare); a
+    folder's workspace.json is read once (again while unreadable)."""
+    now = time.monotonic()
+    with _lock:
+        last = _listed.get(storage)
+    if last is not None and now - last[0] < LIST_S:
+        return last[1]
+    try:
+        dirs = sorted(d for d in storage.iterdir() if d.is_dir()) if storage.is_dir() else []
+    except OSError:
+        dirs = []
+    out = []
+    for d in dirs:
+        folders = _folders.get(d) or workspace_folders(d)
+        _folders[d] = folders
+        out.append((d, folders))
+    with _lock:
+        _listed[storage] = (now, out)
     return out
