@@ -22,8 +22,10 @@ rewritten as it grows, `Tail.whole_json`, or another store, keeping reads bounde
 raising drops what that read gave, for a half-written file), optionally `key(path)`
 (one key for a log that moves or changes form, so its reading goes on) and
 `parse(tail, record)` (yield a `Write` for each text the tool wrote inside `tail.root`,
-built with `write_of` or `solid`, keeping per-file state such as the session, model or
-cwd in `tail.meta` and setting `tail.skip` for a session of another project); give it a
+built with `write_of` or `solid`, and the code blocks of the tool's chat answers with
+`answers_of`, which name the tool of a paste; keeping per-file state such as the session,
+model or cwd in `tail.meta` and setting `tail.skip` for a session of another project;
+SQLite stores: `sqlite_logs.read_db`, VS Code's folders: `vscode`); give it a
 `fixture(home, root, session, writes)` that writes a session in the tool's format, which
 `benchmarks/bench_transcripts.py` and `tests/lsp/test_late_logs_e2e.py` call (so the
 reader is measured and tested end to end with no more code); then add one instance to `registry.READERS`,
