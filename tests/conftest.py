@@ -28,3 +28,13 @@ def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
     ws.mkdir()
     return ws
+
+
+@pytest.fixture
+def ws_home(tmp_path: Path) -> tuple[Path, Path]:
+    """A workspace folder (resolved, as the server holds it) and an empty home for the AI
+    tools' logs, for the transcript readers' tests."""
+    ws, home = (tmp_path / "shop").resolve(), tmp_path / "home"
+    ws.mkdir()
+    home.mkdir()
+    return ws, home

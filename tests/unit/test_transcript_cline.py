@@ -79,14 +79,6 @@ def idx_for(ws: Path, home: Path, *readers: Cline) -> TranscriptIndex:
     return TranscriptIndex(ws, home, readers=list(readers) or [Cline()])
 
 
-@pytest.fixture()
-def ws_home(tmp_path: Path) -> tuple[Path, Path]:
-    ws, home = (tmp_path / "shop").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
-    return ws, home
-
-
 def test_cline_task_write_and_replace_in_file_added_lines(ws_home: tuple[Path, Path]) -> None:
     ws, home = ws_home
     diff = f"------- SEARCH\n{OLD}=======\n{NEW}+++++++ REPLACE\n\n"

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from provmark.sources.transcripts import TranscriptIndex
 from provmark.sources.transcripts.base import ANSWER
 from provmark.sources.transcripts.continue_dev import Continue, folder_of
@@ -48,14 +46,6 @@ def session(home: Path, sid: str, workspace: str, history: list, model: str | No
 
 def user(text: str) -> dict:
     return {"message": {"role": "user", "content": text, "id": "u1"}, "contextItems": []}
-
-
-@pytest.fixture()
-def ws_home(tmp_path: Path) -> tuple[Path, Path]:
-    ws, home = (tmp_path / "shop").resolve(), tmp_path / "home"
-    ws.mkdir()
-    home.mkdir()
-    return ws, home
 
 
 def test_continue_agent_tools_edits_and_incremental(ws_home: tuple[Path, Path]) -> None:

@@ -11,6 +11,8 @@ from provmark.sources.transcripts.continue_dev import Continue
 from provmark.sources.transcripts.copilot import Copilot
 from provmark.sources.transcripts.cursor import Cursor
 from provmark.sources.transcripts.gemini import Gemini
+from provmark.sources.transcripts.kilo import KiloCode
+from provmark.sources.transcripts.opencode import OpenCode
 
 READERS: list[Reader] = [
     ClaudeCode(),
@@ -21,5 +23,7 @@ READERS: list[Reader] = [
     Cline(),
     RooCode(),
     Continue(),
+    OpenCode(),
+    KiloCode(),
     Cursor(),
 ]
