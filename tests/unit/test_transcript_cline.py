@@ -484,3 +484,12 @@ def test_helpers() -> None:
     roots += "# Current Working Directory (Primary: shop) Files"
     assert env_cwd(roots) == "/home/ana/shop"
     assert env_cwd("nothing") is None
+
+
+def test_an_editor_folder_made_after_the_first_look_is_found_at_the_next(ws_home: tuple[Path, Path]) -> None:
+    ws, home = ws_home
+    (home / ".config").mkdir()
+    idx = idx_for(ws, home, RooCode())
+    assert idx.refresh() == 0
+    RooCode().fixture(home, ws, "later", [(ws / "a.py", CODE)])  # ~/.config/Code/User/... made now
+    assert idx.refresh() == 1

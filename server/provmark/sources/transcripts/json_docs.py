@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from provmark.sources.transcripts.base import MAX_WHOLE, Tail, log
-from provmark.sources.transcripts.vscode import VSCODE_PRODUCTS, user_dirs
+from provmark.sources.transcripts.vscode import VSCODE_PRODUCTS, app_data_dirs, user_dirs
 
 BUDGET = 128 << 20  # bytes of whole documents one reader reads in one refresh
 PEEK = 256 << 10  # bytes read from a document's start to learn its session's folder
@@ -132,12 +133,30 @@ FLAVOURS = (
 FORK_SERVERS = (".cursor-server", ".windsurf-server", ".positron-server")
 
 
+USER_DIRS_S = 60.0  # how long the list of editors' folders is kept while their parents are unchanged
+_user_dirs: dict[Path, tuple[float, tuple[int, ...], list[Path]]] = {}
+
+
 def vscode_user_dirs(home: Path) -> list[Path]:
     """The existing `User` folders of VS Code and its forks for `home` (vscode.user_dirs,
-    with the forks and their remote servers). A folder given with --user-data-dir is not
-    known."""
-    forks = [home / s / "data" / "User" for s in FORK_SERVERS]
-    return [*user_dirs(home, FLAVOURS), *(d for d in forks if d.is_dir())]
+    with the forks and their remote servers). Some seventy places, too many to try on
+    every refresh: looked for again when home or a folder holding the editors' folders
+    changes (an editor installed, a first start), else after USER_DIRS_S. A folder given
+    with --user-data-dir is not known."""
+    stamp = tuple(_mtime_ns(d) for d in (home, *app_data_dirs(home)))
+    now = time.monotonic()
+    last = _user_dirs.get(home)
+    if last is None or last[1] != stamp or now - last[0] > USER_DIRS_S:
+        forks = [home / s / "data" / "User" for s in FORK_SERVERS]
+        _user_dirs[home] = last = (now, stamp, [*user_dirs(home, FLAVOURS), *(d for d in forks if d.is_dir())])
+    return last[2]
+
+
+def _mtime_ns(p: Path) -> int:
+    try:
+        return p.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def first(obj: Any, keys: Sequence[str]) -> Any:
