@@ -419,3 +419,23 @@ def test_fixtures_are_read_back(ws_home: tuple[Path, Path]) -> None:
             f"ses_fx_{reader.tool}",
             "claude-sonnet-4-5",
         )
+
+
+def test_message_roles_without_sqlite_json_functions(tmp_path: Path) -> None:
+    from provmark.sources.transcripts.opencode import _new_messages
+
+    st = Store(tmp_path / "opencode.db")
+    st.session("ses_1", tmp_path)
+    st.message("msg_1", "ses_1", {"role": "user", "summary": {"diffs": [{"before": "x" * 1000, "after": "y"}]}})
+    st.message("msg_2", "ses_1", {"role": "assistant"})
+
+    class NoJson:
+        def execute(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+            if "json_extract" in sql:
+                raise sqlite3.OperationalError("no such function: json_extract")
+            return st.conn.execute(sql, params)
+
+    with_json = _new_messages(st.conn, ["ses_1"], 0)
+    assert [r[3] for r in with_json] == ["user", "assistant"]
+    assert _new_messages(NoJson(), ["ses_1"], 0) == with_json  # type: ignore[arg-type]
+    st.conn.close()

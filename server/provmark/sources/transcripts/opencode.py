@@ -167,13 +167,9 @@ class OpenCode(Reader):
         ids = list(sessions)
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            q = "SELECT time_created, id, session_id, data FROM message"
-            q += f" WHERE session_id IN ({marks}) AND time_created >= ?"
-            fresh += [r for r in conn.execute(q, (*chunk, since)).fetchall() if r[1] not in edge and r[1] not in opened]
-        for t_created, mid, sid, data in sorted(fresh):
-            info = _loads(data)
-            if info.get("role") == "assistant":
+            fresh += [r for r in _new_messages(conn, chunk, since) if r[1] not in edge and r[1] not in opened]
+        for t_created, mid, sid, role in sorted(fresh):
+            if role == "assistant":
                 opened[mid] = {"session": sid, "seen": {}, "created": t_created}
             if t_created > since:
                 since, edge = t_created, set()
@@ -337,6 +333,22 @@ class OpenCode(Reader):
         finally:
             conn.close()
         return [db]
+
+
+def _new_messages(conn: sqlite3.Connection, sessions: list[str], since: float) -> list[tuple[int, str, str, Any]]:
+    """(created, id, session, role) of the sessions' messages created since `since`. Only
+    the role is taken out of a message's data (a user message's may hold whole files, its
+    summary's diffs), by SQLite's JSON functions, else (a build without them) here."""
+    where = f" FROM message WHERE session_id IN ({','.join('?' * len(sessions))}) AND time_created >= ?"
+    try:
+        return conn.execute(
+            "SELECT time_created, id, session_id, json_extract(data, '$.role')" + where, (*sessions, since)
+        ).fetchall()
+    except sqlite3.OperationalError as e:
+        if "json_extract" not in str(e):
+            raise
+    rows = conn.execute("SELECT time_created, id, session_id, data" + where, (*sessions, since)).fetchall()
+    return [(t, mid, sid, _loads(data).get("role")) for t, mid, sid, data in rows]
 
 
 def _connect(db: Path) -> sqlite3.Connection:
