@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from pathlib import Path
 
 import pytest
@@ -492,4 +493,32 @@ def test_an_editor_folder_made_after_the_first_look_is_found_at_the_next(ws_home
     idx = idx_for(ws, home, RooCode())
     assert idx.refresh() == 0
     RooCode().fixture(home, ws, "later", [(ws / "a.py", CODE)])  # ~/.config/Code/User/... made now
+    assert idx.refresh() == 1
+
+
+def test_cline4_messages_before_their_manifest(ws_home: tuple[Path, Path]) -> None:
+    import os
+
+    ws, home = ws_home
+    path = session4(
+        home, ws, "s-early", [msg4("assistant", [tool_use("editor", {"path": "src/a.py", "new_text": CODE}, "c1")])]
+    )
+    manifest = path.parent / "s-early.json"
+    saved = manifest.read_text()
+    manifest.unlink()  # the messages file is initialised just before the manifest is written
+    idx = idx_for(ws, home)
+    assert idx.refresh() == 0
+    manifest.write_text(saved)
+    assert idx.refresh() == 1  # the relative path, from the manifest's cwd
+    assert str(ws / "src" / "a.py") in idx.paths()
+    # Never a manifest: read without one after a while (absolute paths only).
+    other = session4(
+        home,
+        ws,
+        "s-none",
+        [msg4("assistant", [tool_use("editor", {"path": str(ws / "b.py"), "new_text": CODE2}, "c2")])],
+    )
+    (other.parent / "s-none.json").unlink()
+    old = time.time() - 60
+    os.utime(other, (old, old))
     assert idx.refresh() == 1

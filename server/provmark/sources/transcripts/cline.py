@@ -49,6 +49,7 @@ from provmark.sources.transcripts.json_docs import (
 HISTORY = "api_conversation_history.json"
 MESSAGES = ".messages.json"  # Cline 4.x
 FULL_WALK_S = 60.0  # how often every tasks folder is listed again (a task resumed after weeks)
+MANIFEST_WAIT_S = 10.0  # a Cline 4.x session's messages are read without its manifest after this
 
 PATH_KEYS = ("path", "absolutePath", "file_path", "filePath", "target_file")
 TEXT_KEYS = ("content", "new_text", "new_string", "newString", "new_str", "replace", "code_edit")
@@ -189,10 +190,14 @@ class Cline(Reader):
 
     def _session_records(self, tail: Tail) -> Iterator[Any]:
         if "cwd" not in tail.meta:
-            # The manifest of the session (the root session's, for a subagent's file).
-            manifest = small_json(tail.path.parent / f"{tail.path.parent.name}.json") or {}
+            # The manifest of the session (the root session's, for a subagent's file). Cline
+            # writes it just after the first messages file: a moment later, read without.
+            manifest = small_json(tail.path.parent / f"{tail.path.parent.name}.json")
+            if manifest is None and time.time() - _mtime(tail.path) < MANIFEST_WAIT_S:
+                return
+            manifest = manifest if isinstance(manifest, dict) else {}
             cwd, ws = manifest.get("cwd"), manifest.get("workspace_root")
-            tail.meta["cwd"] = cwd if isinstance(cwd, str) else None
+            tail.meta["cwd"] = next((d for d in (cwd, ws) if isinstance(d, str) and d), None)
             tail.meta["model"] = manifest.get("model") if isinstance(manifest.get("model"), str) else None
             if (cwd or ws) and not (inside(cwd, tail.root) or inside(ws, tail.root)):
                 tail.skip = True
