@@ -1,16 +1,20 @@
 """Server benchmark on a 10,000-line file, Provmark against a do-nothing stock pygls
 server in the same run (these machines are shared and noisy: compare ratios).
 
-    python benchmarks/bench_server.py [--lines 10000] [--keys 5000] [--pastes 40] [--edits 50000]
+    python benchmarks/bench_server.py [--lines 10000] [--keys 5000] [--pastes 40] [--edits 50000] [--starts 9]
 
 Prints a Markdown table: keystroke didChanges absorbed per second, paste-to-diagnostic
-latency (median, p99), and resident memory before and after many edits.
+latency (median, p99), and resident memory before and after many edits; then spawn to the
+reply to `initialize`, median of --starts interleaved starts of each: stock pygls,
+Provmark's first start (no reply kept: lsp/fast_start off) and its later starts (the reply
+the first start computed, sent before pygls is imported).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import statistics
 import sys
 import tempfile
@@ -66,7 +70,8 @@ def start(cmd: list[str], ws: Path, text: str) -> tuple[StdioClient, str, float,
     """The client, the document's uri, and from spawning the process: the reply to
     `initialize` and the first diagnostics of the opened document (None: none came)."""
     t0 = time.monotonic()
-    c = StdioClient(cmd, cwd=str(ws))
+    # A cache of its own: this start computes its reply to initialize (see starts()).
+    c = StdioClient(cmd, cwd=str(ws), env={**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="pm-bench-cache-")})
     c.initialize(ws.as_uri())
     init = time.monotonic() - t0
     uri = (ws / "big.py").as_uri()
@@ -75,6 +80,28 @@ def start(cmd: list[str], ws: Path, text: str) -> tuple[StdioClient, str, float,
     c.wait(lambda: any(p[1] == uri for p in c.published), timeout=2)
     first = next((p[0] - t0 for p in c.published if p[1] == uri), None)
     return c, uri, init, first
+
+
+def starts(n: int) -> dict[str, float]:
+    """Median spawn -> reply to `initialize` over n interleaved starts of each server."""
+    cache = tempfile.mkdtemp(prefix="pm-bench-cache-")
+    ws = Path(tempfile.mkdtemp(prefix="pm-bench-"))
+    env = {**os.environ, "XDG_CACHE_HOME": cache}
+    kinds = {
+        "stock pygls": (STOCK, None),
+        "provmark, first start": (PROVMARK, {**env, "PROVMARK_NO_FAST_START": "1"}),
+        "provmark, later starts": (PROVMARK, env),
+    }
+    StdioClient(PROVMARK, env=env).initialize(ws.as_uri())  # keeps the reply for the later starts
+    got: dict[str, list[float]] = {k: [] for k in kinds}
+    for _ in range(n):
+        for name, (cmd, e) in kinds.items():
+            t0 = time.monotonic()
+            c = StdioClient(cmd, env=e)
+            c.initialize(ws.as_uri())
+            got[name].append(time.monotonic() - t0)
+            c.close()
+    return {k: statistics.median(v) for k, v in got.items()}
 
 
 def barrier(c: StdioClient) -> None:
@@ -140,6 +167,7 @@ def main() -> int:
     ap.add_argument("--keys", type=int, default=5_000)
     ap.add_argument("--pastes", type=int, default=40)
     ap.add_argument("--edits", type=int, default=50_000)
+    ap.add_argument("--starts", type=int, default=9)
     args = ap.parse_args()
     text = big_file(args.lines)
     rows = []
@@ -184,6 +212,11 @@ def main() -> int:
             f"{r0 / 1024:.1f} MB | {r1 / 1024:.1f} MB | {(r1 - r0) / 1024:+.1f} MB |"
         )
     print(f"\nratio provmark/stock keystrokes: {rows[1][1] / rows[0][1]:.2f}x")
+    if args.starts:
+        print(f"\nspawn -> reply to initialize, median of {args.starts} interleaved starts:\n")
+        print("| server | spawn→initialize |\n|---|---|")
+        for name, median in starts(args.starts).items():
+            print(f"| {name} | {median * 1000:.0f} ms |")
     return 0
 
 

@@ -31,12 +31,19 @@ def _serve(args: argparse.Namespace) -> int:
     )
     # pygls logs every message it sends at INFO; that costs time and would put text in logs.
     logging.getLogger("pygls").setLevel(max(logging.WARNING, logging.getLogger().level))
+    from provmark.lsp import fast_start
+
+    # `initialize` answered from the last start's reply before pygls is imported (about
+    # half a second); pygls then reads that request again and sets itself up as ever.
+    stdin, early = fast_start.answer_early(sys.stdin.buffer, sys.stdout.buffer)
     from provmark.lsp.server import create_server
 
     # The I/O thread judges big pastes in Python: a short switch interval lets the event
     # loop take the GIL back within a millisecond, so requests are not held for 5 ms a turn.
     sys.setswitchinterval(0.001)
-    create_server().start_io()
+    server = create_server()
+    server.protocol.early = early
+    server.start_io(stdin=stdin)  # type: ignore[arg-type]  # readline and read, as pygls uses
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,8 @@ from lsprotocol import types as t
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
+
+from provmark.lsp import fast_start
 
 if TYPE_CHECKING:
     from provmark.lsp.server import ProvmarkServer
@@ -25,9 +28,32 @@ class ProvmarkProtocol(LanguageServerProtocol):
     store is wrong for form feeds and U+2028 and rebuilds the text on every edit), and
     without the Future that pygls keeps forever for each notification it handles."""
 
+    # The first request, when `provmark serve` read it before pygls (lsp/fast_start).
+    early: fast_start.EarlyReply | None = None
+
     @property
     def provmark(self) -> ProvmarkServer:
         return self._server  # type: ignore[return-value]  # always a ProvmarkServer here
+
+    def _send_response(self, msg_id: Any, result: Any = None, error: Any = None) -> None:
+        early = self.early
+        if early is None or msg_id != early.msg_id:
+            super()._send_response(msg_id, result, error)
+            return
+        self.early = None
+        if error is not None:
+            if early.sent is None:  # (answered already: the client has its capabilities)
+                super()._send_response(msg_id, result, error)
+            return
+        reply = json.loads(json.dumps(result, default=self._serialize_message))
+        if early.sent is None:
+            super()._send_response(msg_id, result, error)
+        elif reply == early.sent:
+            return  # sent at start, the same
+        else:  # the key missed a change: the client has the old capabilities until restart
+            log.warning("the early reply to initialize differed from pygls's; kept the new one for the next start")
+        if isinstance(reply, dict):
+            fast_start.remember(early.key, reply)
 
     def _execute_handler(self, msg_id: Any, handler: Any, callback: Any, args: Any = None, kwargs: Any = None) -> None:
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
