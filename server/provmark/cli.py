@@ -42,7 +42,7 @@ def _serve(args: argparse.Namespace) -> int:
     # loop take the GIL back within a millisecond, so requests are not held for 5 ms a turn.
     sys.setswitchinterval(0.001)
     server = create_server()
-    server.protocol.early = early
+    server.protocol.early = early  # type: ignore[attr-defined]  # a ProvmarkProtocol
     server.start_io(stdin=stdin)  # type: ignore[arg-type]  # readline and read, as pygls uses
     return 0
 

@@ -203,7 +203,7 @@ class Continue(Reader):
                 "function": {"name": "create_new_file", "arguments": json.dumps(args)},
             }
             msg = {"role": "assistant", "content": "", "id": str(uuid.uuid4()), "toolCalls": [call]}
-            state = {"toolCallId": call_id, "toolCall": call, "status": "done", "parsedArgs": args}
+            state: dict[str, Any] = {"toolCallId": call_id, "toolCall": call, "status": "done", "parsedArgs": args}
             state["output"] = [{"name": "Create File", "description": "File created", "content": f"Created {rel}"}]
             log = {"modelTitle": "Claude Sonnet 4.5", "modelProvider": "anthropic", "prompt": "", "completion": ""}
             history.append({"message": msg, "contextItems": [], "toolCallStates": [state], "promptLogs": [log]})

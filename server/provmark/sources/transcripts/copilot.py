@@ -98,7 +98,8 @@ class Copilot(Reader):
         kind, k, v = entry.get("kind"), entry.get("k"), entry.get("v")
         models: dict[int, str | None] = tail.meta.setdefault("models", {})
         if kind == INITIAL and isinstance(v, dict):
-            requests = v.get("requests") if isinstance(v.get("requests"), list) else []
+            found = v.get("requests")
+            requests: list[Any] = found if isinstance(found, list) else []
             models.clear()
             tail.meta["n"] = len(requests)
             for i, req in enumerate(requests):

@@ -154,10 +154,11 @@ class Cursor(Reader):
             return
         if not isinstance(inp, dict) or name in ("Read", "Grep", "Glob", "Shell", "Delete"):
             return
-        path = inp.get("path") or inp.get("file_path") or inp.get("filePath") or inp.get("target_file")
+        target = inp.get("path") or inp.get("file_path") or inp.get("filePath") or inp.get("target_file")
+        file = target if isinstance(target, str) else None
         for key in _NEW_TEXT:
             if isinstance(inp.get(key), str):
-                yield path, inp[key]
+                yield file, inp[key]
                 return
 
     @staticmethod

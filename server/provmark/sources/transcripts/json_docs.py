@@ -105,7 +105,7 @@ def replace_sides(diff: Any) -> list[str]:
     if not isinstance(diff, str):
         return []
     out: list[str] = []
-    state, body = "", []  # "", "search", "replace"
+    state, body = "", list[str]()  # state: "", "search", "replace"
     for line in diff.splitlines():
         if _SEARCH.match(line):
             state, body = "search", []

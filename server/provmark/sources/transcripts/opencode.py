@@ -299,13 +299,14 @@ class OpenCode(Reader):
                 (session, project, "calm-river", str(root), now, now),
             )
             user_id = _id("msg")
-            user = {"role": "user", "time": {"created": now}, "agent": "build"}
+            user: dict[str, Any] = {"role": "user", "time": {"created": now}, "agent": "build"}
             user["model"] = {"providerID": "anthropic", "modelID": "claude-sonnet-4-5"}
             _row(conn, "message", user_id, session, now, user)
             _part(conn, user_id, session, now, {"type": "text", "text": "write the files"})
             for path, content in writes:
                 mid = _id("msg")
-                info = {"role": "assistant", "time": {"created": now, "completed": now + 1}, "parentID": user_id}
+                info: dict[str, Any] = {"role": "assistant", "parentID": user_id}
+                info["time"] = {"created": now, "completed": now + 1}
                 info |= {"modelID": "claude-sonnet-4-5", "providerID": "anthropic", "mode": "build", "agent": "build"}
                 info |= {"path": {"cwd": str(root), "root": str(root)}, "cost": 0, "finish": "tool-calls"}
                 info["tokens"] = {"input": 10, "output": 20, "reasoning": 0, "cache": {"read": 0, "write": 0}}
