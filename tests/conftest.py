@@ -15,6 +15,19 @@ MARKER = {"unit": "unit", "lsp": "lsp", "editors": "editor", "load": "load"}
 SERVER = [sys.executable, "-m", "provmark", "serve"]
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # A compiled core (scripts/compile.sh) older than its source would be tested in place of it.
+    from provmark.batch.compiled import stale_modules
+
+    stale = stale_modules()
+    if stale:
+        pytest.exit(
+            f"the compiled {', '.join(stale)} older than the source: run scripts/compile.sh again "
+            "(or scripts/compile.sh --clean for pure Python)",
+            returncode=4,
+        )
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     tests = ROOT / "tests"
     for item in items:

@@ -90,6 +90,7 @@ def _scan(args: argparse.Namespace) -> int:
     likely-AI code scores at or above the threshold."""
     import json
 
+    from provmark.batch.compiled import stale_modules
     from provmark.batch.report import to_codequality, to_json_text, to_sarif, to_table
     from provmark.batch.scan import ChangedFilesError, changed_since, repo_prefix, untagged_at
     from provmark.settings import from_files
@@ -98,6 +99,13 @@ def _scan(args: argparse.Namespace) -> int:
     settings, problems = from_files(root)
     for p in problems:
         print(f"provmark scan: {p}", file=sys.stderr)
+    stale = stale_modules()
+    if stale:  # a mypyc build from before an edit of those modules runs in their place
+        print(
+            f"provmark scan: the compiled {', '.join(stale)} older than the source: "
+            "run scripts/compile.sh again, or scripts/compile.sh --clean",
+            file=sys.stderr,
+        )
     fail_at = args.fail_threshold if args.fail_threshold is not None else settings.warn_threshold
     if not 0.0 <= fail_at <= 1.0:
         print("provmark scan: --fail-threshold must be between 0 and 1", file=sys.stderr)

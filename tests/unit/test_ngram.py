@@ -30,6 +30,10 @@ SAMPLES = {
 }
 
 
+# The module's source, also when it runs compiled (scripts/compile.sh: __file__ is the .so).
+NGRAM_SOURCE = Path(ngram.__file__).with_name("ngram.py")
+
+
 def test_strings_and_comments_are_told_apart() -> None:
     toks = ngram.tokens(SAMPLES["python"], "python")
     assert "#" in toks and "w:real" in toks  # the comment's words
@@ -75,7 +79,7 @@ def test_line_sums_add_up_to_the_whole_text_score() -> None:
     model = default_model()
     assert model is not None and model.ngram is not None, "the shipped model carries its n-gram table"
     table = model.ngram
-    text = Path(ngram.__file__).read_text(encoding="utf-8")
+    text = NGRAM_SOURCE.read_text(encoding="utf-8")
     sums, counts = table.by_line(text, "python")
     assert len(sums) == text.count("\n") + 1
     assert sum(sums) / sum(counts) == pytest.approx(table.score(text, "python"))
@@ -85,7 +89,7 @@ def test_the_scan_gives_the_file_the_same_score_as_the_model() -> None:
     """The scan reads n-grams per line; over the whole file that is the model's own score."""
     model = default_model()
     assert model is not None
-    text = Path(ngram.__file__).read_text(encoding="utf-8")
+    text = NGRAM_SOURCE.read_text(encoding="utf-8")
     content = analyse(text, "python")
     assert content.p == pytest.approx(model.probability(text, "python", "file"), abs=1e-4)
     assert NGRAM in model.feature_values(text, "python")

@@ -1392,8 +1392,9 @@ def load_model(path: Path | None = None) -> StyleModel | None:
         for knots in calibration.values():
             if not knots or any(not 0.0 < p < 1.0 for _, p in knots) or list(knots) != sorted(knots):
                 raise ValueError("calibration knots out of order or range")
-        raw = data.get("scan_threshold")
-        threshold = None if raw is None else {k: float(raw[k]) for k in ("block", "file")}
+        # (a name of its own: mypyc types `raw` as str from above and checks it)
+        given = data.get("scan_threshold")
+        threshold = None if given is None else {k: float(given[k]) for k in ("block", "file")}
         if threshold is not None and not all(0.5 <= v < 1.0 for v in threshold.values()):
             raise ValueError("scan_threshold out of range")
         return StyleModel(
