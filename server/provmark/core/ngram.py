@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import re
-import sys
 import threading
 import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial, reduce
+from functools import lru_cache
 from itertools import chain
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import TypeVar
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
@@ -235,15 +233,6 @@ def _xor(n: int, *parts: bytes) -> array[int]:
     return out
 
 
-def _add_up(xs: list[float]) -> float:
-    """0.0 + xs[0] + xs[1] + ..., one by one, as by_line always has."""
-    return reduce(add, xs, 0.0)
-
-
-# sum() of a float list is that, faster, until 3.12 (whose sum() compensates rounding)
-_line_sum: Callable[[list[float]], float] = partial(sum, start=0.0) if sys.version_info < (3, 12) else _add_up
-
-
 class _Fast:
     """A model's caches for score() and by_line(). Each distinct normalised token gets
     a slot, with its id times each salt (masked: the bucket of an n-gram is the xor of
@@ -319,6 +308,42 @@ class _Fast:
         b1, b2, b3 = u1.tobytes(), array(_U32, get(self.t2)).tobytes(), array(_U32, get(self.t3)).tobytes()
         return u1, _xor(len(slots) - 1, b2[:-4], b1[4:]), _xor(len(slots) - 2, b3[:-8], b2[4:-4], b1[8:])
 
+    def line_sums(self, slots: list[int], n_lines: int) -> tuple[list[float], list[int]]:
+        """by_line's sums and counts: each token's (unigram + bigram) + trigram weight,
+        added one by one from 0.0 to the sum of the line it ends on; a line ends with its
+        NL token (slot 0), and NL tokens past the last line break stay on it. One typed
+        loop: as fast as the C calls of parts() in Python, and many times faster compiled."""
+        t1, t2, t3, w1 = self.t1, self.t2, self.t3, self.w1
+        table, levels = self.model.table, self.model.levels
+        sums = [0.0] * n_lines
+        counts = [0] * n_lines
+        last = n_lines - 1
+        line = grams = 0
+        acc = 0.0
+        a = b = -1  # the slots of the two tokens before
+        for c in slots:
+            x = w1[c]
+            if b < 0:
+                grams += 1
+            elif a < 0:
+                x += levels[table[t2[b] ^ t1[c]]]
+                grams += 2
+            else:
+                bi = t2[b] ^ t1[c]
+                x = x + levels[table[bi]] + levels[table[t3[a] ^ bi]]
+                grams += 3
+            acc += x
+            if c == 0 and line < last:
+                sums[line] = acc
+                counts[line] = grams
+                line += 1
+                acc = 0.0
+                grams = 0
+            a, b = b, c
+        sums[line] = acc
+        counts[line] = grams
+        return sums, counts
+
     def parts(self, slots: list[int]) -> tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]:
         """The weights of those three streams."""
         _, bi, tri = self.buckets(slots)
@@ -375,34 +400,7 @@ class NgramModel:
     def by_line(self, text: str, family: str) -> tuple[list[float], list[int]]:
         """Per line (split at "\n"): the summed weight and the number of the n-grams
         that end on it, so any run of lines is scored from one pass over the file."""
-        slots = self._fast.slots(text, family)
-        n_lines = text.count("\n") + 1
-        sums = [0.0] * n_lines
-        counts = [0] * n_lines
-        if not slots:
-            return sums, counts
-        uni, bi, tri = self._fast.parts(slots)
-        # each token's n-grams: (unigram + bigram) + trigram, added in that order
-        each = list(uni[:2])
-        if bi:
-            each[1] += bi[0]
-        each += map(add, map(add, uni[2:], bi[1:]), tri)
-        # a line ends with its NL token (slot 0); its count is three per token but for
-        # the stream's first two; NL tokens past the last line break stay on it
-        start = line = 0
-        with contextlib.suppress(ValueError):  # fewer NL tokens than line breaks: never
-            while line < n_lines - 1:
-                end = slots.index(0, start) + 1
-                sums[line] = _line_sum(each[start:end])
-                counts[line] = 3 * (end - start)
-                start = end
-                line += 1
-        sums[line] = _line_sum(each[start:])
-        counts[line] = 3 * (len(slots) - start)
-        counts[0] -= 2
-        if len(slots) > 1:
-            counts[1 if slots[0] == 0 and n_lines > 1 else 0] -= 1
-        return sums, counts
+        return self._fast.line_sums(self._fast.slots(text, family), text.count("\n") + 1)
 
 
 def load(data: dict) -> NgramModel:
