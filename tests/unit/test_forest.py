@@ -73,3 +73,28 @@ def test_the_sum_is_lightgbms_raw_score() -> None:
     want = booster.predict(np.array(rows), raw_score=True)
     got = [f.logit(dict(zip("wxyz", r, strict=True))) for r in rows]
     assert max(abs(a - b) for a, b in zip(want, got, strict=True)) < 1e-9
+
+
+def test_the_compiled_function_is_the_walk_of_the_trees() -> None:
+    """Forest.logit runs the trees as one generated function: the same leaves as walking
+    them with Tree.value, on every kind of split and unknown value, so the same sum; a
+    forest it cannot write as source (a leaf that is not finite) is walked."""
+    rng = random.Random(7)
+    kinds = ("None", "Zero", "NaN")
+
+    def grow(depth: int) -> dict:
+        if depth == 0 or rng.random() < 0.2:
+            return leaf(rng.gauss(0, 1))
+        threshold = rng.choice([0.0, -0.0, 1e-36, -1e-36, -0.5, 0.5, rng.gauss(0, 1)])
+        kind, default = rng.choice(kinds), rng.random() < 0.5
+        return split(rng.randrange(3), threshold, grow(depth - 1), grow(depth - 1), kind, default)
+
+    f = from_lightgbm({"tree_info": [{"tree_structure": grow(5)} for _ in range(40)]}, ["a", "b", "c"])
+    assert f._leaves is not None
+    values = [math.nan, 0.0, -0.0, 1e-36, -1e-36, 1e-30, -0.5, 0.5, math.inf, -math.inf]
+    for _ in range(2000):
+        x = [rng.choice([*values, rng.gauss(0, 1)]) for _ in range(3)]
+        walked = math.fsum(t.value(x) for t in f.trees)
+        assert f.logit(dict(zip("abc", x, strict=True))) == walked
+    inf = from_lightgbm({"tree_info": [{"tree_structure": leaf(math.inf)}]}, ["a"])
+    assert inf._leaves is None and inf.logit({}) == math.inf

@@ -13,8 +13,8 @@ and counts as 0.0 otherwise (LightGBM's rule, so the sum is LightGBM's raw score
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 # LightGBM's missing-value kinds, as the model file stores them per split
 NONE, ZERO, NAN = 0, 1, 2
@@ -53,10 +53,17 @@ class Tree:
 class Forest:
     features: tuple[str, ...]
     trees: tuple[Tree, ...]
+    # The trees as one function of the feature values (_as_function), or None: walk them.
+    _leaves: Callable[[list[float]], float] | None = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_leaves", _as_function(self.trees))
 
     def logit(self, feats: Mapping[str, float]) -> float:
         """The sum of the trees' leaves for these feature values (missing: unknown)."""
         x = [feats.get(name, math.nan) for name in self.features]
+        if self._leaves is not None:
+            return self._leaves(x)
         return math.fsum(tree.value(x) for tree in self.trees)
 
     def to_json(self) -> dict:
@@ -75,6 +82,51 @@ class Forest:
                 for t in self.trees
             ],
         }
+
+
+# Deeper than this, a tree is walked: nested expressions that deep strain the compiler.
+_MAX_DEPTH = 60
+
+
+def _as_function(trees: Sequence[Tree]) -> Callable[[list[float]], float] | None:
+    """The forest as Python source compiled once: math.fsum of one nested conditional
+    expression per tree, each split's rule for unknown values folded into its test. No
+    loop, no lookups in the node tables: several times faster than Tree.value, and the
+    same leaves, so the same (exactly rounded) sum. Numbers go into the source by repr(),
+    which reads back exactly; None (walk the trees) where one is not finite or a tree is
+    too deep. Only numbers from the model file reach the source, never its text."""
+    parts = [_expression(t, 0, 0) for t in trees]
+    if not all(parts):
+        return None
+    source = f"def leaves(x):\n    return fsum(({''.join(f'{p},' for p in parts)}))\n"
+    namespace: dict[str, object] = {"fsum": math.fsum}
+    exec(compile(source, "<forest>", "exec"), namespace)  # numbers only, see above
+    function = namespace["leaves"]
+    return function if callable(function) else None
+
+
+def _expression(tree: Tree, node: int, depth: int) -> str:
+    """Tree.value from `node` down, as an expression of x ("" where it cannot be one)."""
+    if not tree.feature:  # a tree that is one leaf
+        node = -1
+    if node < 0:
+        leaf = tree.leaf[~node]
+        return repr(leaf) if math.isfinite(leaf) else ""
+    threshold = tree.threshold[node]
+    left = _expression(tree, tree.left[node], depth + 1)
+    right = _expression(tree, tree.right[node], depth + 1)
+    if depth > _MAX_DEPTH or not (left and right and math.isfinite(threshold)):
+        return ""
+    v, t = f"x[{tree.feature[node]}]", repr(threshold)
+    kind, default_left = tree.missing[node], tree.default_left[node]
+    if kind == ZERO:  # NaN and zero go the default way
+        zero = f"-{_ZERO!r} <= {v} <= {_ZERO!r}"
+        test = f"({v} != {v} or {zero} or {v} <= {t})" if default_left else f"(not {zero} and {v} <= {t})"
+    elif (kind == NONE and threshold >= 0.0) or (kind == NAN and default_left):
+        test = f"not {v} > {t}"  # NaN goes left (read as 0.0 on a NONE split, or by default)
+    else:
+        test = f"{v} <= {t}"  # NaN goes right
+    return f"({left} if {test} else {right})"
 
 
 def from_json(raw: Mapping) -> Forest:
