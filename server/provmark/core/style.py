@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
-from operator import add, and_, is_not, lt, ne, or_
+from operator import add, and_, is_not, lt, or_
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -1069,6 +1069,41 @@ def _informal_lines(comments: LineText, lower: str | None) -> list[int]:
     return _lines_with(_INFORMAL_LINES, comments)
 
 
+# (blank, ends in a space, characters if not blank, over 100 of them, not ASCII, starts
+# with a space or a tab (an empty line too, as `_count` has it), indented, by a tab)
+_LineFacts = tuple[list[bool], list[bool], list[int], list[bool], list[bool], list[bool], list[bool], list[bool]]
+
+
+def _line_facts(lines: list[str]) -> _LineFacts:
+    """FileStyle's simple facts about each line, from one loop that reads each line once:
+    twice as fast as a comprehension per fact, and many times faster compiled."""
+    n = len(lines)
+    blank, trailing, chars, long_lines = [False] * n, [False] * n, [0] * n, [False] * n
+    non_ascii, lead, indented, tabs = [False] * n, [True] * n, [False] * n, [False] * n
+    for i, x in enumerate(lines):
+        if not x:
+            blank[i] = True
+            continue
+        stripped = x.rstrip()
+        if stripped != x:
+            trailing[i] = True
+        first = x[0]
+        if first != " " and first != "\t":
+            lead[i] = False
+        if not stripped:  # (rstrip() removes what isspace() finds)
+            blank[i] = True
+            continue
+        chars[i] = len(x)
+        if len(x) > 100:
+            long_lines[i] = True
+        if not x.isascii():
+            non_ascii[i] = True
+        if lead[i]:
+            indented[i] = True
+            tabs[i] = first == "\t"
+    return blank, trailing, chars, long_lines, non_ascii, lead, indented, tabs
+
+
 class FileStyle:
     """The content model's features of a file's runs of lines and of the whole file,
     equal to `features` on each text, from facts about each line gathered once."""
@@ -1078,16 +1113,9 @@ class FileStyle:
         self.text = text or LineText(lines)
         syntax = _SYNTAX.get(family, _SYNTAX["other"])
         python = family == "python"
-        # Per line, each fact a list (summed over a run by `counts`). (A comprehension is
-        # as fast as map() over str methods here, or faster; trailing is the exception.)
-        self.blank = blank = [not x or x.isspace() for x in lines]
-        self.trailing = list(map(ne, lines, map(str.rstrip, lines)))  # ends in a space
-        self.chars = chars = [0 if b else len(x) for x, b in zip(lines, blank, strict=True)]
-        self.long = [x > 100 for x in chars]
-        self.non_ascii = [not (b or x.isascii()) for x, b in zip(lines, blank, strict=True)]
-        lead = [x[:1] in " \t" for x in lines]  # (True for an empty line too, as `_count` has it)
-        self.indented = ind = [a and not b for a, b in zip(lead, blank, strict=True)]
-        self.tabs = [a and x[0] == "\t" for x, a in zip(lines, ind, strict=True)]
+        # Per line, each fact a list (summed over a run by `counts`).
+        blank, self.trailing, chars, self.long, self.non_ascii, lead, self.indented, self.tabs = _line_facts(lines)
+        self.blank, self.chars = blank, chars
         self.odd = [False] * len(lines)
         for i in _lines_with(_ODD_INDENT, self.text, "\n" + self.text.joined):  # (found at the line break before)
             self.odd[i] = True
