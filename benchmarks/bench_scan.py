@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # tests/support: the LSP client
 
+from provmark.batch.compiled import compiled_modules
 from support.lsp_client import StdioClient
 
 SKIP = {"site-packages", "__pycache__", "idlelib", "turtledemo"}
@@ -145,6 +146,8 @@ def main() -> int:
     out = {
         "tree": f"{files} files, {mb:.1f} MB (stdlib .py x{args.copies})",
         "cores": os.cpu_count(),
+        # pure Python, or the core compiled by scripts/compile.sh (which the scan's workers import)
+        "build": "compiled" if compiled_modules() else "pure",
         "scan_s": round(first_s, 2),
         "scan_mb_s": round(mb / first_s, 2),
         "read_hash_s": round(read_s, 2),
