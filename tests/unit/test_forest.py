@@ -76,9 +76,10 @@ def test_the_sum_is_lightgbms_raw_score() -> None:
 
 
 def test_the_compiled_function_is_the_walk_of_the_trees() -> None:
-    """Forest.logit runs the trees as one generated function: the same leaves as walking
-    them with Tree.value, on every kind of split and unknown value, so the same sum; a
-    forest it cannot write as source (a leaf that is not finite) is walked."""
+    """Forest.logit runs the trees as one generated function once it has walked them a
+    while: the same leaves as walking them with Tree.value, on every kind of split and
+    unknown value, so the same sum; a forest it cannot write as source (a leaf that is
+    not finite) is walked."""
     rng = random.Random(7)
     kinds = ("None", "Zero", "NaN")
 
@@ -90,11 +91,11 @@ def test_the_compiled_function_is_the_walk_of_the_trees() -> None:
         return split(rng.randrange(3), threshold, grow(depth - 1), grow(depth - 1), kind, default)
 
     f = from_lightgbm({"tree_info": [{"tree_structure": grow(5)} for _ in range(40)]}, ["a", "b", "c"])
-    assert f._leaves is not None
     values = [math.nan, 0.0, -0.0, 1e-36, -1e-36, 1e-30, -0.5, 0.5, math.inf, -math.inf]
     for _ in range(2000):
         x = [rng.choice([*values, rng.gauss(0, 1)]) for _ in range(3)]
         walked = math.fsum(t.value(x) for t in f.trees)
         assert f.logit(dict(zip("abc", x, strict=True))) == walked
+    assert f._fast.function is not None  # made after the first walks
     inf = from_lightgbm({"tree_info": [{"tree_structure": leaf(math.inf)}]}, ["a"])
-    assert inf._leaves is None and inf.logit({}) == math.inf
+    assert all(inf.logit({}) == math.inf for _ in range(500)) and inf._fast.function is None
