@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Optional: compile the content model's hot modules (core/forest, ngram, segment, style)
 # with mypyc into C extensions beside their sources. Python imports an extension before
-# the .py of the same name, so `provmark scan` and the server then run them compiled,
-# about twice as fast; the .py files stay the reference, and everything works without
+# the .py of the same name, so `provmark scan` and the server then run them compiled
+# (the analysis about a third faster); the .py files stay the reference, and all works without
 # this (the VS Code extension bundles pure Python). Needs gcc and Python's headers.
 #
 #   scripts/compile.sh          build the compiled core again (after any change to those modules)
