@@ -358,6 +358,31 @@ def quantile_threshold(values: list[float], share: float) -> float:
     return float(min(0.999, max(0.5, cut + 1e-4)))
 
 
+def warn_thresholds(human: list[tuple[float, float]]) -> tuple[float, float]:
+    """The whole-file and block thresholds: FILE_PART of the shares on whole files and
+    the rest on blocks, both scaled up as far as the files either one warns stay within
+    WARN_SHARE. Many files warn by both, so the plain split (1.5% and 0.5%) warned
+    1.8% of held-out modern hand-written files; the whole 2% took AI files warned from
+    78.7% to 79.8% (2026-12-01)."""
+
+    def at(scale: float) -> tuple[float, float]:
+        return (
+            quantile_threshold([v for v, _ in human], WARN_SHARE * FILE_PART * scale),
+            quantile_threshold([m for _, m in human], WARN_SHARE * (1 - FILE_PART) * scale),
+        )
+
+    def union(t: tuple[float, float]) -> float:
+        return sum(v >= t[0] or m >= t[1] for v, m in human) / max(1, len(human))
+
+    best = at(1.0)
+    for step in range(1, 101):  # scale 1.01 .. 2.0: the union only grows with it
+        t = at(1.0 + step / 100)
+        if union(t) > WARN_SHARE:
+            break
+        best = t
+    return best
+
+
 def evaluation(data: list[Sample], p: np.ndarray) -> dict:
     """The held-out figures the README reports: AUROC per family and per AI style, the
     share warned at the scan's thresholds, and the calibration table. A file is warned
@@ -380,8 +405,7 @@ def evaluation(data: list[Sample], p: np.ndarray) -> dict:
     human = [f for f in files.values() if f[0].label == 0 and f[0].group == "modern"] or [
         f for f in files.values() if f[0].label == 0
     ]
-    at_file = quantile_threshold([v for _, v, _ in human], WARN_SHARE * FILE_PART)
-    at_block = quantile_threshold([m for _, _, m in human], WARN_SHARE * (1 - FILE_PART))
+    at_file, at_block = warn_thresholds([(v, m) for _, v, m in human])
 
     def warned(f: tuple[Sample, float, float]) -> bool:
         return f[1] >= at_file or f[2] >= at_block
