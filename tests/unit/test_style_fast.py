@@ -18,11 +18,14 @@ from provmark.core.style import (
     _FAST,
     _LICENCE,
     _ODD_INDENT,
+    _PRINT_AFTER_BREAK,
+    _QUOTES,
     _STEP,
     _STEP_LOWER,
     _SYNTAX,
     _TODO,
     _TODO_WORDS,
+    ERA_FEATURES,
     FAMILIES,
     FileStyle,
     LineText,
@@ -172,6 +175,45 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
         found = _spans(_ERROR_MESSAGE, text, _message_starts(text))
         assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
+        modern = list(_FAST["python", "modern"].finditer(text))  # interp's: those that end in a quote
+        assert spans(m for m in modern if text[m.end() - 1] in _QUOTES) == spans(python.interp.finditer(text))
+
+
+def test_modern_and_interp_from_one_search_on_awkward_text() -> None:
+    python = _SYNTAX["python"]
+    for text in ['match f"x": pass', "perf_counter'x' f'a' Path(f'b') x:=rf'c' -f'd' \"f'e'", "dataclassf'x'"]:
+        modern = list(_FAST["python", "modern"].finditer(text))
+        found = [m.span() for m in modern if text[m.end() - 1] in _QUOTES]
+        assert found == [m.span() for m in python.interp.finditer(text)], text
+
+
+def test_print_lines_are_found_from_the_line_breaks() -> None:
+    """`printing` (^\\s*...) over code lines (none blank), from the line break before each."""
+    texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
+    texts.append("  print(1)\n\t\u00a0 print(2)\nx; print(3)\n print (4)\nputs 'a'\n  echo\n    console.log(1)")
+    for family in FAMILIES:
+        pattern = _SYNTAX[family].printing
+        for text in texts:
+            code = "\n".join(ln for ln in text.splitlines() if ln.strip())
+            found = _spans(pattern, code, (m.start() for m in _PRINT_AFTER_BREAK[family].finditer("\n" + code)))
+            assert [m.span() for m in found] == [m.span() for m in pattern.finditer(code)], (family, code)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_without_the_era_features_the_others_are_the_same(family: str) -> None:
+    """era=False (the scan, for a model that reads none of them) changes only legacy and interpolation."""
+    for text in _texts(family):
+        lines = text.splitlines()
+        units = [(u.start, u.end) for u in units_of(segment(text), LineText(lines))]
+        got, whole = FileStyle(lines, family).features(units)
+        got_, whole_ = FileStyle(lines, family, era=False).features(units)
+        for a, b in [*zip(got, got_, strict=True), (whole, whole_)]:
+            assert b["legacy"] != b["legacy"] and b["interpolation"] != b["interpolation"]  # unknown
+            left_out = {"legacy", "interpolation"}
+            assert left_out <= set(ERA_FEATURES)
+            assert _same(
+                {k: v for k, v in a.items() if k not in left_out}, {k: v for k, v in b.items() if k not in left_out}
+            )
 
 
 def test_the_faster_line_checks_say_the_same() -> None:

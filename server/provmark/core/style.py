@@ -934,6 +934,19 @@ _FAST = {
         r"print\s+[\"'\w]|basestring\b|unicode\(|xrange\b|iteritems\b|six\.|except \w+, \w+:|has_key\("
     ),
 }
+# Python's `interp` matches are `modern`'s that end in a quote (only its f-string
+# alternatives do): an f-string start is never inside another alternative's match, and at
+# the same start the f-string alternatives come first (a test checks). (A named group
+# around them would say which alternative matched, but stops the engine's skipping ahead.)
+_QUOTES = ("'", '"')
+# Where each family's `printing` (^\s*...) may match, as the line break before the line
+# in "\n" + code (a literal the regex engine skips ahead to, where ^ with re.M is tried at
+# every position); the code's lines are not blank, so \s* there never crosses a line.
+assert all(s.printing.pattern.startswith("^\\s*") for s in _SYNTAX.values())
+_PRINT_AFTER_BREAK = {
+    family: re.compile("\n[^\\S\n]*" + syntax.printing.pattern.removeprefix("^\\s*"))
+    for family, syntax in _SYNTAX.items()
+}
 _LICENCE_WORDS = ("copyright", "licen", "all rights reserved", "spdx-license")  # each match starts with one
 
 
@@ -1108,8 +1121,11 @@ class FileStyle:
     """The content model's features of a file's runs of lines and of the whole file,
     equal to `features` on each text, from facts about each line gathered once."""
 
-    def __init__(self, lines: list[str], family: str, text: LineText | None = None) -> None:
-        self.lines, self.family = lines, family
+    def __init__(self, lines: list[str], family: str, text: LineText | None = None, era: bool = True) -> None:
+        """`era`: False leaves out what only ERA_FEATURES' legacy and interpolation read
+        (two regular expressions over the code; those two features are then UNKNOWN), for
+        a model that reads none of them."""
+        self.lines, self.family, self.era = lines, family, era
         self.text = text or LineText(lines)
         syntax = _SYNTAX.get(family, _SYNTAX["other"])
         python = family == "python"
@@ -1181,10 +1197,20 @@ class FileStyle:
         for k in _lines_holding(LineText([], code, self.code_starts), _MAY_TEST):
             self.tests[k] = _test_words(lines[self.code_at[k]])
         self.matches = {}
+        fstrings: list[re.Match[str]] = []
         for name in ("modern", "legacy", "interp", "build", "printing", "error"):
             pattern = getattr(syntax, name)
+            if not era and name in ("legacy", "build"):
+                continue
             if name == "build" and python:
-                found = _spans(pattern, code, _build_starts(code))
+                found: Iterable[re.Match[str]] = _spans(pattern, code, _build_starts(code))
+            elif name == "modern" and python:  # f-strings are `interp` too: one search finds both
+                found = list(_FAST["python", "modern"].finditer(code))
+                fstrings = [m for m in found if code[m.end() - 1] in _QUOTES]
+            elif name == "interp" and python:
+                found = fstrings
+            elif name == "printing":  # (^\s*: code lines are not blank, so from a line break)
+                found = _spans(pattern, code, map(_START, _PRINT_AFTER_BREAK[family].finditer("\n" + code)))
             else:
                 found = _FAST.get((family, name), pattern).finditer(code)
             self.matches[name] = _Matches(pattern, code, found=found)
@@ -1256,10 +1282,16 @@ class FileStyle:
         for start, end in runs:
             if not self.reads_alike(start, end):  # read alone, as `features` would
                 alone = "\n".join(self.lines[start:end]).splitlines()
-                out.append(_features(FileStyle(alone, family).counts(0, len(alone)), family))
+                out.append(self._era(_features(FileStyle(alone, family, era=self.era).counts(0, len(alone)), family)))
             else:
-                out.append(_features(self.counts(start, end), family))
-        return out, _features(whole, family)
+                out.append(self._era(_features(self.counts(start, end), family)))
+        return out, self._era(_features(whole, family))
+
+    def _era(self, f: dict[str, float]) -> dict[str, float]:
+        """The features, with those not computed (era=False) unknown."""
+        if not self.era:
+            f["legacy"] = f["interpolation"] = UNKNOWN
+        return f
 
 
 # A model's features, weights, means and scales.
@@ -1297,6 +1329,13 @@ class StyleModel:
             score = self.ngram.score(text, family)
             feats[NGRAM] = UNKNOWN if score is None else score
         return feats
+
+    def reads_any(self, names: Iterable[str]) -> bool:
+        """Whether any family's model or the trees read any of these features."""
+        read = {f for params in self.families.values() for f in params["features"]}
+        if self.forest is not None:
+            read.update(self.forest.features)
+        return not read.isdisjoint(names)
 
     def judges(self, text: str) -> bool:
         """Whether `text` is long enough to judge; shorter, the model abstains."""
