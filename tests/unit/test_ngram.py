@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import struct
 import subprocess
 import sys
@@ -246,3 +247,21 @@ def test_long_runs_of_skipped_characters_take_linear_time() -> None:
     assert ngram.tokens(text, "python") == ["i:x"]
     assert MODEL.by_line(text, "js") == ([MODEL.score(text, "js")], [1])
     assert time.perf_counter() - t0 < 2.0
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_long_comments_and_strings_give_their_first_words(family: str) -> None:
+    """A long comment's or string's first MAX_WORDS words, read from its start alone when
+    that holds more of them, with a word across that edge, and when it holds fewer."""
+    many = " ".join(f"w{'x' * (k % 7)}ord" for k in range(90))  # > MAX_WORDS in its first chars
+    few = "a" + " " * 390 + "HTTPError isn't here " * 30  # under MAX_WORDS before the edge
+    edge = "w " * 39 + " " * 318 + "abcdefghij" * 4 + " and more words"  # the 40th across character 400
+    for body in (many, few, edge, "x" * 450 + " y z"):
+        for text in (f"# {body}\n", f"// {body}\n", f'x = "{body}"\n', f"/* {body}\n{body} */\n", f'"""{body}\n"""\n'):
+            check_exact(MODEL, text, family)
+
+
+def test_the_word_pattern_finds_what_it_did_with_its_unused_alternative() -> None:
+    before = re.compile(r"[A-Za-z][a-z']*|[A-Z]+(?![a-z])")
+    for text in ["HTTPError isn't OK", "ABC def GHi jKL", "x'y' 'z é Ünïcode A1B2", *(t for _, t in CASES)]:
+        assert ngram._WORDS.findall(text) == before.findall(text), text

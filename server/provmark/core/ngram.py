@@ -46,7 +46,11 @@ _PATTERNS = {
 _REST = r"|(?P<n>\n)|(?P<i>[A-Za-z_]\w*)|(?P<d>\d[\w.]*)|(?P<p>[^\w\s])"
 _LEXERS = {name: re.compile(p + _REST) for name, p in _PATTERNS.items()}
 _LEXER_OF = {"python": "hash", "other": "hash", "rust": "rust"}
-_WORDS = re.compile(r"[A-Za-z][a-z']*|[A-Z]+(?![a-z])")
+# A word of a comment or a string: a letter and the lower-case letters and apostrophes
+# after it ("HTTPError" is "H", "T", "T", "P", "Error"). (It was written with a second
+# alternative, [A-Z]+(?![a-z]), which never matched: the first takes any letter. Left
+# out, the engine skips ahead to letters, and the words are the same.)
+_WORDS = re.compile(r"[A-Za-z][a-z']*")
 _CAMEL = re.compile(r"[a-z0-9][A-Z]")
 
 KEYWORDS = frozenset(
@@ -59,6 +63,9 @@ KEYWORDS = frozenset(
 )
 # Words in one comment or prose string, at most: a licence header is one long comment.
 MAX_WORDS = 40
+# _Fast reads the words of a long comment or string from its first this many characters
+# when they hold more than MAX_WORDS (then the first MAX_WORDS are whole), not all of it.
+_WORDS_SPAN = 400
 
 
 def lexer_for(family: str) -> re.Pattern[str]:
@@ -279,7 +286,9 @@ class _Fast:
         first = lex[:1]
         if len(lex) < 2 or first.isdecimal() or (first in _IDENT_START and lex[-1] not in "\"'#"):
             return tuple(map(self._slot, _expand(lex)))
-        words = _WORDS.findall(lex)
+        words = _WORDS.findall(lex, 0, _WORDS_SPAN)  # (a docstring's first MAX_WORDS words)
+        if len(words) <= MAX_WORDS and len(lex) > _WORDS_SPAN:
+            words = _WORDS.findall(lex)
         if first in "#/":
             head = (self._slot("#"), *map(self.words.__getitem__, words[:MAX_WORDS]))
         elif lex.count(" ") >= 2 and len(words) >= 3:
