@@ -760,9 +760,10 @@ def _merge_commands(sub: argparse._SubParsersAction) -> None:
 
 
 def _merge_driver(root: Path) -> int:
+    from provmark.sources.gitinfo import find_repository
     from provmark.sources.sidecar_merge import install
 
-    if not (root / ".git").exists():
+    if find_repository(root) is None:  # root may be a subdirectory or a worktree
         print(f"provmark merge-driver: {root} is not a git repository", file=sys.stderr)
         return 2
     for line in install(root):

@@ -40,7 +40,7 @@ from provmark.core.style import (
 )
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
-from provmark.sources.gitinfo import GitHistory, git_command
+from provmark.sources.gitinfo import GitHistory, find_repository, git_command
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.transcripts import TranscriptIndex
 
@@ -708,7 +708,8 @@ def scan(
         for job in todo:
             take(*_analyse_file(job))
 
-    history = GitHistory(root) if git and (root / ".git").exists() else None
+    # The repository may hold root higher up (a package of a monorepo) or be a worktree.
+    history = GitHistory(root) if git and find_repository(root) is not None else None
     ai_paths = history.ai_paths() if history else set()
     written = transcript_paths(transcripts, root) if transcripts is not None else set()
     reports: list[FileReport] = []

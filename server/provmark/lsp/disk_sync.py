@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types as t
 
 from provmark.core.facts import Facts, Writer
-from provmark.sources.gitinfo import git_command
+from provmark.sources.gitinfo import find_repository, git_command
 from provmark.sources.watcher import DiskWatcher
 from provmark.sources.workspace_index import looks_binary, read_text, stat_of
 
@@ -43,7 +43,7 @@ def blob_id(data: bytes) -> str:
 def git_known_blobs(root: Path | None, ids: list[str]) -> set[str]:
     """Which of these blob ids are git objects (content git itself wrote: a checkout,
     stash, merge or reset), asked of one `git cat-file --batch-check`."""
-    if not ids or root is None or not (root / ".git").exists():
+    if not ids or root is None or find_repository(root) is None:
         return set()
     try:
         r = subprocess.run(
@@ -119,6 +119,7 @@ class DiskSync:
         server, folder = self.server, self.folder
         if folder.root is None or folder.stopped or self.watcher is not None:
             return
+        repo = find_repository(folder.root)  # a few stats: where git writes HEAD and the rest
         self.watcher = DiskWatcher(
             folder.root,
             server.loop,
@@ -126,6 +127,7 @@ class DiskSync:
             self.rescan,
             folder.index.ignored,
             burst_limit=folder.tracker.settings.rescan_burst,
+            git_dir=repo.git_dir if repo is not None else None,
         )
         message = self.watcher.start(force_polling=bool(os.environ.get("PROVMARK_POLLING")))
         if message:

@@ -187,14 +187,15 @@ class Folder:
     def start(self, server: ProvmarkServer) -> None:
         """Open the folder to the disk: its git history and AI tools' logs, then its index
         (off the event loop) and, once every file has a snapshot, its watcher."""
-        from provmark.sources.gitinfo import GitHistory
+        from provmark.sources.gitinfo import GitHistory, find_repository
         from provmark.sources.transcripts import TranscriptIndex
 
         self.index.root = self.root
         self.tracker.root = self.root
         self.transcripts = TranscriptIndex.of(self.root, self.store.current)
         self.tracker.transcripts = self.transcripts
-        if self.root is not None and (self.root / ".git").exists():
+        # The folder may be a subdirectory of its repository, a worktree or a submodule.
+        if self.root is not None and find_repository(self.root) is not None:
             self.history = GitHistory(self.root)
         loop = server.loop
         name = f"provmark-index-{self.name}" if self.name else "provmark-index"

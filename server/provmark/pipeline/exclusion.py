@@ -37,6 +37,7 @@ from provmark.sources.declared_commits import (
     read_history,
     with_commit_graph,
 )
+from provmark.sources.gitinfo import find_repository
 from provmark.sources.sidecar import SIDECAR_DIR, SidecarError, load
 
 ALL = "all"
@@ -239,7 +240,8 @@ class RepoExclusion:
         with self._lock:
             if self._history is None:
                 if not is_repository(self.root):
-                    if (self.root / ".git").exists():
+                    # A .git here or above (a worktree's file too) that git cannot read.
+                    if (self.root / ".git").exists() or find_repository(self.root) is not None:
                         raise GitError(f"{self.root} has a .git that git cannot read (or git is missing)")
                     self._history = History()  # not a repository: no commit declares anything
                 elif not has_head(self.root):

@@ -44,7 +44,7 @@ from provmark.pipeline.exclusion import ALL, FileResult, manifest, sidecar_files
 from provmark.pipeline.policy import Policy
 from provmark.sources import sidecar as sidecars
 from provmark.sources.declared_commits import GitError, has_head, is_repository
-from provmark.sources.gitinfo import git_command
+from provmark.sources.gitinfo import find_repository, git_command
 
 BLAME_TIMEOUT = 30.0  # one file
 BLAME_BUDGET = 30.0  # all the files blamed for one report
@@ -100,7 +100,7 @@ def git_state(root: Path, use_git: bool) -> str:
     if not use_git:
         return "git history left out (--no-git)"
     if not is_repository(root):
-        if (root / ".git").exists():
+        if (root / ".git").exists() or find_repository(root) is not None:
             return "git cannot read this repository (or git is missing)"
         return "not a git repository: no dates from git history"
     if not has_head(root):
@@ -163,9 +163,11 @@ def one_commit_months(root: Path, paths: list[str]) -> dict[str, str]:
     `git blame` is needed). One `git log` and one `git diff` over the paths."""
     if not paths:
         return {}
-    log = _git(root, "--literal-pathspecs", "log", "--format=%x01%ct", "--name-only", "-z", "--no-renames",
-               "--", *paths, timeout=LOG_TIMEOUT)  # fmt: skip
-    changed = _git(root, "--literal-pathspecs", "diff", "--name-only", "-z", "HEAD", "--", *paths, timeout=120)
+    # --relative: git names paths from the repository's top, and root may be below it.
+    log = _git(root, "--literal-pathspecs", "log", "--format=%x01%ct", "--name-only", "--relative", "-z",
+               "--no-renames", "--", *paths, timeout=LOG_TIMEOUT)  # fmt: skip
+    changed = _git(root, "--literal-pathspecs", "diff", "--name-only", "--relative", "-z", "HEAD", "--", *paths,
+                   timeout=120)  # fmt: skip
     if log is None or changed is None:
         return {}
     commits: dict[str, list[int]] = {}

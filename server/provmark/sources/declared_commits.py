@@ -30,7 +30,7 @@ from pathlib import Path
 
 from provmark.core.lines import line_hash
 from provmark.sources.ai_commits import tool_of_commit
-from provmark.sources.gitinfo import blame_owners, git_command
+from provmark.sources.gitinfo import Repository, blame_owners, find_repository, git_command
 
 log = logging.getLogger(__name__)
 
@@ -250,38 +250,37 @@ def declared_runs(
     return history, runs, problems
 
 
-_GIT_DIRS: dict[str, str | None] = {}  # root -> its repository's .git folder ("" for a .git file)
-_HEADS: dict[str, tuple[int, str]] = {}  # .git folder -> (HEAD's mtime, HEAD's text)
+_REPOS: dict[str, Repository | None] = {}  # root -> its repository
+_HEADS: dict[str, tuple[int, str]] = {}  # HEAD's path -> (its mtime, its text)
 
 
 def head_signature(root: Path) -> tuple[object, ...]:
-    """Something that changes when HEAD moves, read without running git where it can be
-    (a cache key, asked once per document, so a few stat calls): HEAD's text and the
-    times its branch's ref and packed-refs last changed."""
+    """Something that changes when HEAD moves, read without running git (a cache key,
+    asked once per document, so a few stat calls): HEAD's text and the times its
+    branch's ref and packed-refs last changed."""
     key = str(root)
-    if key not in _GIT_DIRS:
-        top = next((p for p in (root, *root.parents) if (p / ".git").exists()), None)
-        _GIT_DIRS[key] = None if top is None else (str(top / ".git") if (top / ".git").is_dir() else "")
-    git = _GIT_DIRS[key]
-    if git is None:
+    if key not in _REPOS:
+        _REPOS[key] = find_repository(root)
+    repo = _REPOS[key]
+    if repo is None:
         return ("no repository",)
     try:
-        if not git:  # a worktree or submodule: ask git
-            return (_run(root, "rev-parse", "HEAD", timeout=30),)
-        st = os.stat(os.path.join(git, "HEAD"))
-        known = _HEADS.get(git)
+        head_path = os.path.join(repo.git_dir, "HEAD")  # a worktree's own HEAD
+        st = os.stat(head_path)
+        known = _HEADS.get(head_path)
         if known is None or known[0] != st.st_mtime_ns:
-            with open(os.path.join(git, "HEAD"), encoding="utf-8", errors="replace") as f:
-                known = _HEADS[git] = (st.st_mtime_ns, f.read().strip())
+            with open(head_path, encoding="utf-8", errors="replace") as f:
+                known = _HEADS[head_path] = (st.st_mtime_ns, f.read().strip())
         head = known[1]
         sig: list[object] = [head, st.st_mtime_ns]
         if head.startswith("ref: "):
-            for p in (os.path.join(git, head[5:]), os.path.join(git, "packed-refs")):
+            # Branches and packed-refs are shared by every worktree: the common dir's.
+            for p in (os.path.join(repo.common_dir, head[5:]), os.path.join(repo.common_dir, "packed-refs")):
                 try:
                     ref = os.stat(p)
                     sig.append((ref.st_mtime_ns, ref.st_size))
                 except OSError:
                     sig.append(None)
         return tuple(sig)
-    except (OSError, GitError):
+    except OSError:
         return ("unknown",)

@@ -8,6 +8,7 @@ to such commits are AI evidence. git is run with fixed arguments, never anything
 from __future__ import annotations
 
 import logging
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from provmark.sources.ai_commits import tool_of_commit
 
-__all__ = ["GitHistory", "blame_owners", "git_command", "tool_of_commit"]
+__all__ = ["GitHistory", "Repository", "blame_owners", "find_repository", "git_command", "tool_of_commit"]
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,48 @@ MAX_COMMITS = 5000
 # A repository's own config can name programs for git to run (core.fsmonitor, hooks);
 # Provmark reads repositories it did not vet, so it turns those off for every git call.
 GIT = ("git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null")
-_filters: dict[Path, tuple[float, tuple[str, ...]]] = {}
+_filters: dict[Path, tuple[tuple[float, ...], tuple[str, ...]]] = {}
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where git keeps a folder's repository. A workspace folder may be a subdirectory of
+    it, a linked worktree or a submodule, so `folder / ".git"` is not enough."""
+
+    top: Path  # the work tree's top-level directory (the one holding `.git`)
+    git_dir: Path  # this work tree's own: HEAD, index, ORIG_HEAD, rebase-merge/ ...
+    common_dir: Path  # shared by every worktree: config, objects, refs (= git_dir but for a worktree)
+
+
+def find_repository(folder: Path) -> Repository | None:
+    """The repository holding `folder`: the first of it and its parents with a `.git`,
+    a folder or a file "gitdir: <path>" (worktrees, submodules). Only reads files, never
+    runs git. None when there is none, or the first `.git` found is a file git could
+    not read either (git stops there too: "invalid gitfile format")."""
+    for top in (folder, *folder.parents):
+        dot = top / ".git"
+        try:
+            if dot.is_dir():
+                return Repository(top, dot, dot)
+            if not dot.is_file():
+                continue
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            return None
+        if not text.startswith("gitdir:"):
+            return None
+        git_dir = Path(os.path.normpath(top / text[len("gitdir:") :].strip()))  # relative: to the file's folder
+        if not git_dir.is_dir():
+            return None
+        common = git_dir
+        try:  # a linked worktree names the main repository's git dir, usually "../.."
+            named = (git_dir / "commondir").read_text(encoding="utf-8", errors="replace").strip()
+            if named:
+                common = Path(os.path.normpath(git_dir / named))
+        except OSError:
+            pass
+        return Repository(top, git_dir, common)
+    return None
 
 
 def git_command(root: Path, *args: str) -> list[str]:
@@ -35,11 +77,21 @@ def git_command(root: Path, *args: str) -> list[str]:
 
 
 def _filter_overrides(root: Path) -> tuple[str, ...]:
-    config = root / ".git" / "config"
-    try:
-        stamp = config.stat().st_mtime
-    except OSError:
+    repo = find_repository(root)
+    if repo is None:
         return ()
+    # The repository's config is the common dir's (a worktree's too). A worktree's own
+    # config.worktree (extensions.worktreeConfig) is read by the `git config` below all
+    # the same; its time is part of the stamp so that a filter added there is seen.
+    stamps: list[float] = []
+    for config in (repo.common_dir / "config", repo.git_dir / "config.worktree"):
+        try:
+            stamps.append(config.stat().st_mtime)
+        except OSError:
+            stamps.append(-1.0)
+    if stamps[0] < 0:
+        return ()
+    stamp = tuple(stamps)
     cached = _filters.get(root)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -104,7 +156,9 @@ class GitHistory:
         commits = self.ai_commits()
         if not commits:
             return set()
-        out = _git(self.root, "log", f"-n{MAX_COMMITS}", "--name-only", "--format=%x00%H") or ""
+        # --relative: named from the folder and limited to it (git names paths from the
+        # repository's top, and the folder may be a subdirectory of it).
+        out = _git(self.root, "log", f"-n{MAX_COMMITS}", "--name-only", "--relative", "--format=%x00%H") or ""
         paths: set[str] = set()
         current = None
         for line in out.splitlines():
@@ -116,7 +170,8 @@ class GitHistory:
 
     def head_text(self, rel: str) -> str | None:
         """The file as the last commit has it (None: not in git, or no git)."""
-        return _git(self.root, "show", f"HEAD:{rel}", timeout=10)
+        # "./": relative to the folder; a bare HEAD:path is from the repository's top.
+        return _git(self.root, "show", f"HEAD:./{rel}", timeout=10)
 
     def ai_lines(self, rel: str) -> list[tuple[int, int, str, str]]:
         """Runs (0-based start, end, tool, commit) of the file's lines added by commits

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pathspec
 
+from provmark.sources.gitinfo import find_repository
+
 SKIP_DIRS = {
     ".git",
     ".hg",
@@ -34,7 +36,11 @@ class IgnoreRules:
         self.root = root
         self.globs = globs
         self._specs: dict[str, pathspec.GitIgnoreSpec] = {}  # folder (relative, "" = root) -> its rules
-        self._load("", root / ".git" / "info" / "exclude")
+        repo = find_repository(root)
+        # info/exclude is the common dir's (a worktree's too); its patterns are the top's,
+        # so a folder below the top would read them wrongly: only there.
+        if repo is not None and repo.top == root:
+            self._load("", repo.common_dir / "info" / "exclude")
         self.reload_folder("")
 
     def _load(self, folder: str, path: Path) -> None:

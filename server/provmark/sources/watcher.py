@@ -19,6 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
     FileClosedEvent,
     FileCreatedEvent,
     FileDeletedEvent,
@@ -36,6 +39,15 @@ log = logging.getLogger(__name__)
 # files and commits them is not a checkout.
 GIT_MARKERS = ("HEAD", "ORIG_HEAD", "MERGE_HEAD", "FETCH_HEAD", "REBASE_HEAD", "CHERRY_PICK_HEAD", "AUTO_MERGE")
 EVENTS = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent]
+# A git dir outside the root is watched without recursion: its markers are at its top, and
+# a rebase's folders are seen as they come and go.
+GIT_DIR_EVENTS = [*EVENTS, DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+REBASE_DIRS = ("rebase-merge", "rebase-apply")
+
+
+def is_git_marker(name: str) -> bool:
+    """A path inside a git dir that git writes only when it rewrites the work tree."""
+    return name in GIT_MARKERS or name in REBASE_DIRS or name.startswith(("rebase-merge/", "rebase-apply/"))
 
 
 class _OverflowSpy(logging.Handler):
@@ -60,8 +72,12 @@ class DiskWatcher(FileSystemEventHandler):
         ignored: Callable[[str], bool],
         settle_s: float = 0.1,
         burst_limit: int = 2000,
+        git_dir: Path | None = None,
     ):
         self.root = root
+        # The folder's git dir when it is outside the folder (the folder is a subdirectory
+        # of its repository, a worktree or a submodule): git's activity is seen there.
+        self.git_dir = git_dir if git_dir is not None and not git_dir.is_relative_to(root) else None
         self.loop = loop
         self.on_changes = on_changes  # (relative paths, time of the last git activity or None)
         self.on_rescan = on_rescan
@@ -86,7 +102,7 @@ class DiskWatcher(FileSystemEventHandler):
                 from watchdog.observers.inotify import InotifyObserver
 
                 self.observer = InotifyObserver()
-                self.observer.schedule(self, str(self.root), recursive=True, event_filter=EVENTS)
+                self._schedule(self.observer)
                 self.observer.start()
             except Exception as e:  # no inotify (another OS, a file system without it, no watches left)
                 message = f"file system events are not available here ({e}); watching the workspace by polling"
@@ -96,10 +112,18 @@ class DiskWatcher(FileSystemEventHandler):
 
             self.polling = True
             self.observer = PollingObserver(timeout=2)
-            self.observer.schedule(self, str(self.root), recursive=True, event_filter=EVENTS)
+            self._schedule(self.observer)
             self.observer.start()
         logging.getLogger("watchdog").addHandler(self._spy)
         return message
+
+    def _schedule(self, observer: BaseObserver) -> None:
+        observer.schedule(self, str(self.root), recursive=True, event_filter=EVENTS)
+        if self.git_dir is not None:
+            try:
+                observer.schedule(self, str(self.git_dir), recursive=False, event_filter=GIT_DIR_EVENTS)
+            except OSError as e:  # git activity is then known from git's objects alone
+                log.info("cannot watch the git dir %s: %s", self.git_dir, e)
 
     def stop(self) -> None:
         logging.getLogger("watchdog").removeHandler(self._spy)
@@ -112,19 +136,22 @@ class DiskWatcher(FileSystemEventHandler):
 
     # -- watchdog's thread -----------------------------------------------------
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
-            return
         for raw in (event.src_path, getattr(event, "dest_path", "")):
             if not raw:
                 continue
-            path = os.fsdecode(raw)
+            path = Path(os.fsdecode(raw))
+            if self.git_dir is not None and path.is_relative_to(self.git_dir):
+                if is_git_marker(path.relative_to(self.git_dir).as_posix()):
+                    self.git_activity = time.monotonic()
+                continue
+            if event.is_directory:
+                return
             try:
-                rel = Path(path).relative_to(self.root).as_posix()
+                rel = path.relative_to(self.root).as_posix()
             except ValueError:
                 continue
             if rel.startswith(".git/"):
-                name = rel[5:]
-                if name in GIT_MARKERS or name.startswith(("rebase-merge/", "rebase-apply/")):
+                if is_git_marker(rel[5:]):
                     self.git_activity = time.monotonic()
                 continue
             if rel != ".provmark/config.toml" and (rel.startswith(".provmark/") or self.is_ignored(rel)):
