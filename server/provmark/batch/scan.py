@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -479,17 +480,19 @@ def judge(
             inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
             if inside >= (b.end - b.start + 1) / 2:
                 continue  # tagged already (either way): the record speaks for it
+        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start] if history else []
+        match = transcripts.match(lines[b.start : b.end + 1]) if transcripts is not None and lines is not None else None
+        if not commit and match is None and _style_only(b.p, warn, report).severity is None:
+            continue  # the usual block: its style alone, judged once per probability
         evidence = [ev.prior(ev.REPOSITORY)]
         tool: str | None = None
         if b.p is not None:
             evidence.append(ev.style(b.p, ""))  # its words are written only for a finding (most blocks are none)
-        commit = [(s, e, t, c) for s, e, t, c in history if s <= b.end and e >= b.start] if history else []
         if commit:
             share = sum(min(b.end, e) - max(b.start, s) + 1 for s, e, _, _ in commit) / (b.end - b.start + 1)
             if share >= 0.5:
                 tool = commit[0][2]
                 evidence.append(ev.git_commit(commit[0][3], tool))
-        match = transcripts.match(lines[b.start : b.end + 1]) if transcripts is not None and lines is not None else None
         if match is not None:
             tool = match.tool
             evidence.append(ev.transcript_match(match.tool, match.session, match.model, match.fraction, match.kind))
@@ -525,6 +528,15 @@ def judge(
         findings[blocks_start:] = [whole]
     findings.sort(key=lambda f: (f.start, f.end))
     return findings
+
+
+@lru_cache(maxsize=1 << 16)
+def _style_only(p: float | None, warn: float, report: float) -> ev.Assessment:
+    """The verdict on a block that has only the repository prior and its style: the same
+    for every block of one probability (stored to 4 places), so a scan, cached or not,
+    assesses each probability once instead of each of its tens of thousands of blocks."""
+    evidence = [ev.prior(ev.REPOSITORY)] + ([] if p is None else [ev.style(p, "")])
+    return ev.assess(evidence, warn, report, None)
 
 
 def _whole_file(rel: str, content: Content, warn: float, report: float) -> Finding | None:
