@@ -207,7 +207,7 @@ def _blame_within(root: Path, paths: list[str], budget: float) -> dict[str, list
     """`git blame` of `paths` in order, a few at once, until `budget` seconds are spent
     (what was not blamed by then stays undated: the report's time stays bounded)."""
     out: dict[str, list[str | None]] = {}
-    if not paths:
+    if not paths or budget <= 0:  # no time left: start none (a fast blame could finish before wait looks)
         return out
     pool = ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
     futures = {pool.submit(blame_months, root, p): p for p in paths}
