@@ -1,7 +1,8 @@
 """Ignore rules of a folder below its repository's top (a monorepo's package, a linked
 worktree): the .gitignore files from the top down to the folder and info/exclude apply,
-as git applies them. Each case is checked against git's own answer (`git status
---ignored`, run in the folder) for every file in it."""
+as git applies them, and the user's own excludes file (core.excludesFile). Each case is
+checked against git's own answer (`git status --ignored`, run in the folder) for every
+file in it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from provmark.batch.scan import scan, select, walk
+from provmark.sources import gitinfo
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.workspace_index import WorkspaceIndex
 from support.workloads import git
@@ -72,8 +74,20 @@ def make_repo(root: Path) -> Path:
     return web
 
 
-# git's answer without the machine's own excludes file (~/.config/git/ignore)
-GIT = ("git", "-c", "core.excludesFile=/dev/null")
+GIT = ("git",)
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A HOME of the test's own, no system config: git's answer and ours read the same
+    user excludes file (core.excludesFile, ~/.config/git/ignore), not the machine's."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("GIT_CONFIG_GLOBAL", raising=False)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    return home
 
 
 def git_ignored(folder: Path) -> set[str]:
@@ -89,7 +103,8 @@ def git_ignored(folder: Path) -> set[str]:
         text=True,
         check=True,
     ).stdout
-    return {e[3:][len(prefix) :] for e in out.split("\0") if e.startswith("!! ")}
+    found = {e[3:][len(prefix) :] for e in out.split("\0") if e.startswith("!! ")}
+    return {rel for rel in found if not rel.endswith(".gitignore")}  # as `ours` lists files
 
 
 def ours(folder: Path, rules: IgnoreRules | None = None) -> tuple[set[str], set[str]]:
@@ -216,3 +231,79 @@ def test_other_depths(tmp_path: Path, folder: str) -> None:
     expected = git_ignored(here)
     assert expected
     assert ours(here) == (expected, expected)
+
+
+# -- the user's own excludes file (core.excludesFile) ------------------------------------
+def test_the_default_user_excludes_file_applies_below_info_exclude(tmp_path: Path, own_home: Path) -> None:
+    web = make_repo(tmp_path / "repo")
+    write(own_home, ".config/git/ignore", "notes.py\nsrc/\n*.js\n")
+    # info/exclude outranks it: its `!` keeps main.js; the folder's .gitignore outranks both
+    (tmp_path / "repo" / ".git" / "info" / "exclude").write_text("!main.js\n")
+    write(web, "src/main.js")
+    write(web, "lib/main.js")
+    write(web, "lib/util.js")
+    expected = git_ignored(web)
+    assert {"notes.py", "src/main.py", "lib/util.js"} <= expected and "lib/main.js" not in expected
+    assert "vendor.min.js" not in expected  # the package's own `!vendor.min.js` wins
+    assert ours(web) == (expected, expected)
+    assert ours(tmp_path / "repo") == (git_ignored(tmp_path / "repo"),) * 2
+
+
+def test_core_excludes_file_named_in_the_global_config_with_a_tilde(tmp_path: Path, own_home: Path) -> None:
+    web = make_repo(tmp_path / "repo")
+    write(own_home, ".gitignore_global", "deep/\n")
+    write(own_home, ".config/git/ignore", "app.py\n")  # not read: the config names another file
+    write(own_home, ".gitconfig", "[core]\n\texcludesFile = ~/.gitignore_global\n")
+    expected = git_ignored(web)
+    assert "deep/local.py" in expected and "app.py" not in expected
+    assert ours(web) == (expected, expected)
+
+
+def test_core_excludes_file_in_the_repositorys_config_and_a_change_of_it(tmp_path: Path, own_home: Path) -> None:
+    web = make_repo(tmp_path / "repo")
+    repo = tmp_path / "repo"
+    write(tmp_path, "mine/ignore-a", "app.py\n")
+    write(tmp_path, "mine/ignore-b", "notes.py\n")
+    git(repo, "config", "core.excludesFile", str(tmp_path / "mine" / "ignore-a"))
+    expected = git_ignored(web)
+    assert "app.py" in expected
+    assert ours(web) == (expected, expected)
+    git(repo, "config", "core.excludesFile", str(tmp_path / "mine" / "ignore-b"))
+    expected = git_ignored(web)
+    assert "notes.py" in expected and "app.py" not in expected
+    assert ours(web) == (expected, expected)  # a new IgnoreRules reads the changed config
+
+
+def test_a_worktree_reads_the_same_user_excludes_file(tmp_path: Path, own_home: Path) -> None:
+    repo = tmp_path / "repo"
+    make_repo(repo)
+    git(repo, "add", "-f", ".gitignore")
+    git(repo, "commit", "-qm", "rules")
+    write(own_home, ".config/git/ignore", "notes.py\n")
+    wt = tmp_path / "wt"
+    git(repo, "worktree", "add", "-q", str(wt), "-b", "other")
+    wt_web = wt / "packages" / "web"
+    for rel in FILES:
+        write(wt_web, rel)
+    expected = git_ignored(wt_web)
+    assert "notes.py" in expected
+    assert ours(wt_web) == (expected, expected)
+
+
+def test_without_git_on_the_path_the_default_file_still_applies(
+    tmp_path: Path, own_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    web = make_repo(tmp_path / "repo")
+    write(own_home, ".config/git/ignore", "notes.py\n")
+    expected = git_ignored(web)
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    gitinfo._excludes.clear()
+    assert ours(web) == (expected, expected)
+    assert "notes.py" in expected
+
+
+def test_no_user_excludes_outside_a_repository(tmp_path: Path, own_home: Path) -> None:
+    write(own_home, ".config/git/ignore", "*.py\n")
+    folder = tmp_path / "plain"
+    write(folder, "app.py")
+    assert ours(folder) == (set(), set())  # git applies it only inside a repository

@@ -16,7 +16,15 @@ from pathlib import Path
 
 from provmark.sources.ai_commits import tool_of_commit
 
-__all__ = ["GitHistory", "Repository", "blame_owners", "find_repository", "git_command", "tool_of_commit"]
+__all__ = [
+    "GitHistory",
+    "Repository",
+    "blame_owners",
+    "excludes_file",
+    "find_repository",
+    "git_command",
+    "tool_of_commit",
+]
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +119,52 @@ def _filter_overrides(root: Path) -> tuple[str, ...]:
             out += ["-c", f"{name}.{key}="]
     _filters[root] = (stamp, tuple(out))
     return tuple(out)
+
+
+_excludes: dict[Path, tuple[tuple[float, ...], Path | None]] = {}
+
+
+def _config_files(repo: Repository) -> list[Path]:
+    """The config files that can set core.excludesFile for `repo`, as git reads them."""
+    home = Path(os.environ.get("HOME") or Path.home())
+    xdg = Path(os.environ["XDG_CONFIG_HOME"]) if os.environ.get("XDG_CONFIG_HOME") else home / ".config"
+    files = [Path(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")]
+    files.append(Path(os.environ["GIT_CONFIG_GLOBAL"]) if os.environ.get("GIT_CONFIG_GLOBAL") else home / ".gitconfig")
+    return [*files, xdg / "git" / "config", repo.common_dir / "config", repo.git_dir / "config.worktree"]
+
+
+def excludes_file(repo: Repository) -> Path | None:
+    """The user's own ignore file for `repo` (core.excludesFile; by default
+    $XDG_CONFIG_HOME/git/ignore), which git applies after info/exclude. Asked of `git
+    config` (which runs nothing), once per change of the config files; without git, the
+    default. None when the file named does not exist."""
+    stamps: list[float] = []
+    for config in _config_files(repo):
+        try:
+            stamps.append(config.stat().st_mtime)
+        except OSError:
+            stamps.append(-1.0)
+    stamp = (*stamps, hash(tuple(os.environ.get(k) for k in ("HOME", "XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL"))))
+    cached = _excludes.get(repo.common_dir)
+    if cached and cached[0] == stamp:
+        path = cached[1]
+    else:
+        path = None
+        try:
+            r = subprocess.run(
+                [*GIT, "config", "--path", "--get", "core.excludesFile"], cwd=repo.top, capture_output=True, timeout=10
+            )
+            named = r.stdout.decode(errors="replace").strip() if r.returncode == 0 else ""
+        except (OSError, subprocess.TimeoutExpired):
+            named = ""
+        if named:
+            path = repo.top / Path(named).expanduser()  # (an absolute path replaces the top)
+        else:
+            home = Path(os.environ.get("HOME") or Path.home())
+            xdg = os.environ.get("XDG_CONFIG_HOME")
+            path = (Path(xdg) if xdg else home / ".config") / "git" / "ignore"
+        _excludes[repo.common_dir] = (stamp, path)
+    return path if path is not None and path.is_file() else None
 
 
 def _git(root: Path, *args: str, timeout: float = 20) -> str | None:

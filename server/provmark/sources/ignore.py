@@ -1,6 +1,6 @@
 """Which workspace paths Provmark leaves alone: .gitignore (with pathspec, which
 implements git's own matching rules; those above a folder below the repository's top
-too), info/exclude, folders no one edits by hand, and the user's `ignore` globs."""
+too), info/exclude, the user's core.excludesFile, folders no one edits by hand, and the user's `ignore` globs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pathspec
 
-from provmark.sources.gitinfo import find_repository
+from provmark.sources.gitinfo import excludes_file, find_repository
 
 SKIP_DIRS = {
     ".git",
@@ -35,7 +35,8 @@ class IgnoreRules:
     """Which paths below `root` are ignored. In a repository, as git decides it: the
     .gitignore files of `root` and its folders, then (when `root` is below the
     repository's top: a monorepo's package, a worktree's subfolder) those of each
-    directory from `root` up to the top, then info/exclude. Git's precedence: the deepest
+    directory from `root` up to the top, then info/exclude, then the user's excludes file
+    (core.excludesFile, by default ~/.config/git/ignore). Git's precedence: the deepest
     file that has a matching pattern decides, its last matching line wins (`!` re-includes),
     and nothing in an ignored folder comes back."""
 
@@ -58,10 +59,13 @@ class IgnoreRules:
                 spec = _read(repo.top.joinpath(*inner[:depth]) / ".gitignore")
                 if spec is not None:
                     self._outer.append(("/".join(inner[depth:]) + "/", spec))
-            # info/exclude is the common dir's (a worktree's too), relative to the top
-            spec = _read(repo.common_dir / "info" / "exclude")
-            if spec is not None:
-                self._outer.append(("/".join(inner) + "/" if inner else "", spec))
+            # info/exclude is the common dir's (a worktree's too), then the user's own
+            # excludes file (core.excludesFile): both relative to the top, in that order
+            user = excludes_file(repo)
+            for path in (repo.common_dir / "info" / "exclude", *([user] if user else [])):
+                spec = _read(path)
+                if spec is not None:
+                    self._outer.append(("/".join(inner) + "/" if inner else "", spec))
         self.reload_folder("")
 
     def reload_folder(self, folder: str) -> None:
