@@ -71,8 +71,12 @@ def run_scan(root: Path, cache: Path, jobs: int | None) -> tuple[float, dict]:
     cmd += ["--cache", str(cache), "--no-git", "--no-transcripts"]
     if jobs:
         cmd += ["--jobs", str(jobs)]
+    # As installed, Python keeps its bytecode: with PYTHONDONTWRITEBYTECODE (set on some
+    # machines) every run would compile the modules changed since, and the short cached
+    # scan would time that.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     elapsed = time.perf_counter() - t0
     if done.returncode not in (0, 1):
         raise SystemExit(f"provmark scan failed: {done.stderr[-2000:]}")

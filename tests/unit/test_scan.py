@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from provmark.batch import scan as scan_module
 from provmark.batch.report import to_sarif, to_table
 from provmark.batch.scan import Cache, model_key, scan, skip_reason, untagged_at, walk
 from provmark.sources import sidecar
@@ -96,6 +97,31 @@ def test_second_scan_comes_from_the_cache_and_sees_changes(repo: Path, tmp_path:
     lines = cache.read_text().splitlines()
     assert "def " not in cache.read_text() and len(lines) == 3  # a header and two files: hashes and scores
     assert len({json.loads(x)[3] for x in lines[1:]}) == 1  # both files hold the same text now
+
+
+def test_a_new_model_file_or_analysis_code_empties_the_cache(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model file's trees and n-gram table, and the code that splits a file, are
+    not in the model's logistic parts: an upgrade that changes only them must not be
+    answered from an older analysis."""
+    cache = tmp_path / "cache.json"
+    assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 0
+    assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 2
+    package = tmp_path / "package"
+    for rel in ("data/style-model.json", *scan_module._ANALYSIS_SOURCES):
+        (package / rel).parent.mkdir(parents=True, exist_ok=True)
+        (package / rel).write_bytes((Path(scan_module.__file__).parent.parent / rel).read_bytes())
+    monkeypatch.setattr(scan_module, "__file__", str(package / "batch" / "scan.py"))
+    for rel in ("core/segment.py", "data/style-model.json"):
+        scan_module._analysis_digest.cache_clear()
+        key = model_key()
+        (package / rel).write_bytes((package / rel).read_bytes() + b"\n")
+        scan_module._analysis_digest.cache_clear()
+        assert model_key() != key, rel
+        assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 0, rel
+        assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 2, rel
+    scan_module._analysis_digest.cache_clear()
 
 
 def test_a_broken_cache_is_ignored(repo: Path, tmp_path: Path) -> None:

@@ -447,6 +447,9 @@ class Cache:
 
 
 def model_key() -> str:
+    """What a cached analysis depends on: the model in use, the shipped model file (its
+    trees and n-gram table too) and the code that splits and reads a file. Any change
+    (an upgrade, a retrained model) analyses every file again."""
     model = default_model()
     raw = (
         json.dumps([model.families, model.calibration, model.min_tokens, model.scan_threshold], sort_keys=True)
@@ -454,7 +457,23 @@ def model_key() -> str:
         else "none"
     )
     # scan2: blocks carry the features that moved them (older cache entries lack them).
-    return hashlib.sha256(("scan2" + raw).encode()).hexdigest()[:16]
+    return hashlib.sha256(("scan2" + raw).encode() + _analysis_digest()).hexdigest()[:16]
+
+
+# The sources of what `analyse` runs (read as text: a compiled build keeps them beside it).
+_ANALYSIS_SOURCES = ("core/segment.py", "core/style.py", "core/ngram.py", "core/forest.py", "batch/scan.py")
+
+
+@lru_cache(maxsize=1)
+def _analysis_digest() -> bytes:
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for rel in ("data/style-model.json", *_ANALYSIS_SOURCES):
+        try:
+            h.update(rel.encode() + b"\0" + (package / rel).read_bytes())
+        except OSError:  # (a packaging without sources: the model's own parts still count)
+            h.update(rel.encode() + b"\0missing")
+    return h.digest()
 
 
 # -- judging a file ----------------------------------------------------------------------
