@@ -32,6 +32,8 @@ FENCE_LANG = {
     "csharp": ".cs",
     "cs": ".cs",
     "ruby": ".rb",
+    "rb": ".rb",
+    "php": ".php",
 }
 MIN_BLOCK_NONBLANK = 4
 

@@ -44,6 +44,7 @@ EXCLUDED = {"click", "express", "cobra", "chalk", "express-session", "colorama",
 # Source kept (not stubs .pyi, nor .m, .swift, ...); the family is the content model's.
 EXTENSIONS = {".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".go", ".rs", ".java", ".kt"}
 EXTENSIONS |= {".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs"}
+EXTENSIONS |= {".rb", ".php"}  # Ruby (the "other" family) and PHP (C-like)
 FAMILY = {ext: family for ext, family in _EXT_FAMILY.items() if ext in EXTENSIONS}
 # Folders that hold other people's code, bundles, build output or data rather than the
 # release's own source. Tests are kept (their fixtures and test data are not).
