@@ -158,7 +158,7 @@ ODD = [
     '"""""""',
     "r#\"x\n\"# '\\'' `a\nb` /*/ */ //* x",
 ]
-FAMILIES = ["python", "other", "rust", "go", "js", "clike"]
+FAMILIES = ["python", "ruby", "other", "rust", "go", "js", "clike"]
 CASES = [(family, text) for family in FAMILIES for text in [*SAMPLES.values(), *ODD]]
 
 

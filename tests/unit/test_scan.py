@@ -166,6 +166,22 @@ def test_commits_declaring_an_ai_tool_are_reported(tmp_path: Path) -> None:
     assert commits and commits[0].tool == "claude-code" and commits[0].severity == "warning"
 
 
+def test_proof_outweighs_the_shipped_models_prior_and_a_human_looking_style() -> None:
+    """A declaring commit or a transcript match warns on lines met at rest even where
+    the content model reads them as fairly human (-2.5: about 8% AI-like). The prior of
+    code at rest comes from the shipped model's threshold and moves with each
+    retraining: this fails when it moves so far that the proof weights need restating."""
+    from provmark.core import evidence as ev
+
+    assert ev.repository_prior("block") < -1.0  # (a model is shipped: its stated prior)
+    for signal in sorted(ev.PROOF_SIGNALS):
+        weight = ev.SIGNALS[signal].weight
+        assert weight is not None
+        found = [ev.prior(ev.REPOSITORY), ev.Evidence("style", -2.5, ""), ev.Evidence(signal, weight, "")]
+        verdict = ev.assess(found, 0.5, 0.2)
+        assert verdict.severity == "warning" and verdict.score >= 0.6, (signal, verdict)
+
+
 def test_sarif_output_is_valid_sarif_2_1_0(repo: Path) -> None:
     """Valid against the OASIS schema, and against what GitHub code scanning requires
     (tests/schemas/sarif-github-code-scanning.schema.json, from GitHub's documentation)."""

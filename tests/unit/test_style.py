@@ -109,7 +109,7 @@ def test_features_see_the_obvious_differences() -> None:
 
 def test_features_of_empty_and_odd_text_do_not_raise() -> None:
     for text in ("", "\n\n", "x", "\u2028\x0c\x85", "'''", "/*", "// only a comment", "a" * 5000):
-        for family in ("python", "js", "go", "rust", "clike", "other"):
+        for family in ("python", "js", "go", "rust", "clike", "ruby", "other"):
             features(text, family)
 
 
@@ -119,6 +119,8 @@ def test_family_by_path_and_language_id() -> None:
     assert family_for("x.rs") == "rust"
     assert family_for("Main.java") == "clike"
     assert family_for("README") == "other"
+    assert family_for("lib/thor.rb") == "ruby" and family_for("x", "ruby") == "ruby"
+    assert family_for("run.sh") == "other" and family_for("Index.php") == "clike"
     assert family_for("x.txt", "typescript") == "js"
 
 

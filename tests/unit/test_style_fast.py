@@ -93,6 +93,14 @@ PIECES = {
         "/* open\n   block */\n@Test\nvoid testLoad() {\n    var x = List.of(1);\n}\n",
         "\n\n",
     ],
+    "ruby": [
+        "# frozen_string_literal: true\n\n# Greets.\n#\n# @param name [String] who\ndef greet(name)\n",
+        '  raise ArgumentError, "no name" if name.nil?\n  puts "Hello #{name}!"\nend\n',
+        "module Cache\n  class Store\n    def [](k) = @h[k]\n\n    def fetch(k)\n      return unless @h.key?(k)\n",
+        "    end\n  end\nend\n\n\n",
+        "describe Store do\n  let(:s) { Store.new }\n  it 'keeps' do\n    expect(s.size).to eq(0)\n  end\nend\n",
+        "=begin\nold\n=end\nx = <<~TXT\n  # not a comment\nTXT\n",
+    ],
     "other": [
         '#!/bin/sh\n# Install it.\necho "hi $USER"\nif [ -z "$1" ]; then\n  die "no arg"\nfi\n',
         'def greet(name)\n  puts "Hello #{name}!"\nend\n',

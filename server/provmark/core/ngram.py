@@ -45,7 +45,7 @@ _PATTERNS = {
 }
 _REST = r"|(?P<n>\n)|(?P<i>[A-Za-z_]\w*)|(?P<d>\d[\w.]*)|(?P<p>[^\w\s])"
 _LEXERS = {name: re.compile(p + _REST) for name, p in _PATTERNS.items()}
-_LEXER_OF = {"python": "hash", "other": "hash", "rust": "rust"}
+_LEXER_OF = {"python": "hash", "ruby": "hash", "other": "hash", "rust": "rust"}
 # A word of a comment or a string: a letter and the lower-case letters and apostrophes
 # after it ("HTTPError" is "H", "T", "T", "P", "Error"). (It was written with a second
 # alternative, [A-Z]+(?![a-z]), which never matched: the first takes any letter. Left

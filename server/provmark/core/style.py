@@ -29,7 +29,7 @@ from provmark.core.forest import Forest
 if TYPE_CHECKING:
     from provmark.core.segment import Block
 
-FAMILIES = ("python", "js", "go", "rust", "clike", "other")
+FAMILIES = ("python", "js", "go", "rust", "clike", "ruby", "other")
 
 _EXT_FAMILY = {
     ".py": "python",
@@ -61,7 +61,9 @@ _EXT_FAMILY = {
     ".php": "clike",
     ".dart": "clike",
     ".m": "clike",
-    ".rb": "other",
+    ".rb": "ruby",
+    ".rake": "ruby",
+    ".gemspec": "ruby",
     ".sh": "other",
     ".bash": "other",
     ".lua": "other",
@@ -89,8 +91,9 @@ _LANG_FAMILY = {
     "php": "clike",
     "scala": "clike",
     "dart": "clike",
+    "ruby": "ruby",
 }
-_HASH_COMMENT = {"python", "other"}
+_HASH_COMMENT = {"python", "ruby", "other"}
 
 # Left out, though the code still reads them: quote style, tab indentation, string
 # interpolation's share and legacy syntax. On held-out files they tell modern from old
@@ -293,6 +296,15 @@ _SYNTAX = {
     "go": _Syntax(_GO_DEF, _GO_MODERN, _GO_LEGACY, _NEVER, _GO_BUILD, _GO_PRINT, _GO_ERROR),
     "rust": _Syntax(_RS_DEF, _RS_MODERN, _RS_LEGACY, re.compile(r"\{\w+(:[^}]*)?\}"), _RS_BUILD, _RS_PRINT, _RS_ERROR),
     "clike": _Syntax(_C_DEF, _C_MODERN, _C_LEGACY, re.compile(r"\$\"|\$\{|\"\"\""), _C_BUILD, _C_PRINT, _C_ERROR),
+    "ruby": _Syntax(
+        re.compile(r"^\s*(def|class|module)\s+[\w:.]+"),
+        _NEVER,
+        _NEVER,
+        re.compile(r"#\{"),
+        re.compile(r"\"\s*\+|\+\s*\"|<<\s*\""),
+        re.compile(r"^\s*(puts|print|pp|p|warn|\$stderr\.puts)\b"),
+        re.compile(r"\b(raise|fail)\b.*[\"']"),
+    ),
     "other": _Syntax(
         re.compile(r"^\s*(def|function|fn|sub|proc)\s+\w+"),
         _NEVER,
@@ -464,6 +476,8 @@ def _documented_at(lines: list[str], i: int, lo: int, hi: int, family: str, docs
     if prev is None:
         return False
     p = lines[prev].strip()
+    if family == "ruby":  # (RDoc and YARD: # comments right above the definition)
+        return p.startswith("#") and not p.startswith("#!")
     return p.startswith(("*/", "///", "//", "*", "#[", "@")) or p.endswith("*/")
 
 
@@ -778,6 +792,8 @@ _GUARD = {
     "go": re.compile(r"^\s*if\b.*(==|!=|<|>).*\{"),
     "rust": re.compile(r"^\s*(if\b.*(\.is_empty\(\)|==|!=|<|>)|let\s+Some|ensure!|anyhow::ensure)"),
     "clike": re.compile(r"^\s*if\s*\(.*(==|!=|<|>|!|null).*\)"),
+    # (Ruby's guards mostly end in a modifier: `raise ArgumentError, "..." unless x`)
+    "ruby": re.compile(r"^\s*(?:(if|unless)\b|(raise|return|fail)\b.*\b(if|unless)\b)"),
     "other": re.compile(r"^\s*(if|unless)\b"),
 }
 _EXIT = re.compile(r"\b(raise|return|throw|panic!|bail!|Err\(|continue|break)\b")
@@ -1027,6 +1043,7 @@ _MAY_DEFINE = {
         "public", "private", "protected", "static", "final", "abstract", "override", "internal", "fun", "def",
         "class", "interface", "enum", "record", "struct",
     ),
+    "ruby": ("def", "class", "module"),
     "other": ("def", "function", "fn", "sub", "proc"),
 }  # fmt: skip
 _MAY_TEST = ("test_", "it(", "test(", "func", "fn", "void")  # _TEST_DEF
