@@ -273,3 +273,46 @@ def test_authorship_features_read_how_comments_speak_and_what_is_left_behind() -
     assert b["commented_code"] > a["commented_code"]
     guarded = "def f(x):\n    if x is None:\n        raise ValueError('x is required here')\n    return x\n"
     assert features(guarded, "python")["guards"] == 1.0
+
+
+PERL = """#!/usr/bin/perl
+use strict;
+use warnings;
+
+# Reads the log and counts each status code.
+sub count_statuses {
+    my ($path) = @_;
+    open(my $fh, '<', $path) or die "cannot open $path: $!";
+    my %seen;
+    while (my $line = <$fh>) {
+        chomp $line;
+        my @fields = split /\\s+/, $line;
+        next unless @fields > 8;
+        $seen{$fields[8]}++;
+    }
+    close($fh);
+    return \\%seen;
+}
+
+my $counts = count_statuses($ARGV[0] // 'access.log');
+for my $code (sort keys %$counts) {
+    printf "%s %d\\n", $code, $counts->{$code};
+}
+"""
+
+
+def test_a_language_the_model_has_no_model_of_is_not_judged() -> None:
+    """Shell, Perl, Lua, SQL ... (family "other"): the model abstains, in the scan and in
+    the editor, rather than read them with what it learnt of other languages."""
+    from provmark.batch.scan import analyse
+    from provmark.core.text_signs import style_evidence
+
+    model = default_model()
+    assert model is not None
+    assert not model.knows("other") and all(model.knows(f) for f in ("python", "js", "go", "rust", "clike", "ruby"))
+    text = PERL * 3
+    content = analyse(text, family_for("count.pl"))
+    assert content.family == "other" and content.p is None and all(b.p is None for b in content.blocks)
+    assert style_evidence(text, "other") is None
+    assert model.assess(model.feature_values(text, "other"), "other") == (None, [])
+    assert analyse(text.replace("sub ", "def "), "ruby").p is not None  # (long enough to judge as Ruby)

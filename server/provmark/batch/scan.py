@@ -321,7 +321,7 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
     judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
     p_file: float | None = None
     why_file: list[tuple[str, float]] = []
-    if model is not None:
+    if model is not None and model.knows(family):  # (else it abstains: no features read)
         # (legacy syntax and string interpolation's share: none of the shipped models reads them)
         style = FileStyle(lines, family, era=model.reads_any(ERA_FEATURES))
         units = units_of(blocks, style.text)

@@ -1395,8 +1395,19 @@ class StyleModel:
                 terms.append(0.0)
         return z, names, terms
 
+    def knows(self, family: str) -> bool:
+        """Whether the model judges code of this family: every family of the training
+        corpus (with its own model, or the all-families one where it had too few
+        repositories), never "other": shell, Perl, Lua, SQL ... no corpus holds. Read with
+        the all-families model, hand-written Perl and Lua were warned ten times as often
+        as any trained family's files; it abstains on them instead."""
+        return family in FAMILIES and family != "other" and (family in self.families or "all" in self.families)
+
     def _models(self, feats: dict[str, float], family: str) -> list[_Terms]:
-        """The terms of the family's own model and of the all-families one (those there are)."""
+        """The terms of the family's own model and of the all-families one (none for a
+        family it does not know)."""
+        if not self.knows(family):
+            return []
         return [self._terms(feats, p) for p in (self.families.get(family), self.families.get("all")) if p is not None]
 
     def _probability(self, models: list[_Terms], unit: str, feats: dict[str, float]) -> float | None:

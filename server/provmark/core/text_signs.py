@@ -55,8 +55,8 @@ def style_evidence(text: str, family: str, on_disk: bool = False) -> Evidence | 
     from provmark.core.style import default_model
 
     model = default_model()
-    if model is None:
-        return None
+    if model is None or not model.knows(family):
+        return None  # no model, or a language it has never seen
     code = code_only(text)
     lines = code.splitlines()
     if len(lines) > STYLE_SAMPLE_LINES:
