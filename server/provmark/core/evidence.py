@@ -79,8 +79,8 @@ SIGNALS: dict[str, Signal] = {
     "copy-of-ai": Signal(2.0, "most lines match text already flagged or tagged as AI (copies carry provenance)"),
     "partly-in-workspace": Signal(-0.8, "30-80% of the lines already exist in the workspace"),
     # The tools' own records.
-    # Proof, so it must outweigh the stated prior of code at rest (-4.2 with the model
-    # of 2026-12-01: its block threshold, which moves a little with each retraining)
+    # Proof, so it must outweigh the stated prior of code at rest (-4.0 with the model
+    # of 2026-12-01, -4.2 with a trial of the same day: its block threshold's log-odds)
     # and a human-looking style down to -2.5, with room to spare (a test checks it
     # against the shipped model): 6.0 and 7.0 did against a prior of -3 and less.
     "transcript-match": Signal(8.0, "an AI tool's local session log holds these lines"),
