@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from provmark.core.segment import MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, segment
+from provmark.core.segment import MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, _name, segment
 
 
 def check(text: str) -> list[Block]:
@@ -286,3 +286,25 @@ def test_no_block_over_the_limit_unless_it_is_unsplittable() -> None:
     # The same with paragraphs: cut.
     text = "x = [\n" + "1 +\n1 +\n\n" * 200 + "1]\n"
     assert max(b.lines for b in check(text)) <= MAX_BLOCK_LINES
+
+
+def test_names_of_php_ruby_and_csharp_definitions() -> None:
+    """A finding names its block: PHP's and C#'s modifiers before `class`, Ruby's
+    `module` and `def self.`"""
+    php = (
+        "<?php\n\nnamespace App;\n\n/**\n * Imports.\n */\nfinal class CsvImporter\n{\n"
+        + "".join(
+            f"    public static function load{i}(string $p): array\n    {{\n        return [$p];\n    }}\n\n"
+            for i in range(30)
+        )
+        + "}\n"
+    )
+    names = [b.name for b in segment(php)]
+    assert "CsvImporter" in names and {f"load{i}" for i in range(1, 30)} <= set(
+        names
+    )  # (load0 opens the class's piece)
+    ruby = "module Throttle\n  class Limiter\n    def self.build(rate)\n      new(rate)\n    end\n  end\nend\n"
+    assert segment(ruby)[0].name == "Throttle"
+    assert _name(["  # Builds one.", "  def self.build(rate)", "    new(rate)", "  end"], 0, 4) == "build"
+    cs = "public sealed class Store\n{\n    private int n;\n}\n\n\nabstract class Base\n{\n}\n"
+    assert [b.name for b in segment(cs)][:2] == ["Store", "Base"]

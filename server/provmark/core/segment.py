@@ -27,8 +27,10 @@ MAX_NESTING = 40  # members of members ... this deep are not looked for (broken 
 
 _NAME = re.compile(
     r"^\s*(?:export\s+)?(?:default\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:unsafe\s+)?"
-    r"(?:def|class|function\*?|func|fn|struct|enum|trait|impl|interface|type|mod|object|record|namespace)\s+"
-    r"(?:\([^)]*\)\s*)?([A-Za-z_$][\w$]*)"
+    # (PHP's and C#'s modifiers before a class or function: `final class`, `public static function`)
+    r"(?:(?:abstract|final|readonly|sealed|partial|static|public|private|protected|internal)\s+)*"
+    r"(?:def|class|function\*?|func|fn|struct|enum|trait|impl|interface|type|mod|module|object|record|namespace)\s+"
+    r"(?:\([^)]*\)\s*)?(?:self\.)?([A-Za-z_$][\w$]*)"  # (Ruby's `def self.name`)
 )
 _ASSIGN_NAME = re.compile(r"^\s*(?:export\s+)?(?:const|let|var|val)\s+([A-Za-z_$][\w$]*)")
 _JAVA_NAME = re.compile(
