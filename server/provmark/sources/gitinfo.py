@@ -124,13 +124,21 @@ def _filter_overrides(root: Path) -> tuple[str, ...]:
 _excludes: dict[Path, tuple[tuple[float, ...], Path | None]] = {}
 
 
+def _home() -> Path:
+    return Path(os.environ.get("HOME") or Path.home())
+
+
+def _xdg_git() -> Path:
+    """Git's folder under $XDG_CONFIG_HOME (by default ~/.config/git)."""
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    return (Path(xdg) if xdg else _home() / ".config") / "git"
+
+
 def _config_files(repo: Repository) -> list[Path]:
     """The config files that can set core.excludesFile for `repo`, as git reads them."""
-    home = Path(os.environ.get("HOME") or Path.home())
-    xdg = Path(os.environ["XDG_CONFIG_HOME"]) if os.environ.get("XDG_CONFIG_HOME") else home / ".config"
-    files = [Path(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")]
-    files.append(Path(os.environ["GIT_CONFIG_GLOBAL"]) if os.environ.get("GIT_CONFIG_GLOBAL") else home / ".gitconfig")
-    return [*files, xdg / "git" / "config", repo.common_dir / "config", repo.git_dir / "config.worktree"]
+    system = Path(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")
+    user = Path(os.environ.get("GIT_CONFIG_GLOBAL") or _home() / ".gitconfig")
+    return [system, user, _xdg_git() / "config", repo.common_dir / "config", repo.git_dir / "config.worktree"]
 
 
 def excludes_file(repo: Repository) -> Path | None:
@@ -149,7 +157,6 @@ def excludes_file(repo: Repository) -> Path | None:
     if cached and cached[0] == stamp:
         path = cached[1]
     else:
-        path = None
         try:
             r = subprocess.run(
                 [*GIT, "config", "--path", "--get", "core.excludesFile"], cwd=repo.top, capture_output=True, timeout=10
@@ -157,12 +164,7 @@ def excludes_file(repo: Repository) -> Path | None:
             named = r.stdout.decode(errors="replace").strip() if r.returncode == 0 else ""
         except (OSError, subprocess.TimeoutExpired):
             named = ""
-        if named:
-            path = repo.top / Path(named).expanduser()  # (an absolute path replaces the top)
-        else:
-            home = Path(os.environ.get("HOME") or Path.home())
-            xdg = os.environ.get("XDG_CONFIG_HOME")
-            path = (Path(xdg) if xdg else home / ".config") / "git" / "ignore"
+        path = repo.top / Path(named).expanduser() if named else _xdg_git() / "ignore"  # (absolute: the top goes)
         _excludes[repo.common_dir] = (stamp, path)
     return path if path is not None and path.is_file() else None
 
