@@ -265,3 +265,93 @@ def test_the_word_pattern_finds_what_it_did_with_its_unused_alternative() -> Non
     before = re.compile(r"[A-Za-z][a-z']*|[A-Z]+(?![a-z])")
     for text in ["HTTPError isn't OK", "ABC def GHi jKL", "x'y' 'z é Ünïcode A1B2", *(t for _, t in CASES)]:
         assert ngram._WORDS.findall(text) == before.findall(text), text
+
+
+# The n-gram pass in C (core/_ngramc.c), where scripts/compile.sh built it: CI's compiled
+# run has it (compile.sh fails without it), the plain run has not.
+NATIVE = MODEL._fast.native
+needs_native = pytest.mark.skipif(NATIVE is None, reason="core/_ngramc.c not built (scripts/compile.sh)")
+# Pieces of every lexer's edge cases: prefixes and raw strings, escapes before a line
+# break, block comments' ends, and characters of one, two and four bytes (each its own
+# string kind in CPython), spaces that are not " " and digits that are not ASCII.
+PIECES = [
+    *"ab_X19 \n\t\r\f'\"`#/*\\rbfRBuUFé²{}.-!",
+    *('"""', "'''", "r#", '"#', "b'", 'br"', "\\\n", "/*", "*/", "//", "the ", "it's ", "Word "),
+    *("日", "😀", "٣", "\u2028", "\x0b", "\u00a0", "\u3000", "ǅ", "x" * 50, "word " * 12),
+]
+
+
+def c_pass(model: ngram.NgramModel, text: str, family: str) -> tuple[list[bytes | None], list[int]]:
+    fast = model._fast
+    got = fast.native.line_sums(text, ngram._NATIVE_LEXER[ngram._LEXER_OF.get(family, "c")], text.count("\n") + 1)
+    return list(map(bits, got[0])), got[1]
+
+
+def python_pass(model: ngram.NgramModel, text: str, family: str) -> tuple[list[bytes | None], list[int]]:
+    fast = model._fast
+    sums, counts = fast.line_sums(fast.slots(text, family), text.count("\n") + 1)
+    return list(map(bits, sums)), counts
+
+
+@needs_native
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join), st.sampled_from(FAMILIES))
+def test_the_c_pass_is_the_python_pass_on_any_text(text: str, family: str) -> None:
+    """Same sums to the bit and same counts, cold and warm (its caches, then ngram.py's)."""
+    assert c_pass(MODEL, text, family) == python_pass(MODEL, text, family) == c_pass(MODEL, text, family)
+
+
+@needs_native
+@pytest.mark.parametrize(("family", "text"), CASES)
+def test_the_c_pass_on_the_samples_and_odd_texts(family: str, text: str) -> None:
+    fresh = ngram.NgramModel(MODEL.vocabulary, MODEL.table, MODEL.step)  # a new _Fast: all misses first
+    assert c_pass(fresh, text, family) == python_pass(fresh, text, family)
+    assert fresh.by_line(text, family) == plain_by_line(fresh, text, family)
+
+
+@needs_native
+def test_the_c_pass_on_this_repository() -> None:
+    """Every source file of the project (Python, TypeScript, C, shell) in every lexer."""
+    root = Path(__file__).resolve().parents[2]
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for sub in ("server", "client-vscode/src", "tests", "scripts", "benchmarks")
+        for p in sorted((root / sub).rglob("*"))
+        if p.suffix in {".py", ".ts", ".c", ".sh", ".js"} and "node_modules" not in p.parts and p.is_file()
+    ]
+    assert len(texts) > 50
+    for text in texts:
+        for family in ("python", "js", "rust"):
+            assert c_pass(MODEL, text, family) == python_pass(MODEL, text, family)
+
+
+@needs_native
+def test_the_c_pass_refuses_what_is_not_a_table() -> None:
+    with pytest.raises(ValueError):
+        ngram._ngramc.Scorer(MODEL._fast, b"x" * 1000, MODEL.levels)  # not a power of two
+    with pytest.raises(ValueError):
+        ngram._ngramc.Scorer(MODEL._fast, MODEL.table, MODEL.levels[:10])
+    with pytest.raises(ValueError):
+        NATIVE.line_sums("x", 7, 1)  # no such lexer
+
+
+@needs_native
+def test_a_second_caller_during_a_callback_is_told_to_take_the_python_pass() -> None:
+    """A callback into _Fast may let another thread call the same C pass: mid-call, it
+    answers None (by_line then reads the text in Python), and the first call goes on."""
+    model = ngram.NgramModel(MODEL.vocabulary, MODEL.table, MODEL.step)
+    fast = model._fast
+    inner: list[object] = []
+
+    class Reentrant:  # _Fast as the C pass sees it, calling the pass again from _lexeme
+        def __getattr__(self, name: str) -> object:
+            return getattr(fast, name)
+
+        def _lexeme(self, lex: str) -> tuple[int, ...]:
+            inner.append(scorer.line_sums("x = 1\n", 0, 2))
+            return fast._lexeme(lex)
+
+    scorer = ngram._ngramc.Scorer(Reentrant(), model.table, model.levels)
+    got = scorer.line_sums("z = 3\n", 0, 2)
+    assert inner and all(x is None for x in inner)
+    assert got == plain_by_line(model, "z = 3\n", "python")

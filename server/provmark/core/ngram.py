@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import importlib
 import re
 import threading
 import zlib
@@ -23,7 +24,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
+
+
+def _native() -> Any:
+    """The n-gram pass in C, where scripts/compile.sh built it (this module is the
+    reference); None where it did not."""
+    try:
+        return importlib.import_module("provmark.core._ngramc")
+    except ImportError:
+        return None
+
+
+_ngramc = _native()
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
 # a comment and a quote inside a comment is not a string.
@@ -34,6 +47,8 @@ _STRING = (
     r"""[rRbBuUfF]{0,2}(?:\"\"\"[^"]*(?:"(?!"")[^"]*)*\"\"\"|'''[^']*(?:'(?!'')[^']*)*'''|"""
     r""""[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'\\\n]*(?:\\.[^'\\\n]*)*')"""
 )
+# core/_ngramc.c reads these lexers by hand (the n-gram pass in C): change both; the
+# tests compare the two on any text.
 _BLOCK_COMMENT = r"/\*[^*]*(?:\*(?!/)[^*]*)*\*/"
 _PATTERNS = {
     "hash": rf"(?P<s>{_STRING})|(?P<c>#[^\n]*)",
@@ -46,6 +61,7 @@ _PATTERNS = {
 _REST = r"|(?P<n>\n)|(?P<i>[A-Za-z_]\w*)|(?P<d>\d[\w.]*)|(?P<p>[^\w\s])"
 _LEXERS = {name: re.compile(p + _REST) for name, p in _PATTERNS.items()}
 _LEXER_OF = {"python": "hash", "ruby": "hash", "other": "hash", "rust": "rust"}
+_NATIVE_LEXER = {"hash": 0, "c": 1, "rust": 2}  # _ngramc's HASH, C, RUST
 # A word of a comment or a string: a letter and the lower-case letters and apostrophes
 # after it ("HTTPError" is "H", "T", "T", "P", "Error"). (It was written with a second
 # alternative, [A-Z]+(?![a-z]), which never matched: the first takes any letter. Left
@@ -259,6 +275,8 @@ class _Fast:
         self.w1: list[float] = []
         self.lock = threading.Lock()  # the four lists must grow together
         self._slot("NL")
+        # by_line in C: the same lexers, and the slots asked of this object
+        self.native: Any = None if _ngramc is None else _ngramc.Scorer(self, model.table, model.levels)
 
     def _slot(self, raw: str) -> int:
         slot = self.raw.get(raw)
@@ -409,7 +427,12 @@ class NgramModel:
     def by_line(self, text: str, family: str) -> tuple[list[float], list[int]]:
         """Per line (split at "\n"): the summed weight and the number of the n-grams
         that end on it, so any run of lines is scored from one pass over the file."""
-        return self._fast.line_sums(self._fast.slots(text, family), text.count("\n") + 1)
+        fast = self._fast
+        if fast.native is not None:
+            got = fast.native.line_sums(text, _NATIVE_LEXER[_LEXER_OF.get(family, "c")], text.count("\n") + 1)
+            if got is not None:  # (None: another thread is in it)
+                return got
+        return fast.line_sums(fast.slots(text, family), text.count("\n") + 1)
 
 
 def load(data: dict) -> NgramModel:
