@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -96,7 +97,9 @@ def test_second_scan_comes_from_the_cache_and_sees_changes(repo: Path, tmp_path:
     assert any(f.severity == "warning" for f in next(x for x in third.files if x.path == "src/walker.py").findings)
     lines = cache.read_text().splitlines()
     assert "def " not in cache.read_text() and len(lines) == 3  # a header and two files: hashes and scores
-    assert len({json.loads(x)[3] for x in lines[1:]}) == 1  # both files hold the same text now
+    heads = [json.loads(x.split("\t")[0]) for x in lines[1:]]  # [path, size, mtime, sha, summary], a tab, blocks
+    assert len({h[3] for h in heads}) == 1  # both files hold the same text now
+    assert all(isinstance(json.loads(x.split("\t")[1]), list) for x in lines[1:])
 
 
 def test_a_new_model_file_or_analysis_code_empties_the_cache(
@@ -129,6 +132,49 @@ def test_a_broken_cache_is_ignored(repo: Path, tmp_path: Path) -> None:
     cache.write_text("{not json")
     assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 0
     assert Cache(cache, model_key()).results  # rewritten, usable
+
+
+def test_a_damaged_cache_line_is_analysed_again(repo: Path, tmp_path: Path) -> None:
+    """A line whose summary reads but whose blocks do not: that file is analysed afresh
+    (same findings as without a cache) and its line written anew."""
+    cache = tmp_path / "cache.json"
+    fresh = scan(repo, jobs=1, use_cache=False, git=False, report=0.0)
+    scan(repo, jobs=1, cache_path=cache, git=False)
+    lines = cache.read_text().splitlines(keepends=True)
+    damaged = [x.split("\t")[0] + "\t[[[0,1,\n" if '"src/safe.py"' in x else x for x in lines]
+    cache.write_text("".join(damaged))
+    again = scan(repo, jobs=1, cache_path=cache, git=False, report=0.0)  # (report 0: every block is read)
+    assert [f.findings for f in again.files] == [f.findings for f in fresh.files]
+    assert again.cached_files == 1 and not again.skipped.get("unreadable")
+    assert "[[[0,1,\n" not in cache.read_text()
+    assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 2
+
+
+def test_a_file_judged_on_its_summary_gets_the_findings_of_every_block(repo: Path, tmp_path: Path) -> None:
+    """A file whose blocks' highest p is below the report line is judged without reading
+    its blocks: the same findings as judging each block, at thresholds among the blocks'
+    own scores (so that some files are judged each way)."""
+    stdlib = Path(sysconfig.get_paths()["stdlib"])  # hand-written, of every shade of style
+    names = ("textwrap", "colorsys", "shlex", "fnmatch", "netrc", "sched", "glob", "calendar", "bisect", "queue")
+    texts = [HUMAN, AI, *((stdlib / f"{n}.py").read_text() for n in names)]
+    for i, text in enumerate(texts):
+        (repo / "src" / f"f{i}.py").write_text(text)
+    contents = [scan_module.analyse(text, "python") for text in texts]
+    tops = sorted(scan_module._style_only(c.top, 1.0, 0.0).score for c in contents if c.top is not None)
+    far = [(10**6, 10**6, "claude-code", "c0ffee")]  # a commit on no line: every block is read
+    for q in (0.3, 0.5, 0.7):
+        report, warn = tops[int(q * len(tops))], tops[int((1 + q) / 2 * len(tops))]
+        summary = [scan_module.judge("x.py", c, None, None, [], None, warn, report) for c in contents]
+        assert summary == [scan_module.judge("x.py", c, None, None, far, None, warn, report) for c in contents]
+        said = [scan_module._style_only(c.top, warn, report).severity for c in contents]
+        assert None in said and any(said), q  # some files judged on their summary, some block by block
+        assert any(f and f[0].name != "(whole file)" for f in summary), q
+        base = scan(repo, jobs=1, use_cache=False, git=False, warn=warn, report=report)
+        cache = tmp_path / f"cache{q}.json"
+        scan(repo, jobs=1, cache_path=cache, git=False, warn=warn, report=report)
+        cached = scan(repo, jobs=1, cache_path=cache, git=False, warn=warn, report=report)
+        assert cached.cached_files == len(base.files)
+        assert [f.findings for f in cached.files] == [f.findings for f in base.files]
 
 
 def test_parallel_scan_gives_the_same_findings(repo: Path, tmp_path: Path) -> None:

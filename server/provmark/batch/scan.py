@@ -45,8 +45,9 @@ from provmark.sources.gitinfo import GitHistory, find_repository, git_command
 from provmark.sources.ignore import IgnoreRules
 from provmark.sources.transcripts import TranscriptIndex
 
-CACHE_FORMAT = "provmark-scan/2"
+CACHE_FORMAT = "provmark-scan/3"
 MAX_SCAN_BYTES = 1_000_000
+MIN_LINES = 5  # fewer non-blank lines say too little on style alone: no style finding
 MAX_LINE_CHARS = 1_000  # a longer line means minified or generated code
 # Folders of other people's code: skipped by name wherever they are.
 VENDORED = {
@@ -66,32 +67,81 @@ class BlockStyle:
     why: list[tuple[str, float]] = field(default_factory=list)  # the features that moved p most
 
 
-@dataclass
-class Content:
-    """The cacheable, content-only part of a file's analysis."""
+class BrokenCacheEntry(ValueError):
+    """A cached analysis whose text cannot be read back (a damaged cache file)."""
 
-    sha: str
-    family: str
-    p: float | None  # the whole file as one unit (None: too short, or no model)
-    blocks: list[BlockStyle]
-    why: list[tuple[str, float]] = field(default_factory=list)  # what moved the whole file's p
+
+class Content:
+    """The cacheable, content-only part of a file's analysis.
+
+    From the cache, its blocks stay text until asked for: a rescan judges most files on
+    their summary alone (the family, the file's p, its size in lines and blocks, and its
+    blocks' highest p), and decoding every block of every file was most of its time."""
+
+    __slots__ = ("_blocks", "_body", "_why", "family", "n_blocks", "n_lines", "p", "sha", "top")
+
+    def __init__(
+        self,
+        sha: str,
+        family: str,
+        p: float | None,  # the whole file as one unit (None: too short, or no model)
+        blocks: list[BlockStyle],
+        why: list[tuple[str, float]] | None = None,  # what moved the whole file's p
+    ) -> None:
+        self.sha, self.family, self.p = sha, family, p
+        self._blocks: list[BlockStyle] | None = blocks
+        self._why: list[tuple[str, float]] | None = why or []
+        self._body: str | None = None
+        self.n_lines = blocks[-1].end + 1 if blocks else 0
+        self.n_blocks = len(blocks)
+        # the highest p of a block long enough for a style finding (judge's quick path)
+        self.top = max((b.p for b in blocks if b.p is not None and b.lines >= MIN_LINES), default=None)
+
+    @classmethod
+    def cached(cls, sha: str, head: list[Any], body: str) -> Content:
+        """From the cache: `head` as `head()` gave it, `body` as `body()` gave it."""
+        self = cls.__new__(cls)
+        self.sha = sha
+        self.family, self.p, self.n_lines, self.n_blocks, self.top = head
+        self._blocks = self._why = None
+        self._body = body
+        return self
+
+    @property
+    def blocks(self) -> list[BlockStyle]:
+        if self._blocks is None:
+            self._decode()
+        assert self._blocks is not None
+        return self._blocks
+
+    @property
+    def why(self) -> list[tuple[str, float]]:
+        if self._why is None:
+            self._decode()
+        assert self._why is not None
+        return self._why
+
+    def _decode(self) -> None:
+        try:
+            blocks, why = json.loads(self._body or "")
+            # The cache's own [name, weight] pairs as tuples, in C calls (a function and
+            # two conversions a pair cost a fifth of a rescan).
+            self._blocks = [BlockStyle(b[0], b[1], b[2], b[3], b[4], list(map(tuple, b[5]))) for b in blocks]
+            self._why = list(map(tuple, why))
+        except (ValueError, TypeError, IndexError, KeyError) as e:
+            raise BrokenCacheEntry(f"cached analysis of {self.sha[:12]}: {e}") from e
+
+    def head(self) -> list[Any]:
+        return [self.family, self.p, self.n_lines, self.n_blocks, self.top]
+
+    def body(self) -> str:
+        if self._body is None:
+            self._body = json.dumps(self.to_json()[2:], separators=(",", ":"))
+        return self._body
 
     def to_json(self) -> list[Any]:
         blocks = [[b.start, b.end, b.name, b.p, b.lines, b.why] for b in self.blocks]
         return [self.family, self.p, blocks, self.why]
-
-    @staticmethod
-    def from_json(sha: str, raw: list[Any]) -> Content:
-        family, p, blocks, why = raw
-        # The cache's own [name, weight] pairs as tuples, in C calls (a function and two
-        # conversions a pair were a fifth of a rescan with nothing changed).
-        return Content(
-            sha,
-            family,
-            p,
-            [BlockStyle(b[0], b[1], b[2], b[3], b[4], list(map(tuple, b[5]))) for b in blocks],
-            list(map(tuple, why)),
-        )
 
 
 @dataclass
@@ -172,27 +222,38 @@ def _file_json(f: FileReport) -> dict[str, Any]:
 # -- walking -------------------------------------------------------------------------
 def walk(root: Path, ignore: tuple[str, ...] = ()) -> Iterator[tuple[str, Path]]:
     """Source files under root (by extension), honouring .gitignore and skipping vendored
-    folders and symlinks; yields (relative path, path)."""
+    folders and symlinks; yields (relative path, path): a folder's files by name, then
+    its folders by name. One scandir per folder: its entries know whether they are
+    links and folders without a stat of each."""
     rules = IgnoreRules(root, ignore)
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        folder = here.relative_to(root).as_posix()
-        folder = "" if folder == "." else folder
-        if folder and ".gitignore" in filenames:
-            rules.reload_folder(folder)
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if d not in VENDORED
-            and not (here / d).is_symlink()
-            and not rules.ignored(f"{folder}/{d}" if folder else d, True)
-        )
-        for name in sorted(filenames):
-            if Path(name).suffix.lower() not in _EXT_FAMILY:
-                continue
-            rel = f"{folder}/{name}" if folder else name
-            if not rules.ignored(rel) and not (here / name).is_symlink():  # never read outside the root
-                yield rel, here / name
+    yield from _walk_folder(root, "", rules)
+
+
+def _walk_folder(here: Path, folder: str, rules: IgnoreRules) -> Iterator[tuple[str, Path]]:
+    try:
+        with os.scandir(here) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable folder is left out, as os.walk does
+    if folder and any(e.name == ".gitignore" for e in entries):
+        rules.reload_folder(folder)
+    folders: list[str] = []
+    for e in entries:
+        name = e.name
+        try:
+            if e.is_symlink():
+                continue  # never read outside the root
+            is_dir = e.is_dir()
+        except OSError:
+            continue
+        rel = f"{folder}/{name}" if folder else name
+        if is_dir:
+            if name not in VENDORED and not rules.ignored(rel, True):
+                folders.append(name)
+        elif os.path.splitext(name)[1].lower() in _EXT_FAMILY and not rules.ignored(rel):
+            yield rel, here / name
+    for name in folders:
+        yield from _walk_folder(here / name, f"{folder}/{name}" if folder else name, rules)
 
 
 def select(root: Path, rels: Iterable[str], ignore: tuple[str, ...] = ()) -> list[tuple[str, Path]]:
@@ -383,19 +444,23 @@ def _add_ngram(
     file_feats[NGRAM] = weight[-1] / count[-1] if count[-1] else UNKNOWN
 
 
-def _analyse_file(job: tuple[str, str, int]) -> tuple[str, str | None, list[Any] | None, str | None]:
-    """Worker: read, hash and analyse one file. Returns (rel, sha, content, skip reason)."""
+Analysed = tuple[str, str | None, list[Any] | None, str | None, str | None]
+
+
+def _analyse_file(job: tuple[str, str, int]) -> Analysed:
+    """Worker: read, hash and analyse one file. Returns (rel, sha, the content's head and
+    body as the cache stores them, skip reason); the JSON is written here, in parallel."""
     path, rel, max_bytes = job
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        return rel, None, None, f"unreadable: {e.strerror or e}"
+        return rel, None, None, None, f"unreadable: {e.strerror or e}"
     reason = skip_reason(rel, data, max_bytes)
     if reason:
-        return rel, None, None, reason
+        return rel, None, None, None, reason
     sha = hashlib.sha256(data).hexdigest()
-    text = data.decode("utf-8", errors="replace")
-    return rel, sha, analyse(text, family_for(rel), sha).to_json(), None
+    content = analyse(data.decode("utf-8", errors="replace"), family_for(rel), sha)
+    return rel, sha, content.head(), content.body(), None
 
 
 # -- the cache -------------------------------------------------------------------------
@@ -405,18 +470,21 @@ def default_cache_path(root: Path) -> Path:
 
 
 class Cache:
-    """sha256 of a file's bytes -> its Content; path -> (size, mtime_ns, sha) to skip
-    reading files that did not change. Keyed to the model's version: new weights, new cache.
+    """sha256 of a file's bytes -> its Content (head and body); path -> (size, mtime_ns,
+    sha) to skip reading files that did not change. Keyed to the model's version: new
+    weights, new cache.
 
     Stored as JSON Lines (a header, then one line per file), read and written a line at a
     time: one big json.loads or json.dump would hold the GIL for a long stretch, and the
-    language server runs the scan in a thread beside the editor's requests."""
+    language server runs the scan in a thread beside the editor's requests. A file's line
+    is [path, size, mtime, sha, head], a tab, then its blocks as JSON (JSON text never
+    holds a raw tab), kept as text until a judgement needs them."""
 
     def __init__(self, path: Path | None, model_key: str):
         self.path = path
         self.model_key = model_key
         self.files: dict[str, list[Any]] = {}
-        self.results: dict[str, list[Any]] = {}
+        self.results: dict[str, tuple[list[Any], str]] = {}
         self.changed = False  # a file analysed afresh: the cache must be written again
         if path is None:
             return
@@ -426,9 +494,14 @@ class Cache:
                 if head.get("format") != CACHE_FORMAT or head.get("model") != model_key:
                     return
                 for line in f:
-                    rel, size, mtime, sha, raw = json.loads(line)
+                    tab = line.index("\t")
+                    rel, size, mtime, sha, head = json.loads(line[:tab])
+                    if not (isinstance(rel, str) and isinstance(sha, str) and isinstance(head, list)):
+                        raise ValueError("not a cache line")
+                    if len(head) != 5:
+                        raise ValueError("not a cache line")
                     self.files[rel] = [size, mtime, sha]
-                    self.results[sha] = raw
+                    self.results[sha] = (head, line[tab + 1 :].rstrip("\n"))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.files, self.results = {}, {}  # no cache, or a broken one: start afresh
 
@@ -442,7 +515,8 @@ class Cache:
                 f.write(json.dumps({"format": CACHE_FORMAT, "model": self.model_key}) + "\n")
                 for rel, (size, mtime, sha) in self.files.items():
                     if rel in live and sha in self.results:
-                        f.write(json.dumps([rel, size, mtime, sha, self.results[sha]], separators=(",", ":")) + "\n")
+                        head, body = self.results[sha]
+                        f.write(json.dumps([rel, size, mtime, sha, head], separators=(",", ":")) + "\t" + body + "\n")
             os.replace(tmp, self.path)
         except OSError:
             pass  # a cache that cannot be written only costs time next run
@@ -488,7 +562,7 @@ def judge(
     transcripts: TranscriptIndex | None,
     warn: float,
     report: float,
-    min_lines: int = 5,
+    min_lines: int = MIN_LINES,
 ) -> list[Finding]:
     """Findings for one file. `lines` is the text, needed only to place sidecar records
     and match transcripts (None when neither applies)."""
@@ -496,7 +570,16 @@ def judge(
         _record_findings(rel, lines, record_file, warn, report) if record_file and lines is not None else ([], [])
     )
     blocks_start = len(findings)
-    for b in content.blocks:
+    # Most files have no finding: when only style speaks, a file whose blocks long enough
+    # to be judged on style are all below the report line (the verdict rises with p) is
+    # judged on its summary.
+    quiet = not covered and not history and transcripts is None and min_lines >= MIN_LINES
+    quiet = quiet and _style_only(None, warn, report).severity is None  # (blocks the model did not judge)
+    if quiet and (content.top is None or _style_only(content.top, warn, report).severity is None):
+        blocks: list[BlockStyle] = []
+    else:
+        blocks = content.blocks
+    for b in blocks:
         if covered:
             inside = sum(min(b.end, e) - max(b.start, s) + 1 for s, e in covered if s <= b.end and e >= b.start)
             if inside >= (b.end - b.start + 1) / 2:
@@ -563,15 +646,16 @@ def _style_only(p: float | None, warn: float, report: float) -> ev.Assessment:
 def _whole_file(rel: str, content: Content, warn: float, report: float) -> Finding | None:
     """The whole file judged as one unit on its style: a finding only when it warns (its
     blocks say more where it does not)."""
-    if content.p is None or not content.blocks:
+    if content.p is None or not content.n_blocks:
         return None
-    top = ", ".join(f"{name} {w:+.2f}" for name, w in content.why)
-    detail = f"content model, whole file: {content.p:.0%} AI-like" + (f" (moved by {top})" if top else "")
-    evidence = [ev.prior(ev.REPOSITORY, "file"), ev.style(content.p, detail)]
+    evidence = [ev.prior(ev.REPOSITORY, "file"), ev.style(content.p, "")]
     verdict = ev.assess(evidence, warn, report, None)
     if verdict.severity != "warning":
         return None
-    end = content.blocks[-1].end
+    top = ", ".join(f"{name} {w:+.2f}" for name, w in content.why)  # (read from the cache only here)
+    detail = f"content model, whole file: {content.p:.0%} AI-like" + (f" (moved by {top})" if top else "")
+    evidence[1] = replace(evidence[1], detail=detail)
+    end = content.n_lines - 1
     fp = hashlib.sha256(f"{rel}\0(whole file)\0{content.sha}".encode()).hexdigest()[:32]
     return Finding(
         0,
@@ -693,6 +777,7 @@ def scan(
     contents: dict[str, Content] = {}
     cached: set[str] = set()
     todo: list[tuple[str, str, int]] = []
+    stats: dict[str, os.stat_result] = {}
     total_bytes = 0
     for rel, path in files:
         try:
@@ -702,25 +787,25 @@ def scan(
             continue
         entry = cache.files.get(rel)
         if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns and entry[2] in cache.results:
-            contents[rel] = Content.from_json(entry[2], cache.results[entry[2]])
+            contents[rel] = Content.cached(entry[2], *cache.results[entry[2]])
             cached.add(rel)
             total_bytes += st.st_size
         else:
             todo.append((str(path), rel, max_bytes))
+            stats[rel] = st  # (taken before the read: a file changed meanwhile is read again next time)
     done = len(cached)
     if progress:
         progress(done, len(files), "")
-    stats = {rel: p.stat() for rel, p in files if rel not in cached and p.exists()}
 
-    def take(rel: str, sha: str | None, raw: list[Any] | None, reason: str | None) -> None:
+    def take(rel: str, sha: str | None, head: list[Any] | None, body: str | None, reason: str | None) -> None:
         nonlocal done, total_bytes
         done += 1
-        if reason is not None or sha is None or raw is None:
+        if reason is not None or sha is None or head is None or body is None:
             key = reason.split(":")[0] if reason else "unreadable"
             skipped[key] = skipped.get(key, 0) + 1
         else:
-            contents[rel] = Content.from_json(sha, raw)
-            cache.results[sha] = raw
+            contents[rel] = Content.cached(sha, head, body)
+            cache.results[sha] = (head, body)
             cache.changed = True
             st = stats.get(rel)
             if st is not None:
@@ -731,7 +816,10 @@ def scan(
 
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(todo) > 8:
-        chunk = max(1, min(64, len(todo) // (workers * 8)))
+        # The largest files first and small chunks, so that no worker is left with a long
+        # file while the others wait at the end.
+        todo.sort(key=lambda job: stats[job[1]].st_size, reverse=True)
+        chunk = max(1, min(16, len(todo) // (workers * 16)))
         # spawn, not fork: the language server has threads (watchdog, executors), and a
         # child forked while another thread holds a lock can hang for ever.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -743,30 +831,80 @@ def scan(
 
     # The repository may hold root higher up (a package of a monorepo) or be a worktree.
     history = GitHistory(root) if git and find_repository(root) is not None else None
-    ai_paths = history.ai_paths() if history else set()
-    written = transcript_paths(transcripts, root) if transcripts is not None else set()
-    reports: list[FileReport] = []
-    for rel, _ in files:
-        content = contents.get(rel)
-        if content is None:
-            continue
-        try:
-            record_file = sidecars.load(root, rel)
-        except sidecars.SidecarError as e:
-            record_file = None
-            problems.append(f"{e}; the pipeline excludes the whole file")
-        runs = history.ai_lines(rel) if history and rel in ai_paths else []
-        need_text = bool(record_file) or rel in written
-        lines = _read_lines(root / rel) if need_text else None
-        found = judge(rel, content, lines, record_file, runs, transcripts if rel in written else None, warn, report)
-        n_lines = content.blocks[-1].end + 1 if content.blocks else 0
-        reports.append(FileReport(rel, content.family, n_lines, content.p, found, rel in cached, len(content.blocks)))
+    reports, judged_problems, unreadable = _judge_files(
+        root, files, contents, cached, cache, history, transcripts, warn, report, max_bytes
+    )
+    problems += judged_problems
+    if unreadable:
+        skipped["unreadable"] = skipped.get("unreadable", 0) + unreadable
     live = {rel for rel, _ in files}
     # A scan of some files keeps the cache of the others (the next full scan reads it).
     cache.save(live if paths is None else live | set(cache.files))
     return Report(
         str(root), reports, skipped, problems, time.perf_counter() - t0, total_bytes, len(cached), warn, report
     )
+
+
+def _judge_files(
+    root: Path,
+    files: list[tuple[str, Path]],
+    contents: dict[str, Content],
+    cached: set[str],
+    cache: Cache,
+    history: GitHistory | None,
+    transcripts: TranscriptIndex | None,
+    warn: float,
+    report: float,
+    max_bytes: int,
+) -> tuple[list[FileReport], list[str], int]:
+    """Every analysed file judged on all the evidence: its report, problems met, and how
+    many files turned out unreadable."""
+    ai_paths = history.ai_paths() if history else set()
+    written = transcript_paths(transcripts, root) if transcripts is not None else set()
+    problems: list[str] = []
+    unreadable = 0
+    reports: list[FileReport] = []
+    has_sidecars = (root / sidecars.SIDECAR_DIR).is_dir()  # (most trees have none: no lookup per file)
+    for rel, path in files:
+        content = contents.get(rel)
+        if content is None:
+            continue
+        try:
+            record_file = sidecars.load(root, rel) if has_sidecars else None
+        except sidecars.SidecarError as e:
+            record_file = None
+            problems.append(f"{e}; the pipeline excludes the whole file")
+        runs = history.ai_lines(rel) if history and rel in ai_paths else []
+        need_text = bool(record_file) or rel in written
+        lines = _read_lines(root / rel) if need_text else None
+        args = (lines, record_file, runs, transcripts if rel in written else None, warn, report)
+        try:
+            found = judge(rel, content, *args)
+        except BrokenCacheEntry:  # a damaged cache line: the file is analysed again
+            cached.discard(rel)
+            content = _reanalyse(cache, rel, path, max_bytes)
+            found = judge(rel, content, *args) if content is not None else []
+        if content is None:
+            unreadable += 1
+        else:
+            n = content.n_lines
+            reports.append(FileReport(rel, content.family, n, content.p, found, rel in cached, content.n_blocks))
+    return reports, problems, unreadable
+
+
+def _reanalyse(cache: Cache, rel: str, path: Path, max_bytes: int) -> Content | None:
+    """A file analysed again in this process, its cache entry replaced (None: it cannot be read)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    _, sha, head, body, _ = _analyse_file((str(path), rel, max_bytes))
+    if sha is None or head is None or body is None:
+        return None
+    cache.results[sha] = (head, body)
+    cache.files[rel] = [st.st_size, st.st_mtime_ns, sha]
+    cache.changed = True
+    return Content.cached(sha, head, body)
 
 
 # Findings that stand for code nobody has tagged: the content model's and git's, and the
