@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Optional: compile the content model's hot modules (core/forest, ngram, segment, style)
-# with mypyc into C extensions beside their sources, and build core/_ngramc.c (the n-gram
-# pass written in C, which ngram.py uses when it imports). Python imports an extension before
+# with mypyc into C extensions beside their sources, and build core/_ngramc.c and
+# core/_forestc.c (the n-gram pass and the trees' walk written in C, which ngram.py and
+# forest.py use when they import). Python imports an extension before
 # the .py of the same name, so `provmark scan` and the server then run them compiled
 # (the analysis about a third faster); the .py files stay the reference, and all works without
 # this (the VS Code extension bundles pure Python). Needs gcc and Python's headers.
@@ -31,16 +32,19 @@ if ! "$PY" -m mypyc "${MODULES[@]}" >"$log" 2>&1; then
   echo "compile.sh: mypyc failed (log: server/$log)" >&2
   exit 1
 fi
-# The n-gram pass in C: plain gcc against this Python's headers (no floating-point
-# contraction: its sums must be ngram.py's to the bit).
+# The passes written in C (the n-gram pass, the trees' walk): plain gcc against this
+# Python's headers (no floating-point contraction: their sums must be the .py files' to
+# the bit).
 include=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['include'])")
 suffix=$("$PY" -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
-if ! ${CC:-gcc} -O2 -Wall -fPIC -shared -ffp-contract=off -I"$include" \
-    -o "provmark/core/_ngramc$suffix" provmark/core/_ngramc.c >>"$log" 2>&1; then
-  tail -n 30 "$log"
-  echo "compile.sh: building provmark/core/_ngramc.c failed (log: server/$log)" >&2
-  exit 1
-fi
+for name in _ngramc _forestc; do  # (keep in step with provmark/batch/compiled.py's NATIVE)
+  if ! ${CC:-gcc} -O2 -Wall -fPIC -shared -ffp-contract=off -I"$include" \
+      -o "provmark/core/$name$suffix" "provmark/core/$name.c" >>"$log" 2>&1; then
+    tail -n 30 "$log"
+    echo "compile.sh: building provmark/core/$name.c failed (log: server/$log)" >&2
+    exit 1
+  fi
+done
 # Stamped now: the build copies keep the time of an unchanged shim, which stale_modules reads.
 touch provmark/core/*.so ./*__mypyc*.so
 "$PY" -c "import provmark.batch.compiled as c; m = c.compiled_modules(); print('compiled:', ', '.join(m)); assert len(m) == len(c.HOT) + len(c.NATIVE)"

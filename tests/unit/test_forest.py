@@ -1,14 +1,24 @@
-"""The boosted trees ship in the model file and are read in plain Python: they give
-LightGBM's own raw score (unknown values included), and a malformed forest is refused."""
+"""The boosted trees ship in the model file and are read in plain Python (or walked in C
+where scripts/compile.sh built core/_forestc.c): they give LightGBM's own raw score
+(unknown values included), and a malformed forest is refused."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import random
+from pathlib import Path
 
 import pytest
 
-from provmark.core.forest import from_json, from_lightgbm
+from provmark.core import forest as forest_module
+from provmark.core.forest import Forest, from_json, from_lightgbm
+
+try:
+    from provmark.core import _forestc  # type: ignore[attr-defined]
+except ImportError:
+    _forestc = None
+needs_native = pytest.mark.skipif(_forestc is None, reason="core/_forestc.c not built (scripts/compile.sh)")
 
 
 def split(feature: int, threshold: float, left: dict, right: dict, missing: str = "None", default_left: bool = True):
@@ -81,21 +91,109 @@ def test_the_compiled_function_is_the_walk_of_the_trees() -> None:
     unknown value, so the same sum; a forest it cannot write as source (a leaf that is
     not finite) is walked."""
     rng = random.Random(7)
+    f = _random_forest(rng)
+    f._fast.tried = True  # (the trees in Python, not in C)
+    for _ in range(2000):
+        x = [rng.choice([*VALUES, rng.gauss(0, 1)]) for _ in range(3)]
+        walked = math.fsum(t.value(x) for t in f.trees)
+        assert f.logit(dict(zip("abc", x, strict=True))) == walked
+    assert f._fast.function is not None  # made after the first walks
+    inf = from_lightgbm({"tree_info": [{"tree_structure": leaf(math.inf)}]}, ["a"])
+    inf._fast.tried = True
+    assert all(inf.logit({}) == math.inf for _ in range(500)) and inf._fast.function is None
+
+
+VALUES = [math.nan, 0.0, -0.0, 1e-36, -1e-36, 1e-35, -1e-35, 1e-30, -0.5, 0.5, math.inf, -math.inf]
+
+
+def _random_forest(rng: random.Random, trees: int = 40) -> Forest:
+    """Trees with every kind of split and thresholds at the edges of LightGBM's zero band."""
     kinds = ("None", "Zero", "NaN")
 
     def grow(depth: int) -> dict:
         if depth == 0 or rng.random() < 0.2:
             return leaf(rng.gauss(0, 1))
-        threshold = rng.choice([0.0, -0.0, 1e-36, -1e-36, -0.5, 0.5, rng.gauss(0, 1)])
+        threshold = rng.choice([0.0, -0.0, 1e-36, -1e-36, 1e-35, -0.5, 0.5, rng.gauss(0, 1)])
         kind, default = rng.choice(kinds), rng.random() < 0.5
         return split(rng.randrange(3), threshold, grow(depth - 1), grow(depth - 1), kind, default)
 
-    f = from_lightgbm({"tree_info": [{"tree_structure": grow(5)} for _ in range(40)]}, ["a", "b", "c"])
-    values = [math.nan, 0.0, -0.0, 1e-36, -1e-36, 1e-30, -0.5, 0.5, math.inf, -math.inf]
-    for _ in range(2000):
-        x = [rng.choice([*values, rng.gauss(0, 1)]) for _ in range(3)]
-        walked = math.fsum(t.value(x) for t in f.trees)
-        assert f.logit(dict(zip("abc", x, strict=True))) == walked
-    assert f._fast.function is not None  # made after the first walks
-    inf = from_lightgbm({"tree_info": [{"tree_structure": leaf(math.inf)}]}, ["a"])
-    assert all(inf.logit({}) == math.inf for _ in range(500)) and inf._fast.function is None
+    return from_lightgbm({"tree_info": [{"tree_structure": grow(5)} for _ in range(trees)]}, ["a", "b", "c"])
+
+
+@needs_native
+def test_the_c_walk_is_the_python_walk() -> None:
+    """core/_forestc.c reaches the same leaves as Tree.value and sums them with the same
+    math.fsum: the same float, on random forests and the shipped model's own features."""
+    rng = random.Random(11)
+    for _ in range(20):
+        f = _random_forest(rng, rng.randrange(1, 60))
+        for _ in range(300):
+            x = [rng.choice([*VALUES, rng.gauss(0, 1), rng.randrange(-3, 3)]) for _ in range(3)]
+            feats = {k: v for k, v in zip("abc", x, strict=True) if rng.random() < 0.9}  # some unknown
+            walked = math.fsum(t.value([feats.get(k, math.nan) for k in "abc"]) for t in f.trees)
+            got = f.logit(feats)
+            assert got == walked or (math.isnan(got) and math.isnan(walked))
+        assert f._fast.native is not None and f._fast.function is None  # (C walked them all)
+    inf = from_lightgbm({"tree_info": [{"tree_structure": leaf(math.inf)}, {"tree_structure": leaf(1.0)}]}, ["a"])
+    assert inf.logit({}) == math.inf
+
+
+@needs_native
+def test_the_shipped_model_scores_the_same_in_c() -> None:
+    from provmark.batch.scan import analyse
+    from provmark.core.style import default_model
+
+    model = default_model()
+    assert model is not None and model.forest is not None
+    python = Forest(model.forest.features, model.forest.trees)
+    python._fast.tried = True
+    seen: list[dict[str, float]] = []
+    original = forest_module.Forest.logit
+
+    def spy(self: Forest, feats: dict[str, float]) -> float:
+        seen.append(dict(feats))
+        return original(self, feats)
+
+    forest_module.Forest.logit = spy  # type: ignore[method-assign]
+    try:
+        root = Path(forest_module.__file__).parent
+        for path in sorted(root.glob("*.py"))[:8]:
+            analyse(path.read_text(encoding="utf-8"), "python")
+    finally:
+        forest_module.Forest.logit = original  # type: ignore[method-assign]
+    if not seen:  # a compiled forest.py calls its own logit: read the features instead
+        from provmark.core.style import features
+
+        seen = [features(p.read_text(encoding="utf-8"), "python") for p in sorted(root.glob("*.py"))[:8]]
+    assert seen
+    for feats in seen:
+        assert model.forest.logit(feats) == python.logit(feats)
+
+
+@needs_native
+def test_the_c_walker_refuses_what_is_not_a_forest_and_survives_odd_values() -> None:
+    f = _random_forest(random.Random(5), 3)
+    t = f.trees[0]
+    with pytest.raises(ValueError):
+        _forestc.Walker([dataclasses.replace(t, feature=(9, *t.feature[1:]))], f.features, math.fsum)
+    with pytest.raises(ValueError):
+        _forestc.Walker([dataclasses.replace(t, leaf=t.leaf[:-1])], f.features, math.fsum)
+    if t.feature:
+        with pytest.raises(ValueError):  # a child pointing back at its split: a walk that never ends
+            _forestc.Walker([dataclasses.replace(t, left=(0, *t.left[1:]))], f.features, math.fsum)
+    with pytest.raises(AttributeError):  # not a tree
+        _forestc.Walker([object()], f.features, math.fsum)
+    with pytest.raises(TypeError):
+        _forestc.Walker(f.trees, ("a", 1, "c"), math.fsum)
+    walker = _forestc.Walker(f.trees, f.features, math.fsum)
+    with pytest.raises(TypeError):
+        walker.logit({"a": "text"})
+    with pytest.raises(TypeError):
+        walker.logit([1.0, 2.0])
+
+    class Again(float):  # a value whose conversion calls the walker again
+        def __float__(self) -> float:
+            walker.logit({"a": 0.5})
+            return 0.25
+
+    assert walker.logit({"a": Again(0.25), "b": 1.0}) == walker.logit({"a": 0.25, "b": 1.0})

@@ -1,6 +1,7 @@
 """Boosted decision trees over the content model's features, read from the model file
-and evaluated in plain Python (training/train.py fits them with LightGBM and writes
-them in this shape). The logistic models add each feature's pull on its own; the trees
+and evaluated in plain Python, or walked in C where scripts/compile.sh built
+core/_forestc.c (training/train.py fits them with LightGBM and writes them in this
+shape). The logistic models add each feature's pull on its own; the trees
 catch what they cannot: a feature that matters only above a point, or only beside
 another. Pure: no I/O.
 
@@ -12,9 +13,11 @@ and counts as 0.0 otherwise (LightGBM's rule, so the sum is LightGBM's raw score
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 # LightGBM's missing-value kinds, as the model file stores them per split
 NONE, ZERO, NAN = 0, 1, 2
@@ -55,11 +58,24 @@ _WALKS = 200
 
 class _Lazy:
     """A forest's count of walks and, after _WALKS of them, its function (None before,
-    or when it cannot be written as one)."""
+    or when it cannot be written as one); and its trees walked in C where
+    scripts/compile.sh built core/_forestc.c (None: not built, or not tried yet)."""
 
     def __init__(self) -> None:
         self.walks = 0
         self.function: Callable[[list[float]], float] | None = None
+        self.native: Any = None
+        self.tried = False
+
+
+def _native_walker(forest: Forest) -> Any:
+    """core/_forestc.c's Walker over these trees: the same leaves summed by the same
+    math.fsum, so the same float (None where it is not built)."""
+    try:
+        module = importlib.import_module("provmark.core._forestc")
+    except ImportError:
+        return None
+    return module.Walker(forest.trees, forest.features, math.fsum)
 
 
 @dataclass(frozen=True)
@@ -73,8 +89,12 @@ class Forest:
 
     def logit(self, feats: Mapping[str, float]) -> float:
         """The sum of the trees' leaves for these feature values (missing: unknown)."""
-        x = [feats.get(name, math.nan) for name in self.features]
         fast = self._fast
+        if not fast.tried:
+            fast.native, fast.tried = _native_walker(self), True
+        if fast.native is not None and type(feats) is dict:
+            return float(fast.native.logit(feats))
+        x = [feats.get(name, math.nan) for name in self.features]
         if fast.function is not None:
             return fast.function(x)
         if fast.walks < _WALKS:
