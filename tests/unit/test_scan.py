@@ -134,19 +134,36 @@ def test_a_broken_cache_is_ignored(repo: Path, tmp_path: Path) -> None:
     assert Cache(cache, model_key()).results  # rewritten, usable
 
 
-def test_a_damaged_cache_line_is_analysed_again(repo: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "blocks",
+    ["[[[0,1,", '[[["0",4,"f",0.5,3,[]]],[]]', '[[[0,4,"f",0.5,3,[["x"]]]],[]]', "[[],[]]", '{"a":1}'],
+    ids=["cut", "a line as text", "a bad explanation", "too few blocks", "not a list"],
+)
+def test_a_damaged_cache_line_is_analysed_again(repo: Path, tmp_path: Path, blocks: str) -> None:
     """A line whose summary reads but whose blocks do not: that file is analysed afresh
     (same findings as without a cache) and its line written anew."""
     cache = tmp_path / "cache.json"
     fresh = scan(repo, jobs=1, use_cache=False, git=False, report=0.0)
     scan(repo, jobs=1, cache_path=cache, git=False)
     lines = cache.read_text().splitlines(keepends=True)
-    damaged = [x.split("\t")[0] + "\t[[[0,1,\n" if '"src/safe.py"' in x else x for x in lines]
+    damaged = [x.split("\t")[0] + "\t" + blocks + "\n" if '"src/safe.py"' in x else x for x in lines]
     cache.write_text("".join(damaged))
     again = scan(repo, jobs=1, cache_path=cache, git=False, report=0.0)  # (report 0: every block is read)
     assert [f.findings for f in again.files] == [f.findings for f in fresh.files]
     assert again.cached_files == 1 and not again.skipped.get("unreadable")
-    assert "[[[0,1,\n" not in cache.read_text()
+    assert "\t" + blocks + "\n" not in cache.read_text()
+    assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 2
+
+
+@pytest.mark.parametrize("head", ['["python","0.9",3,1,null]', '["python",0.9,-1,1,null]', "[1,0.9,3,1,null]"])
+def test_a_cache_line_with_a_bad_summary_empties_the_cache(repo: Path, tmp_path: Path, head: str) -> None:
+    cache = tmp_path / "cache.json"
+    scan(repo, jobs=1, cache_path=cache, git=False)
+    lines = cache.read_text().splitlines(keepends=True)
+    bad = [x.replace(x[x.index("[", 1) : x.index("\t") - 1], head, 1) if i == 1 else x for i, x in enumerate(lines)]
+    assert json.loads(bad[1].split("\t")[0])[4] == json.loads(head)  # (valid JSON: only its types are wrong)
+    cache.write_text("".join(bad))
+    assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 0  # read afresh, no crash
     assert scan(repo, jobs=1, cache_path=cache, git=False).cached_files == 2
 
 

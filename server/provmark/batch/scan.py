@@ -71,6 +71,30 @@ class BrokenCacheEntry(ValueError):
     """A cached analysis whose text cannot be read back (a damaged cache file)."""
 
 
+def _number(v: object, none: bool = True) -> bool:
+    return (v is None and none) or (isinstance(v, (int, float)) and not isinstance(v, bool))
+
+
+def _sound_head(head: list[Any]) -> bool:
+    """A cache line's summary as Content.head writes it: [family, p, lines, blocks, top]."""
+    family, p, n_lines, n_blocks, top = head
+    return isinstance(family, str) and _number(p) and _number(top) and _count(n_lines) and _count(n_blocks)
+
+
+def _count(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _sound_block(b: BlockStyle) -> bool:
+    return (_count(b.start) and _count(b.end) and isinstance(b.name, str) and _number(b.p) and _count(b.lines)) and all(
+        map(_sound_why, b.why)
+    )
+
+
+def _sound_why(pair: tuple[Any, ...]) -> bool:
+    return len(pair) == 2 and isinstance(pair[0], str) and _number(pair[1], none=False)
+
+
 class Content:
     """The cacheable, content-only part of a file's analysis.
 
@@ -128,7 +152,12 @@ class Content:
             # two conversions a pair cost a fifth of a rescan).
             self._blocks = [BlockStyle(b[0], b[1], b[2], b[3], b[4], list(map(tuple, b[5]))) for b in blocks]
             self._why = list(map(tuple, why))
+            if not all(map(_sound_block, self._blocks)) or not all(map(_sound_why, self._why)):
+                raise ValueError("not the blocks of an analysis")
+            if len(self._blocks) != self.n_blocks:
+                raise ValueError("blocks and summary disagree")
         except (ValueError, TypeError, IndexError, KeyError) as e:
+            self._blocks = self._why = None
             raise BrokenCacheEntry(f"cached analysis of {self.sha[:12]}: {e}") from e
 
     def head(self) -> list[Any]:
@@ -498,7 +527,7 @@ class Cache:
                     rel, size, mtime, sha, head = json.loads(line[:tab])
                     if not (isinstance(rel, str) and isinstance(sha, str) and isinstance(head, list)):
                         raise ValueError("not a cache line")
-                    if len(head) != 5:
+                    if len(head) != 5 or not _sound_head(head):
                         raise ValueError("not a cache line")
                     self.files[rel] = [size, mtime, sha]
                     self.results[sha] = (head, line[tab + 1 :].rstrip("\n"))
