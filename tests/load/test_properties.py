@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from provmark.core.text_diff import hunks
@@ -85,8 +85,14 @@ def test_random_edit_streams_keep_the_text_and_findings_in_bounds(
             assert 0 <= f.start <= f.end < doc.line_count
 
 
+PASTE = "def f(x: int) -> int:\n    return x\n" * 6
+
+
 @PROFILE
 @given(initial=TEXT, edits=EDITS, enc=st.sampled_from([UTF16, UTF8, UTF32]))
+# A paste, then the whole range sent back as it was (a formatter with nothing to do): the
+# ranged client's flag went with it, the whole-text client's (no change at all) stayed.
+@example(initial="", edits=[(0.0, 0.0, "", 0.0005), (0.0, 0.0, PASTE, 0.0005), (0.0, 1.0, PASTE, 0.0005)], enc=UTF16)
 def test_the_same_stream_sent_as_whole_texts_gives_the_same_findings(
     initial: str, edits: list[tuple[float, float, str, float]], enc: str
 ) -> None:

@@ -249,6 +249,8 @@ class Tracker:
                 except OutOfRange as e:
                     edit = e.args[0]
                     problems.append(f"{uri}: change range {rng} lies outside the document; clamped")
+                if edit.deleted == edit.text:
+                    continue  # the range given back as it was (a formatter with nothing to do): nothing changed
                 if not state.skipped:
                     follow(state, edit, self.memory.deleted)
         return problems
