@@ -3,12 +3,17 @@ the same values for every run of lines and for the whole file, in every family."
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
+from itertools import repeat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
+from provmark.core import style
 from provmark.core.segment import segment
 from provmark.core.style import (
     _CODE_ENDS,
@@ -251,3 +256,77 @@ def test_counted_patterns_can_be_counted_over_runs_of_lines() -> None:
         assert "(?=" not in p.pattern and "(?!" not in p.pattern and "(?<=" not in p.pattern, p.pattern
         for body in re.findall(r"\(\?<!(.*?)\)", p.pattern):
             assert not re.search(body, "\n"), p.pattern
+
+
+# The identifier counts in C (core/_stylec.c), where scripts/compile.sh built it: CI's
+# compiled phase runs this file again on that build.
+try:
+    from provmark.core import _stylec  # type: ignore[attr-defined]
+except ImportError:
+    _stylec = None
+needs_stylec = pytest.mark.skipif(_stylec is None, reason="core/_stylec.c not built (scripts/compile.sh)")
+
+
+def _python_prefix(lines: list[str]) -> list[int]:
+    per_line = map(sum, map(map, repeat(style._PACKED_IDENTS.__getitem__), map(style._WORD.findall, lines)))
+    return list(itertools.accumulate(per_line, initial=0))
+
+
+NAME_PIECES = [
+    "x", "_", "__init__", "snake_case", "camelCase", "HTTPServer", "a1", "1a", "123abc", "1e5", "if", "Return",
+    "def", "é", "café", "naïve_x", "\u017fet", "日本", "x日y", "\U0001f600z", "z\U0001f600", " ", "\t", ".", "(", "'s'",
+    "#", "//", "-", "ab" * 150, "_" * 300 + "q",
+]  # fmt: skip
+
+
+@needs_stylec
+@settings(max_examples=400, deadline=None)
+@given(hs.lists(hs.lists(hs.sampled_from(NAME_PIECES), max_size=12).map("".join), max_size=30))
+def test_the_c_identifier_counts_are_the_regular_expressions(lines: list[str]) -> None:
+    assert _stylec.Idents(style._ident_stats).prefix(lines) == _python_prefix(lines)
+
+
+@needs_stylec
+def test_the_c_identifier_counts_on_real_files() -> None:
+    idents = _stylec.Idents(style._ident_stats)
+    texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
+    for text in texts:
+        lines = text.splitlines()
+        assert idents.prefix(lines) == _python_prefix(lines)
+    assert style._ident_prefix(lines) == _python_prefix(lines)
+
+
+@needs_stylec
+def test_the_c_identifier_counts_refuse_bad_input_and_survive_callbacks() -> None:
+    with pytest.raises(TypeError):
+        _stylec.Idents(style._ident_stats).prefix(("a", "b"))
+    with pytest.raises(TypeError):
+        _stylec.Idents(style._ident_stats).prefix(["a", 3])
+    with pytest.raises(ValueError):
+        _stylec.Idents(lambda w: (1, 2)).prefix(["a"])
+    with pytest.raises(ValueError):
+        _stylec.Idents(lambda w: (1, -1, 0, 0, 0, 0)).prefix(["a"])
+
+    depth = [0]
+
+    def again(w: str) -> tuple[int, ...]:  # a stats function that uses the same table
+        if not depth[0]:
+            depth[0] += 1
+            idents.prefix([f"inner {w}x {w}"])  # (w itself too: the outer call must find it kept)
+            depth[0] -= 1
+        return style._ident_stats(w)
+
+    idents = _stylec.Idents(again)
+    lines = [f"name{i} other{i} value" for i in range(600)]  # past the first table's size
+    assert idents.prefix(lines) == _python_prefix(lines)
+    # Counts past their 40-bit fields are refused, and style then packs in Python.
+    huge = _stylec.Idents(lambda w: (1, 0x7FFFFFFF, 0, 0, 0, 0))
+    with pytest.raises(OverflowError):
+        huge.prefix([" ".join(f"n{i}" for i in range(600))])
+    saved = list(style._NATIVE_IDENTS)
+    style._NATIVE_IDENTS[:] = [huge]
+    try:
+        long_line = [" ".join(f"n{i}" for i in range(600))]
+        assert style._ident_prefix(long_line) == _python_prefix(long_line)
+    finally:
+        style._NATIVE_IDENTS[:] = saved

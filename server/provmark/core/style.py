@@ -8,6 +8,7 @@ broken weights file leaves the model out (score None), it never stops the server
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import json
 import math
@@ -21,7 +22,7 @@ from importlib import resources
 from itertools import repeat
 from operator import add, and_, is_not, lt, or_
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from provmark.core import forest, ngram
 from provmark.core.forest import Forest
@@ -600,6 +601,29 @@ class _PackedIdents(dict[str, int]):
 
 
 _PACKED_IDENTS = _PackedIdents()
+
+
+# core/_stylec.c's Idents (the same sums in C) once tried: [it], or [None] where
+# scripts/compile.sh did not build it.
+_NATIVE_IDENTS: list[Any] = []
+
+
+def _ident_prefix(code_lines: list[str]) -> list[int]:
+    """The packed identifier counts of code_lines summed up to each line, from 0."""
+    if not _NATIVE_IDENTS:
+        try:
+            _NATIVE_IDENTS.append(importlib.import_module("provmark.core._stylec").Idents(_ident_stats))
+        except ImportError:
+            _NATIVE_IDENTS.append(None)
+    native = _NATIVE_IDENTS[0]
+    if native is not None:
+        try:
+            sums: list[int] = native.prefix(code_lines)
+            return sums
+        except OverflowError:  # a count past its field (a text of a terabyte): packed in Python
+            pass
+    per_line = map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__), map(_WORD.findall, code_lines)))
+    return list(itertools.accumulate(per_line, initial=0))
 
 
 def _add_packed(c: _Counts, packed: int) -> None:
@@ -1208,8 +1232,7 @@ class FileStyle:
         code = self.code = "\n".join(code_lines)
         self.code_starts = list(itertools.accumulate(map(add, map(len, code_lines), repeat(1)), initial=0))
         # The identifiers' packed counts (_PackedIdents), summed up to each code line.
-        per_line = map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__), map(_WORD.findall, code_lines)))
-        self.idents = list(itertools.accumulate(per_line, initial=0))
+        self.idents = _ident_prefix(code_lines)
         self.tests = [0] * len(self.code_at)
         for k in _lines_holding(LineText([], code, self.code_starts), _MAY_TEST):
             self.tests[k] = _test_words(lines[self.code_at[k]])

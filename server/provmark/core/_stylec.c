@@ -1,0 +1,290 @@
+/* Per-line facts of core/style.py's FileStyle in C: Idents(stats).
+
+   Idents.prefix(code_lines) is FileStyle's
+       list(accumulate(map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__),
+                                    map(_WORD.findall, code_lines))), initial=0))
+   to the bit: each line's identifiers (_WORD: [A-Za-z_][A-Za-z0-9_]*, found left to
+   right as re.findall finds them), each one's six counts from `stats` (style's
+   _ident_stats, asked once per distinct name and kept), summed per line, and the running
+   totals packed as _PackedIdents packs them: field k at bit 40*k. No count reaches 2**40
+   (none exceeds a text's length), so adding the fields one by one is adding the packed
+   ints.
+
+   Optional: scripts/compile.sh builds it, and style.py runs the regular expression when
+   it is absent. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define FIELDS 6
+#define FIELD_BYTES 5 /* style._FIELD = 40 bits */
+#define MAX_NAMES (1 << 18) /* as _PackedIdents: a cache shared by every file, bounded */
+
+typedef struct {
+    char *name; /* ASCII, not NUL-terminated; NULL: an empty slot */
+    Py_ssize_t len;
+    uint64_t hash;
+    uint32_t counts[FIELDS];
+} Slot;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *stats;
+    Slot *slots;
+    Py_ssize_t capacity, used; /* capacity: a power of two */
+} Idents;
+
+static uint64_t hash_name(const char *s, Py_ssize_t n) {
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void clear_slots(Slot *slots, Py_ssize_t capacity) {
+    for (Py_ssize_t i = 0; i < capacity; i++) PyMem_Free(slots[i].name);
+}
+
+static int reset(Idents *d, Py_ssize_t capacity) {
+    Slot *slots = PyMem_Calloc(capacity, sizeof(Slot));
+    if (!slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (d->slots) {
+        clear_slots(d->slots, d->capacity);
+        PyMem_Free(d->slots);
+    }
+    d->slots = slots;
+    d->capacity = capacity;
+    d->used = 0;
+    return 0;
+}
+
+static Slot *probe(Slot *slots, Py_ssize_t capacity, const char *s, Py_ssize_t n, uint64_t h) {
+    Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)(capacity - 1));
+    while (slots[i].name && !(slots[i].hash == h && slots[i].len == n && memcmp(slots[i].name, s, n) == 0))
+        i = (i + 1) & (capacity - 1);
+    return &slots[i];
+}
+
+static int grow(Idents *d) {
+    Py_ssize_t capacity = d->capacity * 2;
+    Slot *slots = PyMem_Calloc(capacity, sizeof(Slot));
+    if (!slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < d->capacity; i++) {
+        if (d->slots[i].name) *probe(slots, capacity, d->slots[i].name, d->slots[i].len, d->slots[i].hash) = d->slots[i];
+    }
+    PyMem_Free(d->slots);
+    d->slots = slots;
+    d->capacity = capacity;
+    return 0;
+}
+
+/* The counts of one name: from the table, or asked of `stats` and kept. NULL on error. */
+static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) {
+    uint64_t h = hash_name(s, n);
+    Slot *slot = probe(d->slots, d->capacity, s, n, h);
+    if (slot->name) return slot->counts;
+    uint32_t counts[FIELDS];
+    PyObject *name = PyUnicode_FromStringAndSize(s, n);
+    if (!name) return NULL;
+    PyObject *got = PyObject_CallOneArg(d->stats, name);
+    Py_DECREF(name);
+    if (!got) return NULL;
+    PyObject *seq = PySequence_Fast(got, "stats must give a sequence");
+    Py_DECREF(got);
+    if (!seq) return NULL;
+    if (PySequence_Fast_GET_SIZE(seq) != FIELDS) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "stats must give six counts");
+        return NULL;
+    }
+    for (int k = 0; k < FIELDS; k++) {
+        long v = PyLong_AsLong(PySequence_Fast_GET_ITEM(seq, k)); /* (bools are ints) */
+        if (v == -1 && PyErr_Occurred()) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        if (v < 0 || v > 0x7fffffffL) {
+            Py_DECREF(seq);
+            PyErr_SetString(PyExc_ValueError, "a count out of range");
+            return NULL;
+        }
+        counts[k] = (uint32_t)v;
+    }
+    Py_DECREF(seq);
+    if (!counts[0]) memset(counts, 0, sizeof counts); /* a keyword counts nothing (_PackedIdents: 0) */
+    /* The call may have run Python code (which may have used this table): look again. */
+    slot = probe(d->slots, d->capacity, s, n, h);
+    if (slot->name) return slot->counts;
+    if (d->used >= MAX_NAMES) {
+        if (reset(d, 1024) < 0) return NULL;
+    } else if ((d->used + 1) * 2 > d->capacity) {
+        if (grow(d) < 0) return NULL;
+    }
+    slot = probe(d->slots, d->capacity, s, n, h);
+    slot->name = PyMem_Malloc(n ? n : 1);
+    if (!slot->name) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memcpy(slot->name, s, n);
+    slot->len = n;
+    slot->hash = h;
+    memcpy(slot->counts, counts, sizeof counts);
+    d->used++;
+    return slot->counts;
+}
+
+static int word_start(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
+static int word_char(Py_UCS4 c) { return word_start(c) || (c >= '0' && c <= '9'); }
+
+static PyObject *packed(const uint64_t *totals) {
+    unsigned char bytes[FIELDS * FIELD_BYTES];
+    for (int k = 0; k < FIELDS; k++) {
+        if (totals[k] >> (8 * FIELD_BYTES)) { /* a count past its field: the caller packs in Python */
+            PyErr_SetString(PyExc_OverflowError, "a count past its 40 bits");
+            return NULL;
+        }
+    }
+    for (int k = 0; k < FIELDS; k++) {
+        for (int b = 0; b < FIELD_BYTES; b++) bytes[k * FIELD_BYTES + b] = (unsigned char)(totals[k] >> (8 * b));
+    }
+    return _PyLong_FromByteArray(bytes, sizeof bytes, 1, 0);
+}
+
+static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
+    if (!d->slots) {
+        PyErr_SetString(PyExc_RuntimeError, "Idents not initialised");
+        return NULL;
+    }
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "code_lines must be a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n + 1);
+    if (!out) return NULL;
+    uint64_t totals[FIELDS] = {0};
+    PyObject *last = packed(totals); /* (borrowed from `out` once set) */
+    if (!last) goto fail;
+    PyList_SET_ITEM(out, 0, last);
+    char name[256];
+    for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            PyErr_SetString(PyExc_TypeError, "code lines must be str");
+            goto fail;
+        }
+        Py_INCREF(line); /* (a stats call may run Python code that changes the list) */
+        const int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        Py_ssize_t j = 0;
+        int found = 0;
+        while (j < len) {
+            if (!word_start(PyUnicode_READ(kind, data, j))) {
+                j++;
+                continue;
+            }
+            Py_ssize_t start = j;
+            while (j < len && word_char(PyUnicode_READ(kind, data, j))) j++;
+            Py_ssize_t w = j - start;
+            char *buf = w <= (Py_ssize_t)sizeof name ? name : PyMem_Malloc(w);
+            if (!buf) {
+                Py_DECREF(line);
+                PyErr_NoMemory();
+                goto fail;
+            }
+            for (Py_ssize_t k = 0; k < w; k++) buf[k] = (char)PyUnicode_READ(kind, data, start + k);
+            const uint32_t *c = counts_of(d, buf, w);
+            if (buf != name) PyMem_Free(buf);
+            if (!c) {
+                Py_DECREF(line);
+                goto fail;
+            }
+            for (int k = 0; k < FIELDS; k++) totals[k] += c[k];
+            found = 1;
+        }
+        Py_DECREF(line);
+        PyObject *v = found ? packed(totals) : (Py_INCREF(last), last); /* (no name: the same sums) */
+        if (!v) goto fail;
+        PyList_SET_ITEM(out, i + 1, v);
+        last = v;
+    }
+    if (n != PyList_GET_SIZE(lines)) { /* shortened during a call */
+        PyErr_SetString(PyExc_RuntimeError, "code_lines changed during the call");
+        goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out); /* (unset items are NULL, which the list's dealloc skips) */
+    return NULL;
+}
+
+static int Idents_init(Idents *d, PyObject *args, PyObject *kwds) {
+    PyObject *stats;
+    static char *kwlist[] = {"stats", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O", kwlist, &stats)) return -1;
+    if (!PyCallable_Check(stats)) {
+        PyErr_SetString(PyExc_TypeError, "stats must be callable");
+        return -1;
+    }
+    if (reset(d, 1024) < 0) return -1;
+    Py_INCREF(stats);
+    Py_XSETREF(d->stats, stats);
+    return 0;
+}
+
+static void Idents_dealloc(Idents *d) {
+    if (d->slots) {
+        clear_slots(d->slots, d->capacity);
+        PyMem_Free(d->slots);
+    }
+    Py_XDECREF(d->stats);
+    Py_TYPE(d)->tp_free((PyObject *)d);
+}
+
+static PyMethodDef Idents_methods[] = {
+    {"prefix", (PyCFunction)Idents_prefix, METH_O, "Running packed identifier counts, one per code line, from 0."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject IdentsType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "provmark.core._stylec.Idents",
+    .tp_basicsize = sizeof(Idents),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FileStyle's identifier counts per line in C: Idents(stats).",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Idents_init,
+    .tp_dealloc = (destructor)Idents_dealloc,
+    .tp_methods = Idents_methods,
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT,
+    "_stylec",
+    "core/style.py's per-line facts in C (optional; built by scripts/compile.sh).",
+    -1,
+    NULL,
+};
+
+PyMODINIT_FUNC PyInit__stylec(void) {
+    if (PyType_Ready(&IdentsType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (!m) return NULL;
+    Py_INCREF(&IdentsType);
+    if (PyModule_AddObject(m, "Idents", (PyObject *)&IdentsType) < 0) {
+        Py_DECREF(&IdentsType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
