@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Optional: compile the content model's hot modules (core/forest, ngram, segment, style)
 # with mypyc into C extensions beside their sources, and build core/_ngramc.c,
-# core/_forestc.c and core/_stylec.c (the n-gram pass, the trees' walk and the
-# identifier counts written in C, which ngram.py, forest.py and style.py use when they
-# import). Python imports an extension before
+# _forestc.c, _stylec.c and _segmentc.c (the n-gram pass, the trees' walk, the
+# identifier counts and the segmenter's lexers written in C, which ngram.py, forest.py,
+# style.py and segment.py use when they import). Python imports an extension before
 # the .py of the same name, so `provmark scan` and the server then run them compiled
 # (the analysis about a third faster); the .py files stay the reference, and all works without
 # this (the VS Code extension bundles pure Python). Needs gcc and Python's headers.
@@ -33,12 +33,12 @@ if ! "$PY" -m mypyc "${MODULES[@]}" >"$log" 2>&1; then
   echo "compile.sh: mypyc failed (log: server/$log)" >&2
   exit 1
 fi
-# The passes written in C (the n-gram pass, the trees' walk, the identifier counts):
+# The passes written in C (n-gram pass, trees' walk, identifier counts, lexers):
 # plain gcc against this Python's headers (no floating-point contraction: their sums
 # must be the .py files' to the bit).
 include=$("$PY" -c "import sysconfig; print(sysconfig.get_paths()['include'])")
 suffix=$("$PY" -c "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))")
-for name in _ngramc _forestc _stylec; do  # (keep in step with provmark/batch/compiled.py's NATIVE)
+for name in _ngramc _forestc _stylec _segmentc; do  # (keep in step with provmark/batch/compiled.py's NATIVE)
   if ! ${CC:-gcc} -O2 -Wall -fPIC -shared -ffp-contract=off -I"$include" \
       -o "provmark/core/$name$suffix" "provmark/core/$name.c" >>"$log" 2>&1; then
     tail -n 30 "$log"

@@ -6,7 +6,13 @@ covering every non-blank line, whatever the text."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from provmark.core import segment as segment_module
 from provmark.core.segment import MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, _name, segment
 
 
@@ -308,3 +314,45 @@ def test_names_of_php_ruby_and_csharp_definitions() -> None:
     assert _name(["  # Builds one.", "  def self.build(rate)", "    new(rate)", "  end"], 0, 4) == "build"
     cs = "public sealed class Store\n{\n    private int n;\n}\n\n\nabstract class Base\n{\n}\n"
     assert [b.name for b in segment(cs)][:2] == ["Store", "Base"]
+
+
+# The lexers in C (core/_segmentc.c), where scripts/compile.sh built them: CI's compiled
+# phase runs this file again on that build.
+try:
+    from provmark.core import _segmentc  # type: ignore[attr-defined]
+except ImportError:
+    _segmentc = None
+needs_segmentc = pytest.mark.skipif(_segmentc is None, reason="core/_segmentc.c not built (scripts/compile.sh)")
+LEXERS = (segment_module._LEX_PYTHON, segment_module._LEX_BRACES, segment_module._LEX_RUST)
+LEX_PIECES = [
+    "a", "r", "b", "br", "x", "_", "1", " ", "\t", "\n", "\r\n", "\r", "\\", "\\\\", "\\\n", '"', "'", '"""', "'''",
+    "`", "#", "##", "/", "//", "/*", "*/", "*", "[", "]", "(", ",", "=", ":", "!", "&", "|", "?", "{", "}", ";",
+    "= /", "( /", 'r"', 'r#"', '"#', 'br#"', "'a", "'\\u{1F600}'", "'\\n'", "é", "日", "\U0001f600", "\x01", "\u2028",
+]  # fmt: skip
+
+
+@needs_segmentc
+@settings(max_examples=1500, deadline=None)
+@given(hs.lists(hs.sampled_from(LEX_PIECES), max_size=40).map("".join), hs.sampled_from([0, 1, 2]))
+def test_the_c_lexers_blank_what_the_regular_expressions_blank(text: str, which: int) -> None:
+    assert _segmentc.blank(text, which) == LEXERS[which].sub(segment_module._blank, text)
+
+
+@needs_segmentc
+def test_the_c_lexers_on_real_files() -> None:
+    root = Path(segment_module.__file__).resolve().parents[3]
+    paths = [p for ext in ("py", "ts", "js", "rs", "go") for p in sorted(root.rglob(f"*.{ext}"))
+             if ".venv" not in p.parts and "node_modules" not in p.parts][:400]  # fmt: skip
+    assert len(paths) > 50
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for which, lexer in enumerate(LEXERS):
+            assert _segmentc.blank(text, which) == lexer.sub(segment_module._blank, text), (path, which)
+
+
+@needs_segmentc
+def test_the_c_lexers_refuse_what_they_do_not_know() -> None:
+    with pytest.raises(ValueError):
+        _segmentc.blank("x", 3)
+    with pytest.raises(TypeError):
+        _segmentc.blank(b"x", 0)

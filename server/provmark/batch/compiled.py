@@ -1,9 +1,9 @@
 """Whether the content model's hot modules run compiled. `scripts/compile.sh` builds
 them with mypyc into C extensions beside their sources, which Python imports before the
-.py files, and builds the n-gram pass, the trees' walk and the identifier counts written
-in C (core/_ngramc.c, _forestc.c, _stylec.c), which core/ngram.py, forest.py and
-style.py use when they import; optional, and the same results either way (the .py files
-are the reference)."""
+.py files, and builds the n-gram pass, the trees' walk, the identifier counts and the
+segmenter's lexers written in C (core/_ngramc.c, _forestc.c, _stylec.c, _segmentc.c),
+which core/ngram.py, forest.py, style.py and segment.py use when they import; optional,
+and the same results either way (the .py files are the reference)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 # The modules scripts/compile.sh compiles (keep the two in step).
 HOT = ("forest", "ngram", "segment", "style")
 # Written in C (core/<name>.c), with no .py of the same name.
-NATIVE = ("_ngramc", "_forestc", "_stylec")
+NATIVE = ("_ngramc", "_forestc", "_stylec", "_segmentc")
 _CORE = Path(__file__).resolve().parent.parent / "core"
 
 
