@@ -330,3 +330,17 @@ def test_the_c_identifier_counts_refuse_bad_input_and_survive_callbacks() -> Non
         assert style._ident_prefix(long_line) == _python_prefix(long_line)
     finally:
         style._NATIVE_IDENTS[:] = saved
+
+
+ODD_PIECES = [" ", "  ", "\t", "*", "x", "#", "\u00a0", "\x1f", "\x0b", "\u3000", "é", "/", "'"]
+
+
+@needs_stylec
+@settings(max_examples=1500, deadline=None)
+@given(hs.lists(hs.lists(hs.sampled_from(ODD_PIECES), max_size=10).map("".join), max_size=20))
+def test_the_c_odd_indent_is_the_regular_expression(lines: list[str]) -> None:
+    """(Lines hold no line break: they come from splitlines, which splits at \\x0b too.)"""
+    lines = [piece for line in lines for piece in (line.splitlines() or [line])]
+    text = LineText(lines)
+    assert _stylec.odd_indented(lines) == style._lines_with(style._ODD_INDENT, text, "\n" + text.joined)
+    assert style._odd_indented(text) == _stylec.odd_indented(lines)

@@ -252,6 +252,54 @@ static void Idents_dealloc(Idents *d) {
     Py_TYPE(d)->tp_free((PyObject *)d);
 }
 
+/* odd_indented(lines): the indexes of the lines _ODD_INDENT finds (a match at the line
+   break before each):  \n (?:[ \t][ \t])*(?![ \t])[^\S\n]*[^\s*]  that is, a line
+   that starts with a space, whose leading run of spaces and tabs is odd, and whose first
+   character that is not whitespace (str.isspace) is not '*'. (Lines hold no line break.) */
+static PyObject *odd_indented(PyObject *module, PyObject *lines) {
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be a list");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (!out) return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            return NULL;
+        }
+        const int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        if (n == 0 || PyUnicode_READ(kind, data, 0) != ' ') continue;
+        Py_ssize_t lead = 0;
+        while (lead < n) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, lead);
+            if (c != ' ' && c != '\t') break;
+            lead++;
+        }
+        if (lead % 2 == 0) continue;
+        Py_ssize_t j = lead;
+        while (j < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j))) j++;
+        if (j >= n || PyUnicode_READ(kind, data, j) == '*') continue;
+        PyObject *index = PyLong_FromSsize_t(i);
+        if (!index || PyList_Append(out, index) < 0) {
+            Py_XDECREF(index);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(index);
+    }
+    return out;
+}
+
+static PyMethodDef module_methods[] = {
+    {"odd_indented", odd_indented, METH_O, "The lines _ODD_INDENT finds, by index."},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef Idents_methods[] = {
     {"prefix", (PyCFunction)Idents_prefix, METH_O, "Running packed identifier counts, one per code line, from 0."},
     {NULL, NULL, 0, NULL},
@@ -273,7 +321,7 @@ static struct PyModuleDef module = {
     "_stylec",
     "core/style.py's per-line facts in C (optional; built by scripts/compile.sh).",
     -1,
-    NULL,
+    module_methods,
 };
 
 PyMODINIT_FUNC PyInit__stylec(void) {

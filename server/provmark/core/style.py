@@ -606,15 +606,33 @@ _PACKED_IDENTS = _PackedIdents()
 # core/_stylec.c's Idents (the same sums in C) once tried: [it], or [None] where
 # scripts/compile.sh did not build it.
 _NATIVE_IDENTS: list[Any] = []
+_NATIVE_ODD: list[Any] = []  # (its odd_indented, beside it)
+
+
+def _odd_indented(text: LineText) -> list[int]:
+    """The lines _ODD_INDENT finds (in C where core/_stylec.c is built)."""
+    _load_native()
+    native = _NATIVE_IDENTS[0]
+    if native is not None:
+        found: list[int] = _NATIVE_ODD[0](text.lines)
+        return found
+    return _lines_with(_ODD_INDENT, text, "\n" + text.joined)  # (found at the line break before)
+
+
+def _load_native() -> None:
+    if not _NATIVE_IDENTS:
+        try:
+            module = importlib.import_module("provmark.core._stylec")
+            _NATIVE_IDENTS.append(module.Idents(_ident_stats))
+            _NATIVE_ODD.append(module.odd_indented)
+        except ImportError:
+            _NATIVE_IDENTS.append(None)
+            _NATIVE_ODD.append(None)
 
 
 def _ident_prefix(code_lines: list[str]) -> list[int]:
     """The packed identifier counts of code_lines summed up to each line, from 0."""
-    if not _NATIVE_IDENTS:
-        try:
-            _NATIVE_IDENTS.append(importlib.import_module("provmark.core._stylec").Idents(_ident_stats))
-        except ImportError:
-            _NATIVE_IDENTS.append(None)
+    _load_native()
     native = _NATIVE_IDENTS[0]
     if native is not None:
         try:
@@ -1174,7 +1192,7 @@ class FileStyle:
         blank, self.trailing, chars, self.long, self.non_ascii, lead, self.indented, self.tabs = _line_facts(lines)
         self.blank, self.chars = blank, chars
         self.odd = [False] * len(lines)
-        for i in _lines_with(_ODD_INDENT, self.text, "\n" + self.text.joined):  # (found at the line break before)
+        for i in _odd_indented(self.text):
             self.odd[i] = True
         if python:  # (PEP 8's two blank lines between top-level definitions do not count)
             self.runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
