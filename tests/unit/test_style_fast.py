@@ -323,13 +323,13 @@ def test_the_c_identifier_counts_refuse_bad_input_and_survive_callbacks() -> Non
     huge = _stylec.Idents(lambda w: (1, 0x7FFFFFFF, 0, 0, 0, 0))
     with pytest.raises(OverflowError):
         huge.prefix([" ".join(f"n{i}" for i in range(600))])
-    saved = list(style._NATIVE_IDENTS)
-    style._NATIVE_IDENTS[:] = [huge]
+    saved = list(style._IDENTS)
+    style._IDENTS[:] = [huge]
     try:
         long_line = [" ".join(f"n{i}" for i in range(600))]
         assert style._ident_prefix(long_line) == _python_prefix(long_line)
     finally:
-        style._NATIVE_IDENTS[:] = saved
+        style._IDENTS[:] = saved
 
 
 ODD_PIECES = [" ", "  ", "\t", "*", "x", "#", "\u00a0", "\x1f", "\x0b", "\u3000", "é", "/", "'"]

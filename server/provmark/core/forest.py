@@ -13,11 +13,12 @@ and counts as 0.0 otherwise (LightGBM's rule, so the sum is LightGBM's raw score
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from provmark.core import native
 
 # LightGBM's missing-value kinds, as the model file stores them per split
 NONE, ZERO, NAN = 0, 1, 2
@@ -68,14 +69,13 @@ class _Lazy:
         self.tried = False
 
 
+_forestc = native.load("_forestc")
+
+
 def _native_walker(forest: Forest) -> Any:
     """core/_forestc.c's Walker over these trees: the same leaves summed by the same
     math.fsum, so the same float (None where it is not built)."""
-    try:
-        module = importlib.import_module("provmark.core._forestc")
-    except ImportError:
-        return None
-    return module.Walker(forest.trees, forest.features, math.fsum)
+    return None if _forestc is None else _forestc.Walker(forest.trees, forest.features, math.fsum)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import importlib
 import re
 import threading
 import zlib
@@ -26,17 +25,9 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
+from provmark.core import native
 
-def _native() -> Any:
-    """The n-gram pass in C, where scripts/compile.sh built it (this module is the
-    reference); None where it did not."""
-    try:
-        return importlib.import_module("provmark.core._ngramc")
-    except ImportError:
-        return None
-
-
-_ngramc = _native()
+_ngramc = native.load("_ngramc")  # the n-gram pass in C (this module is the reference)
 
 # One pass per text: strings and comments first, so a '#' or '//' inside a string is not
 # a comment and a quote inside a comment is not a string.

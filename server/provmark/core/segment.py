@@ -17,10 +17,10 @@ line is never inside a bracket opened on a line indented as much as it or more.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
-from typing import Any
+
+from provmark.core import native
 
 MAX_BLOCK_LINES = 120  # longer than this and not one function: split into members
 MAX_FUNCTION_LINES = 300  # longer than this: split whatever it is
@@ -96,9 +96,7 @@ _RUST_FN = re.compile(
 _NOT_BRACKET = re.compile(r"[^()\[\]{}\n]+")
 _SNIFF_CHARS = 50_000  # enough of a file to tell Python from the brace languages
 _IN_STRING = "\x01"  # marks a line that starts inside a string or comment
-# core/_segmentc.c's blank (the three lexers written out in C) once tried: [it], or
-# [None] where scripts/compile.sh did not build it.
-_NATIVE_BLANK: list[Any] = []
+_segmentc = native.load("_segmentc")  # the three lexers written out in C
 
 # What makes a block one function.
 _FUNCTION_KEYWORD = re.compile(
@@ -261,14 +259,8 @@ def _blank_strings(lines: list[str]) -> tuple[str, bool]:
         lexer, which = _LEX_RUST, 2
     else:
         lexer, which = _LEX_BRACES, 1
-    if not _NATIVE_BLANK:
-        try:
-            _NATIVE_BLANK.append(importlib.import_module("provmark.core._segmentc").blank)
-        except ImportError:
-            _NATIVE_BLANK.append(None)
-    native = _NATIVE_BLANK[0]
-    if native is not None:
-        blanked: str = native(text, which)  # (the same text: core/_segmentc.c)
+    if _segmentc is not None:
+        blanked: str = _segmentc.blank(text, which)  # (the same text: core/_segmentc.c)
         return blanked, python
     return lexer.sub(_blank, text), python
 

@@ -8,7 +8,6 @@ broken weights file leaves the model out (score None), it never stops the server
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import json
 import math
@@ -24,7 +23,7 @@ from operator import add, and_, is_not, lt, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provmark.core import forest, ngram
+from provmark.core import forest, native, ngram
 from provmark.core.forest import Forest
 
 if TYPE_CHECKING:
@@ -603,40 +602,26 @@ class _PackedIdents(dict[str, int]):
 _PACKED_IDENTS = _PackedIdents()
 
 
-# core/_stylec.c's Idents (the same sums in C) once tried: [it], or [None] where
-# scripts/compile.sh did not build it.
-_NATIVE_IDENTS: list[Any] = []
-_NATIVE_ODD: list[Any] = []  # (its odd_indented, beside it)
+_stylec = native.load("_stylec")  # per-line facts in C
+# Its Idents (the identifier counts, keeping each name's once asked), in a list a test
+# may swap (None where core/_stylec.c is not built).
+_IDENTS: list[Any] = [None if _stylec is None else _stylec.Idents(_ident_stats)]
 
 
 def _odd_indented(text: LineText) -> list[int]:
     """The lines _ODD_INDENT finds (in C where core/_stylec.c is built)."""
-    _load_native()
-    native = _NATIVE_IDENTS[0]
-    if native is not None:
-        found: list[int] = _NATIVE_ODD[0](text.lines)
+    if _stylec is not None:
+        found: list[int] = _stylec.odd_indented(text.lines)
         return found
     return _lines_with(_ODD_INDENT, text, "\n" + text.joined)  # (found at the line break before)
 
 
-def _load_native() -> None:
-    if not _NATIVE_IDENTS:
-        try:
-            module = importlib.import_module("provmark.core._stylec")
-            _NATIVE_IDENTS.append(module.Idents(_ident_stats))
-            _NATIVE_ODD.append(module.odd_indented)
-        except ImportError:
-            _NATIVE_IDENTS.append(None)
-            _NATIVE_ODD.append(None)
-
-
 def _ident_prefix(code_lines: list[str]) -> list[int]:
     """The packed identifier counts of code_lines summed up to each line, from 0."""
-    _load_native()
-    native = _NATIVE_IDENTS[0]
-    if native is not None:
+    idents = _IDENTS[0]
+    if idents is not None:
         try:
-            sums: list[int] = native.prefix(code_lines)
+            sums: list[int] = idents.prefix(code_lines)
             return sums
         except OverflowError:  # a count past its field (a text of a terabyte): packed in Python
             pass
