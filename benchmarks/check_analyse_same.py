@@ -5,6 +5,9 @@ compared whole (blocks, probabilities, explanations).
     python benchmarks/check_analyse_same.py --save /tmp/analyse-before.json   # before a change
     python benchmarks/check_analyse_same.py --compare /tmp/analyse-before.json  # after it
 
+--also DIR adds every file of another tree (hand-written code of other languages, say)
+to both runs.
+
 Exits 1 on any difference, listing the first few files that differ. ANALYSE_SERVER (a
 folder holding another copy of the `provmark` package, such as an older commit's
 `server` from git archive) runs that copy instead: both runs over the same files.
@@ -31,16 +34,17 @@ from provmark.core.style import family_for  # noqa: E402
 CORPORA = (ROOT / "training" / "ai", ROOT / "benchmarks" / "heldout" / "ai")
 
 
-def files() -> list[Path]:
+def files(also: list[Path]) -> list[Path]:
     """Every .py file of the standard library (site-packages and caches left out) and
-    every file of the corpora (their family read off the extension, "other" if none)."""
+    every file of the corpora and of the trees in `also` (their family read off the
+    extension, "other" if none)."""
     out: list[Path] = []
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     for d, dirs, names in os.walk(stdlib):
         dirs[:] = sorted(x for x in dirs if x not in {"site-packages", "__pycache__"})
         out += [Path(d, n) for n in sorted(names) if n.endswith(".py")]
-    for corpus in CORPORA:
-        out += sorted(p for p in corpus.rglob("*") if p.is_file())
+    for corpus in (*CORPORA, *also):
+        out += sorted(p for p in corpus.rglob("*") if p.is_file() and ".git" not in p.parts)
     return out
 
 
@@ -57,8 +61,9 @@ def main() -> int:
     group.add_argument("--save", type=Path)
     group.add_argument("--compare", type=Path)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--also", type=Path, action="append", default=[], help="another tree to analyse (repeatable)")
     args = parser.parse_args()
-    paths = files()
+    paths = files(args.also)
     t0 = time.perf_counter()
     with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
         # through JSON, as the scan's cache keeps it (tuples become lists)

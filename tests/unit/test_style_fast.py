@@ -21,6 +21,8 @@ from provmark.core.style import (
     _CODE_START,
     _ERROR_MESSAGE,
     _FAST,
+    _INFORMAL,
+    _INFORMAL_LOWER,
     _LICENCE,
     _ODD_INDENT,
     _PRINT_AFTER_BREAK,
@@ -67,6 +69,10 @@ PIECES = {
         "@dataclass\nclass P:\n    a: list[int]\n    b: int | None = None\n\n"
         "    def f(self, x: int) -> int:\n        return x\n",
         'r"""raw\ndoc"""\nb = 1\n',
+        # comments and licence lines that are not ASCII beside ones that are (read apart)
+        "# Step 1: Create the thing \u2014 na\u00efve\n# Hmm, not sure why?\n# First, load it.\n"
+        "# Copyright \u00a9 2020 \u00dcn\u00ef. All rights reserved.\n# \u212aeep it: licen\u017fed under MIT\n"
+        "value = '\u00df'  # okay!\n# COPYRIGHT 2021\n",
     ],
     "js": [
         "/**\n * Load it.\n * @param {string} p\n */\nexport async function load(p) {\n  if (!p) {\n"
@@ -76,6 +82,7 @@ PIECES = {
         "describe('thing', () => {\n  it('works when empty', () => {\n    expect(1).toBe(1);\n  });\n});\n",
         "\n\n",
         "class A {\n  method(a, b) {\n    return a ?? b;\n  }\n}\n",
+        "// Étape 2 : load it?\n// Then parse the result.\n/* licen\u017fed under MIT \u00a9 */\nlet y = '\u00e9';\n",
     ],
     "go": [
         '// Load reads.\nfunc Load(p string) (string, error) {\n\tif p == "" {\n'
@@ -177,6 +184,7 @@ def test_units_and_tokens_are_the_same_as_from_scratch() -> None:
 def test_the_faster_patterns_find_the_same_matches() -> None:
     texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
     texts.append("xTODO TODO_ TODOS TODO XXXX FIXME: sPDX-License licen\u017fed under SPDX-LICENSE Copyright")
+    texts.append("all rights reserved\n\u00e9 COPYRIGHT licensed under\nLicenced Under x\r\u00e0 \u212a copyright\n")
     texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
     python = _SYNTAX["python"]
     for text in texts:
@@ -184,7 +192,8 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         for (family, name), fast in _FAST.items():
             assert spans(fast.finditer(text)) == spans(getattr(_SYNTAX[family], name).finditer(text)), name
         assert spans(_spans(_TODO, text, _word_starts(text, _TODO_WORDS))) == spans(_TODO.finditer(text))
-        assert spans(_spans(_LICENCE, text, _licence_starts(text))) == spans(_LICENCE.finditer(text))
+        line_text = LineText(text.split("\n"))  # (its joined text is the text)
+        assert spans(_spans(_LICENCE, text, _licence_starts(line_text))) == spans(_LICENCE.finditer(text))
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
         found = _spans(_ERROR_MESSAGE, text, _message_starts(text))
         assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
@@ -239,6 +248,7 @@ def test_the_faster_line_checks_say_the_same() -> None:
         assert (x.endswith(_CODE_ENDS) or _CODE_START.match(x) is not None) == (_CODE_LIKE.match(x) is not None), x
         if x.isascii():
             assert (_STEP_LOWER.match(x.lower()) is None) == (_STEP.match(x) is None), x
+            assert (_INFORMAL_LOWER.search(x.lower()) is None) == (_INFORMAL.search(x) is None), x
         odd = bool(x) and line[:1] == " " and (len(line) - len(line.lstrip(" \t"))) % 2 == 1 and x[:1] != "*"
         assert (_ODD_INDENT.match("\n" + line) is not None) == odd, line
 
