@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from provmark.core import segment as segment_module
-from provmark.core.segment import MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, _name, segment
+from provmark.core.segment import _NOT_BRACKET, MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, _brackets, _name, segment
 
 
 def check(text: str) -> list[Block]:
@@ -356,3 +356,9 @@ def test_the_c_lexers_refuse_what_they_do_not_know() -> None:
         _segmentc.blank("x", 3)
     with pytest.raises(TypeError):
         _segmentc.blank(b"x", 0)
+
+
+def test_brackets_are_what_the_regex_keeps() -> None:
+    texts = ["f(x)[0] {a}\n", "naïve(é) → {ß}\n[\u2028]\ud800(", "", "no brackets\n\n", "“(”)\x85{}"]
+    for text in texts:
+        assert _brackets(text) == _NOT_BRACKET.sub("", text), text

@@ -39,6 +39,7 @@ from provmark.core.style import (
     _build_starts,
     _licence_starts,
     _message_starts,
+    _modern_starts,
     _spans,
     _word_starts,
     features,
@@ -185,6 +186,7 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
     texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
     texts.append("xTODO TODO_ TODOS TODO XXXX FIXME: sPDX-License licen\u017fed under SPDX-LICENSE Copyright")
     texts.append("all rights reserved\n\u00e9 COPYRIGHT licensed under\nLicenced Under x\r\u00e0 \u212a copyright\n")
+    texts.append("rf'a' Rf\"b\" frr'c' xf'd' f\"\" F'' -f'x' rF\"y\"rb'z' :=:= list[dict[ | None match x: EnumEnum")
     texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
     python = _SYNTAX["python"]
     for text in texts:
@@ -197,6 +199,8 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
         found = _spans(_ERROR_MESSAGE, text, _message_starts(text))
         assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
+        found = _spans(_FAST["python", "modern"], text, _modern_starts(text))
+        assert spans(found) == spans(python.modern.finditer(text))
         modern = list(_FAST["python", "modern"].finditer(text))  # interp's: those that end in a quote
         assert spans(m for m in modern if text[m.end() - 1] in _QUOTES) == spans(python.interp.finditer(text))
 

@@ -207,11 +207,10 @@ class _Lines:
 
 
 def _brackets(text: str) -> str:
-    """The text's brackets and line breaks, all else dropped (by bytes.translate where
-    the text is ASCII: ten times faster than the regex)."""
-    if text.isascii():
-        return text.encode("ascii").translate(None, _NOT_BRACKET_BYTES).decode("ascii")
-    return _NOT_BRACKET.sub("", text)
+    """The text's brackets and line breaks, all else dropped, by bytes.translate: ten
+    times faster than the regex. (Each character ASCII cannot hold becomes a "?", which
+    goes too: no bracket is one of them.)"""
+    return text.encode("ascii", "replace").translate(None, _NOT_BRACKET_BYTES).decode("ascii")
 
 
 _NOT_BRACKET_BYTES = bytes(b for b in range(128) if chr(b) not in "()[]{}\n")
