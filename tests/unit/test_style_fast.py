@@ -358,3 +358,38 @@ def test_the_c_odd_indent_is_the_regular_expression(lines: list[str]) -> None:
     text = LineText(lines)
     assert _stylec.odd_indented(lines) == style._lines_with(style._ODD_INDENT, text, "\n" + text.joined)
     assert style._odd_indented(text) == _stylec.odd_indented(lines)
+
+
+FIND_PIECES = ["a", "b", "ab", "X", '"', "'", "\n", "é", "€", "\U0001f600", "def", " "]
+FIND_WORDS = ("ab", "XXX", '"""', "b", "é", "€x", "\U0001f600", "abab", "def", "")
+
+
+def _every_start(text: str, words: tuple[str, ...]) -> list[int]:
+    return sorted({i for w in words if w for i in range(len(text)) if text.startswith(w, i)})
+
+
+@settings(max_examples=800, deadline=None)
+@given(hs.lists(hs.sampled_from(FIND_PIECES), max_size=40).map("".join), hs.permutations(FIND_WORDS))
+def test_finds_gives_every_start_of_the_words(text: str, words: list[str]) -> None:
+    """In C every start; in Python those str.split finds, which miss only a start inside
+    an earlier occurrence of the same word ("XXXX" holds "XXX" at 0 and 1)."""
+    chosen = tuple(words[: len(text) % len(words) + 1 if text else 3])
+    every = _every_start(text, chosen)
+    if _stylec is not None:
+        assert _stylec.finds(text, chosen) == every
+    found = style._finds(text, chosen)
+    assert set(found) <= set(every) and found == sorted(set(found))
+    assert {w for w in chosen if w and w in text} == {
+        w for w in chosen if w and any(text.startswith(w, i) for i in found)
+    }
+
+
+@needs_stylec
+def test_finds_refuses_what_is_not_text() -> None:
+    with pytest.raises(TypeError):
+        _stylec.finds(b"abc", ("a",))
+    with pytest.raises(TypeError):
+        _stylec.finds("abc", ["a"])
+    with pytest.raises(TypeError):
+        _stylec.finds("abc", (1,))
+    assert _stylec.finds("", ("a",)) == [] and _stylec.finds("aaa", ("aa",)) == [0, 1]

@@ -1047,25 +1047,32 @@ def _modern_starts(code: str) -> list[int]:
     before an r, R, f or F that a quote follows (rf", fr', f"). Its alternatives all
     start with a letter or sign that most code is full of, so the regex engine stops at
     almost every character; str.find skips between these."""
-    out: set[int] = set()
-    for word in _MODERN_WORDS:
-        pos = code.find(word)
-        while pos >= 0:
-            out.add(pos)
-            pos = code.find(word, pos + 1)
-    for word in _PREFIXED_QUOTES:
-        pos = code.find(word)
-        while pos >= 0:
-            out.update((pos, pos - 1, pos - 2))
-            pos = code.find(word, pos + 1)
+    quoted = _finds(code, _PREFIXED_QUOTES)
+    if not quoted:
+        return _finds(code, _MODERN_WORDS)
+    out = set(_finds(code, _MODERN_WORDS))
+    for pos in quoted:
+        out.update((pos, pos - 1, pos - 2))
     out.discard(-1)
     out.discard(-2)
     return sorted(out)
 
 
-def _word_starts(text: str, words: Iterable[str]) -> Iterator[int]:
+def _word_starts(text: str, words: tuple[str, ...]) -> Iterator[int]:
     """Where any of `words` occurs in `text`, in order."""
-    return iter(sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in words))))
+    return iter(_finds(text, words))
+
+
+def _finds(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of `words` occurs in `text`, sorted, each start once: in C where
+    core/_stylec.c is built (every start), else the occurrences str.split finds (all
+    but those that start inside another occurrence of the same word: no caller reads a
+    difference, as none of their words but "XXX" and the triple quotes overlaps itself,
+    and those only mark lines and candidates)."""
+    if _stylec is not None:
+        found: list[int] = _stylec.finds(text, words)
+        return found
+    return sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in words)))
 
 
 # _TODO's words (none can overlap itself at a word's start, where \b lets a match begin)
@@ -1091,12 +1098,9 @@ def _licence_starts(text: LineText) -> Iterator[int]:
     ASCII lines; its matches on the others (none crosses a line: its spaces are
     literal)."""
     low, odd = _lower_lines(text)
-    out = []
-    for word in _LICENCE_WORDS:  # str.find per word: faster than a regex stopping at each c, l, a, s
-        pos = low.find(word)
-        while pos >= 0:
-            out.append(pos)
-            pos = low.find(word, pos + 1)
+    out = _finds(low, _LICENCE_WORDS)  # (faster than a regex stopping at each c, l, a, s)
+    if not odd:
+        return iter(out)
     for i in odd:
         out += [text.starts[i] + m.start() for m in _LICENCE.finditer(text.lines[i])]
     return iter(sorted(out))
@@ -1166,12 +1170,9 @@ def _lines_with(pattern: re.Pattern[str], text: LineText, joined: str | None = N
 _START, _END = re.Match.start, re.Match.end
 
 
-def _lines_holding(text: LineText, words: Iterable[str]) -> list[int]:
+def _lines_holding(text: LineText, words: tuple[str, ...]) -> list[int]:
     """The lines that hold any of `words`, in order."""
-    at: set[int] = set()
-    for word in words:
-        at.update(_occurrences(text.joined, word))
-    return sorted(set(map(bisect_right, repeat(text.starts[1:]), at)))
+    return list(dict.fromkeys(map(bisect_right, repeat(text.starts[1:]), _finds(text.joined, words))))
 
 
 # (blank, ends in a space, characters if not blank, over 100 of them, not ASCII, starts
