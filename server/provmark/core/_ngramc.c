@@ -411,19 +411,18 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
     Py_UCS4 last = AT(t, b - 1);
     int plain = len < 2 || Py_UNICODE_ISDECIMAL(first) ||
                 ((is_letter(first) || first == '_') && last != '"' && last != '\'' && last != '#');
-    if (plain || len <= KEEP_CHARS) {
-        if (len <= KEEP_CHARS) {
-            for (Py_ssize_t i = 0; i < len; i++)
-                key[i] = AT(t, a + i);
-            uint64_t h = hash_of(key, len);
-            Entry *e = map_find(&s->lexemes, key, len, h);
-            if (e != NULL) {
-                for (Py_ssize_t i = 0; i < e->nslots; i++)
-                    if (push(out, e->slots[i]) < 0)
-                        return -1;
-                return 0;
-            }
+    if (len <= KEEP_CHARS) {
+        for (Py_ssize_t i = 0; i < len; i++)
+            key[i] = AT(t, a + i);
+        Entry *e = map_find(&s->lexemes, key, len, hash_of(key, len));
+        if (e != NULL) {
+            for (Py_ssize_t i = 0; i < e->nslots; i++)
+                if (push(out, e->slots[i]) < 0)
+                    return -1;
+            return 0;
         }
+    }
+    if (plain) {
         PyObject *lex = substring(t, a, b);
         if (lex == NULL)
             return -1;
@@ -456,9 +455,11 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
         }
         return 0;
     }
-    /* A long comment or string: its first MAX_WORDS words ([A-Za-z][a-z']*), each by
-     * its slot (cached in lower case), after the slot of its head; then a "NL" per line
-     * break in it. */
+    /* A comment or string: its first MAX_WORDS words ([A-Za-z][a-z']*), each by its
+     * slot (cached in lower case), after the slot of its head; then a "NL" per line
+     * break in it. (Short ones are read here too, not asked of _Fast._lexeme: most
+     * strings are new, and the call cost more than the reading.) */
+    Py_ssize_t at = out->n;
     int32_t words[MAX_WORDS];
     Py_ssize_t nwords = 0, total = 0, spaces = 0, breaks = 0;
     for (Py_ssize_t i = a; i < b;) {
@@ -526,6 +527,12 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
     for (Py_ssize_t i = 0; i < breaks; i++)
         if (push(out, 0) < 0)
             return -1;
+    if (len <= KEEP_CHARS) { /* (key was the words' scratch) */
+        for (Py_ssize_t i = 0; i < len; i++)
+            key[i] = AT(t, a + i);
+        if (map_put(&s->lexemes, key, len, hash_of(key, len), out->v + at, out->n - at) == NULL)
+            return PyErr_NoMemory(), -1;
+    }
     return 0;
 }
 
