@@ -66,8 +66,18 @@ try {
   await page.keyboard.press("Control+End");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("Control+.");
-  await page.waitForSelector("text=Tag as AI-generated", { timeout: 15000 });
+  // The quick-fix menu, asked again if it has not shown (on a loaded machine the first
+  // Ctrl+. can come before the editor has the code actions; the fix must still appear).
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("Control+.");
+    try {
+      await page.waitForSelector("text=Tag as AI-generated", { timeout: 15000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press("Escape");
+    }
+  }
   await page.screenshot({ path: path.join(artifacts, "3-quick-fix.png") });
   await page.click("text=Tag as AI-generated");
   const car = path.join(ws, ".provmark", "cart.py.json");
