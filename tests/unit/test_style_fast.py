@@ -393,3 +393,18 @@ def test_finds_refuses_what_is_not_text() -> None:
     with pytest.raises(TypeError):
         _stylec.finds("abc", (1,))
     assert _stylec.finds("", ("a",)) == [] and _stylec.finds("aaa", ("aa",)) == [0, 1]
+
+
+TOKEN_PIECES = ["a", "_", "9", " ", "\t", "(", "é", "²", "\u0663", "\u00a0", "€", "ß", "\U0001f600", "\x1c", "'"]
+
+
+@needs_stylec
+@settings(max_examples=1000, deadline=None)
+@given(hs.lists(hs.lists(hs.sampled_from(TOKEN_PIECES), max_size=12).map("".join), max_size=8))
+def test_the_c_line_tokens_are_token_count(lines: list[str]) -> None:
+    """Each line's tokens as the regular expression counts them, summed from 0."""
+    want = list(itertools.accumulate((token_count(x) for x in lines), initial=0))
+    assert _stylec.line_tokens(lines) == want
+    text = LineText(lines)
+    assert [text.tokens(0, k) for k in range(len(lines) + 1)] == want
+    assert text.tokens(1, len(lines)) == token_count("\n".join(lines[1:]))

@@ -403,7 +403,69 @@ static PyObject *finds(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     return out;
 }
 
+/* line_tokens(lines): the tokens (style.token_count's: each run of word characters, \w,
+   and each character neither a word character nor whitespace, \s, as the regex engine
+   classes them) of the lines before each line, from 0: len(lines) + 1 running sums.
+   A line break is whitespace, so each line counts alone. */
+static PyObject *line_tokens(PyObject *module, PyObject *lines) {
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n + 1);
+    if (!out) return NULL;
+    Py_ssize_t total = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        PyObject *sum = PyLong_FromSsize_t(total);
+        if (!sum) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, sum);
+        if (i == n) break;
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(line)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "lines must be str");
+            return NULL;
+        }
+        const int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        const Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        int in_word = 0;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const unsigned char *c = data;
+            for (Py_ssize_t j = 0; j < len; j++) {
+                Py_UCS4 ch = c[j];
+                int word = ch < 128 ? (ch == '_' || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z'))
+                                    : (Py_UNICODE_ISALNUM(ch) != 0);
+                if (word) {
+                    total += !in_word;
+                    in_word = 1;
+                } else {
+                    in_word = 0;
+                    total += !Py_UNICODE_ISSPACE(ch);
+                }
+            }
+        } else {
+            for (Py_ssize_t j = 0; j < len; j++) {
+                Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+                if (ch == '_' || Py_UNICODE_ISALNUM(ch)) {
+                    total += !in_word;
+                    in_word = 1;
+                } else {
+                    in_word = 0;
+                    total += !Py_UNICODE_ISSPACE(ch);
+                }
+            }
+        }
+    }
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
+    {"line_tokens", line_tokens, METH_O, "Running token counts of the lines, one per line, from 0."},
     {"odd_indented", odd_indented, METH_O, "The lines _ODD_INDENT finds, by index."},
     {"finds", (PyCFunction)(void (*)(void))finds, METH_FASTCALL, "Every start of any of the words in the text, sorted, once."},
     {NULL, NULL, 0, NULL},

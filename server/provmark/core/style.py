@@ -894,6 +894,10 @@ class LineText:
         self.joined = "\n".join(lines) if joined is None else joined
         self.starts = list(itertools.accumulate([len(x) + 1 for x in lines], initial=0)) if starts is None else starts
         self._classes: bytes | None = None
+        # Where core/_stylec.c is built and `joined` is the lines': tokens per line,
+        # summed up to each line (a run's count is then one subtraction).
+        self._per_line = joined is None and _stylec is not None
+        self._prefix: list[int] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Where "\\n".join(lines[start:end]) is in `joined`."""
@@ -903,7 +907,15 @@ class LineText:
         """token_count("\\n".join(lines[start:end])): punctuation characters and runs of
         word characters, counted as the token starts ("T") in a string of character
         classes (w, s, p) where each punctuation character and each word character after
-        a space or punctuation has become "T" (a run of lines starts after a line break)."""
+        a space or punctuation has become "T" (a run of lines starts after a line break);
+        in C, each line's count (a line break is a space), summed up to each line."""
+        if self._per_line:
+            if start >= end:
+                return 0
+            prefix = self._prefix
+            if prefix is None:
+                prefix = self._prefix = _stylec.line_tokens(self.lines)
+            return prefix[end] - prefix[start]
         a, b = self.span(start, end)
         if a >= b:
             return 0
