@@ -228,7 +228,14 @@ typedef struct {
 
 #define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
 
-static inline int is_word(Py_UCS4 ch) { return ch == '_' || Py_UNICODE_ISALNUM(ch); }
+/* \w and \d as the regex engine reads them, ASCII first (Py_UNICODE_ISALNUM asks four
+   Unicode tables in turn of a space or a sign). */
+static inline int is_word(Py_UCS4 ch) {
+    if (ch < 128)
+        return ch == '_' || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+    return Py_UNICODE_ISALNUM(ch);
+}
+static inline int is_decimal(Py_UCS4 ch) { return ch < 128 ? ch >= '0' && ch <= '9' : Py_UNICODE_ISDECIMAL(ch); }
 static inline int is_letter(Py_UCS4 ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'); }
 static inline int is_prefix(Py_UCS4 ch) {
     return ch == 'r' || ch == 'R' || ch == 'b' || ch == 'B' || ch == 'u' || ch == 'U' || ch == 'f' || ch == 'F';
@@ -364,7 +371,7 @@ static Py_ssize_t next_lexeme(const Text *t, Py_ssize_t pos, int lexer, Py_ssize
         } else if (is_letter(ch) || ch == '_') {
             for (e = pos + 1; e < t->n && is_word(AT(t, e));)
                 e++;
-        } else if (Py_UNICODE_ISDECIMAL(ch)) {
+        } else if (is_decimal(ch)) {
             for (e = pos + 1; e < t->n && (is_word(AT(t, e)) || AT(t, e) == '.');)
                 e++;
         } else { /* [^\W\dA-Za-z_]: a word character no token starts with */
@@ -409,7 +416,7 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
     if (len == 1 && first == '\n')
         return push(out, 0); /* slot 0 is "NL" */
     Py_UCS4 last = AT(t, b - 1);
-    int plain = len < 2 || Py_UNICODE_ISDECIMAL(first) ||
+    int plain = len < 2 || is_decimal(first) ||
                 ((is_letter(first) || first == '_') && last != '"' && last != '\'' && last != '#');
     if (len <= KEEP_CHARS) {
         for (Py_ssize_t i = 0; i < len; i++)

@@ -24,7 +24,11 @@ static inline Py_UCS4 at(const Text *t, Py_ssize_t i) { return i < t->n ? PyUnic
 static inline int has(const Text *t, Py_ssize_t i, Py_UCS4 c) { return i < t->n && PyUnicode_READ(t->kind, t->data, i) == c; }
 
 /* Python's \w on str: alphanumeric (str.isalnum) or the underscore. */
-static inline int word(Py_UCS4 c) { return c == '_' || Py_UNICODE_ISALNUM(c); }
+static inline int word(Py_UCS4 c) { /* \w: ASCII first, as the n-gram pass reads it */
+    if (c < 128)
+        return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return Py_UNICODE_ISALNUM(c);
+}
 
 /* The end of a match of  #[^\n]*  (or //[^\n]*) from i, past its opening of `skip` chars. */
 static Py_ssize_t line_comment(const Text *t, Py_ssize_t i, Py_ssize_t skip) {
