@@ -185,6 +185,7 @@ def test_units_and_tokens_are_the_same_as_from_scratch() -> None:
 def test_the_faster_patterns_find_the_same_matches() -> None:
     texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
     texts.append("xTODO TODO_ TODOS TODO XXXX FIXME: sPDX-License licen\u017fed under SPDX-LICENSE Copyright")
+    texts.append("Hmm, i think?  \n\n! x\nhackhack hack-y  I'M sure?x\nmaybe\nokay lol!\n? ")
     texts.append("all rights reserved\n\u00e9 COPYRIGHT licensed under\nLicenced Under x\r\u00e0 \u212a copyright\n")
     texts.append("rf'a' Rf\"b\" frr'c' xf'd' f\"\" F'' -f'x' rF\"y\"rb'z' :=:= list[dict[ | None match x: EnumEnum")
     texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
@@ -195,6 +196,10 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
             assert spans(fast.finditer(text)) == spans(getattr(_SYNTAX[family], name).finditer(text)), name
         assert spans(_spans(_TODO, text, _word_starts(text, _TODO_WORDS))) == spans(_TODO.finditer(text))
         line_text = LineText(text.split("\n"))  # (its joined text is the text)
+        if text.isascii():
+            low = text.lower()
+            want = style._lines_with(_INFORMAL_LOWER, line_text, low)
+            assert style._informal_lines(line_text, low) == want
         assert spans(_spans(_LICENCE, text, _licence_starts(line_text))) == spans(_LICENCE.finditer(text))
         assert spans(_spans(python.build, text, _build_starts(text))) == spans(python.build.finditer(text))
         found = _spans(_ERROR_MESSAGE, text, _message_starts(text))

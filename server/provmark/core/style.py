@@ -1164,6 +1164,20 @@ def _informal_lower() -> re.Pattern[str]:
 
 
 _INFORMAL_LOWER = _informal_lower()
+# Where _INFORMAL_LOWER may match: each of its alternatives starts with one of these.
+_INFORMAL_MAY = (*_INFORMAL_WORDS, "?", "!")
+
+
+def _informal_lines(comments: LineText, lower: str) -> list[int]:
+    """The lines (comments) where _INFORMAL_LOWER finds a match in `lower` (the comments
+    in lower case), tried only where one of its words or signs is: the regex engine
+    stopped at every letter an informal word starts with. (finditer would skip no start
+    found here: a match runs on past its line only over whitespace.)"""
+    match = _INFORMAL_LOWER.match
+    found = [q for q in _finds(lower, _INFORMAL_MAY) if match(lower, q) is not None]
+    return list(dict.fromkeys(map(bisect_right, repeat(comments.starts[1:]), found)))
+
+
 # An indented line whose indent (spaces and tabs, from a space) is odd wide and whose
 # text does not start with "*" (a /* comment's): `odd_indent`, found from the line
 # break before the line (a two-character literal the regex engine skips ahead to).
@@ -1307,7 +1321,7 @@ class FileStyle:
         self.steps = list(map(and_, worded, steps))
         # One search over all the comments (each stripped, one a line) in place of one each.
         self.informal = [False] * len(comments)
-        for i in _lines_with(_INFORMAL_LOWER, comment_text, lower):
+        for i in _informal_lines(comment_text, lower):
             self.informal[i] = True
         for i in odd:
             self.informal[i] = _INFORMAL.search(comments[i]) is not None
