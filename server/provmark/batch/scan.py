@@ -11,19 +11,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from provmark.core import evidence as ev
-from provmark.core.at_rest import recorded_evidence
 from provmark.core.findings import Finding, Totals, totals
 from provmark.core.ngram import NgramModel
 from provmark.core.records import Record, SidecarData, status_of
@@ -43,7 +40,11 @@ from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
 from provmark.sources.gitinfo import GitHistory, find_repository, git_command
 from provmark.sources.ignore import IgnoreRules
-from provmark.sources.transcripts import TranscriptIndex
+
+if TYPE_CHECKING:  # (imported where used: a rescan with nothing to analyse, no sidecars
+    # and no transcripts starts without the worker pool, the records' evidence nor the
+    # transcript readers: a third of its imports)
+    from provmark.sources.transcripts import TranscriptIndex
 
 CACHE_FORMAT = "provmark-scan/3"
 MAX_SCAN_BYTES = 1_000_000
@@ -754,6 +755,8 @@ def _record_findings(
 def _unreviewed(rel: str, rec: Record, start: int, end: int, warn: float, report: float) -> Finding | None:
     """An unreviewed record: the flag it was, as the editor shows it (None below the
     report threshold, as there)."""
+    from provmark.core.at_rest import recorded_evidence
+
     evidence = recorded_evidence(rec)
     origin = rec["origin"]
     verdict = ev.assess(evidence, warn, report, origin.get("tool"))
@@ -851,6 +854,9 @@ def scan(
         chunk = max(1, min(16, len(todo) // (workers * 16)))
         # spawn, not fork: the language server has threads (watchdog, executors), and a
         # child forked while another thread holds a lock can hang for ever.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             for result in pool.map(_analyse_file, todo, chunksize=chunk):
                 take(*result)
