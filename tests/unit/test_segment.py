@@ -13,7 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from provmark.core import segment as segment_module
-from provmark.core.segment import _NOT_BRACKET, MAX_BLOCK_LINES, MAX_FUNCTION_LINES, Block, _brackets, _name, segment
+from provmark.core.segment import (
+    _BRACE_ENDS,
+    _NOT_BRACKET,
+    _PY_HEADERS,
+    MAX_BLOCK_LINES,
+    MAX_FUNCTION_LINES,
+    Block,
+    _brackets,
+    _name,
+    segment,
+)
 
 
 def check(text: str) -> list[Block]:
@@ -362,3 +372,14 @@ def test_brackets_are_what_the_regex_keeps() -> None:
     texts = ["f(x)[0] {a}\n", "naïve(é) → {ß}\n[\u2028]\ud800(", "", "no brackets\n\n", "“(”)\x85{}"]
     for text in texts:
         assert _brackets(text) == _NOT_BRACKET.sub("", text), text
+
+
+SNIFF_PIECES = [":", ";", "{", "}", "#", "//", "/", " ", "\t", "\n", "a", "\r", "é", "x = 1", "\x0b"]
+
+
+@needs_segmentc
+@settings(max_examples=1500, deadline=None)
+@given(hs.lists(hs.sampled_from(SNIFF_PIECES), max_size=40).map("".join))
+def test_the_c_line_ends_count_what_the_sniffing_patterns_find(text: str) -> None:
+    assert _segmentc.line_ends(text, ":", "#") == len(_PY_HEADERS.findall(text))
+    assert _segmentc.line_ends(text, ";{}", "//") == len(_BRACE_ENDS.findall(text))

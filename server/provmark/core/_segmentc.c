@@ -279,7 +279,54 @@ fail:
     return NULL;
 }
 
+/* line_ends(text, marks, comment): how many matches re.findall finds of
+       [<marks>][ \t]*(?:<comment>[^\n]*)?$      (re.M)
+   that is, how many lines ("\n" apart; the last may be cut) hold one of `marks` with
+   nothing after it but spaces and tabs, or those and a comment to the line's end. (A
+   match runs to its line's end, so a line holds one at most.) segment.py's sniffing of
+   Python against the brace languages: the regex engine tried its class of marks at
+   every character. */
+static PyObject *line_ends(PyObject *module, PyObject *args) {
+    PyObject *text, *marks, *comment;
+    if (!PyArg_ParseTuple(args, "UUU", &text, &marks, &comment))
+        return NULL;
+    const Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    const Text m = {PyUnicode_KIND(marks), PyUnicode_DATA(marks), PyUnicode_GET_LENGTH(marks)};
+    const Text c = {PyUnicode_KIND(comment), PyUnicode_DATA(comment), PyUnicode_GET_LENGTH(comment)};
+    if (c.n == 0) {
+        PyErr_SetString(PyExc_ValueError, "an empty comment marker");
+        return NULL;
+    }
+    Py_ssize_t found = 0;
+    for (Py_ssize_t start = 0; start <= t.n;) {
+        Py_ssize_t end = start;
+        while (end < t.n && at(&t, end) != '\n') end++;
+        /* a mark at p matches if after it come spaces and tabs, then the line's end or
+           the comment marker */
+        for (Py_ssize_t p = start; p < end; p++) {
+            Py_UCS4 ch = at(&t, p);
+            int mark = 0;
+            for (Py_ssize_t k = 0; k < m.n && !mark; k++) mark = ch == at(&m, k);
+            if (!mark) continue;
+            Py_ssize_t q = p + 1;
+            while (q < end && (at(&t, q) == ' ' || at(&t, q) == '\t')) q++;
+            int ok = q == end;
+            if (!ok && q + c.n <= end) {
+                ok = 1;
+                for (Py_ssize_t k = 0; k < c.n && ok; k++) ok = at(&t, q + k) == at(&c, k);
+            }
+            if (ok) {
+                found++;
+                break;
+            }
+        }
+        start = end + 1;
+    }
+    return PyLong_FromSsize_t(found);
+}
+
 static PyMethodDef methods[] = {
+    {"line_ends", line_ends, METH_VARARGS, "How many lines segment's _PY_HEADERS or _BRACE_ENDS match."},
     {"blank", blank, METH_VARARGS, "The text with its strings and comments removed, as segment._blank_strings."},
     {NULL, NULL, 0, NULL},
 };

@@ -251,7 +251,10 @@ def _blank_strings(lines: list[str]) -> tuple[str, bool]:
     string or comment starts with _IN_STRING), and whether it reads as Python."""
     text = "\n".join(lines)
     head = text[:_SNIFF_CHARS]
-    python = len(_PY_HEADERS.findall(head)) > len(_BRACE_ENDS.findall(head))
+    if _segmentc is not None:  # (the same counts: core/_segmentc.c)
+        python = _segmentc.line_ends(head, ":", "#") > _segmentc.line_ends(head, ";{}", "//")
+    else:
+        python = len(_PY_HEADERS.findall(head)) > len(_BRACE_ENDS.findall(head))
     if python:
         lexer, which = _LEX_PYTHON, 0
     elif _RUST_FN.search(head):
