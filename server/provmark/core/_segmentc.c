@@ -279,6 +279,24 @@ fail:
     return NULL;
 }
 
+/* The first i in [from, end) where t holds ch (end if none): memchr on 1-byte text. */
+static Py_ssize_t next_of(const Text *t, Py_UCS4 ch, Py_ssize_t from, Py_ssize_t end) {
+    if (from >= end) return end;
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        if (ch > 0xff) return end;
+        const char *base = t->data, *f = memchr(base + from, (int)ch, (size_t)(end - from));
+        return f ? f - base : end;
+    }
+    while (from < end && PyUnicode_READ(t->kind, t->data, from) != ch) from++;
+    return from;
+}
+
+static int is_mark(const Text *marks, Py_UCS4 ch) {
+    for (Py_ssize_t k = 0; k < marks->n; k++)
+        if (PyUnicode_READ(marks->kind, marks->data, k) == ch) return 1;
+    return 0;
+}
+
 /* line_ends(text, marks, comment): how many matches re.findall finds of
        [<marks>][ \t]*(?:<comment>[^\n]*)?$      (re.M)
    that is, how many lines ("\n" apart; the last may be cut) hold one of `marks` with
@@ -300,26 +318,29 @@ static PyObject *line_ends(PyObject *module, PyObject *args) {
     Py_ssize_t found = 0;
     for (Py_ssize_t start = 0; start <= t.n;) {
         Py_ssize_t end = start;
-        while (end < t.n && at(&t, end) != '\n') end++;
-        /* a mark at p matches if after it come spaces and tabs, then the line's end or
-           the comment marker */
-        for (Py_ssize_t p = start; p < end; p++) {
-            Py_UCS4 ch = at(&t, p);
-            int mark = 0;
-            for (Py_ssize_t k = 0; k < m.n && !mark; k++) mark = ch == at(&m, k);
-            if (!mark) continue;
-            Py_ssize_t q = p + 1;
-            while (q < end && (at(&t, q) == ' ' || at(&t, q) == '\t')) q++;
-            int ok = q == end;
-            if (!ok && q + c.n <= end) {
-                ok = 1;
-                for (Py_ssize_t k = 0; k < c.n && ok; k++) ok = at(&t, q + k) == at(&c, k);
-            }
-            if (ok) {
-                found++;
-                break;
-            }
+        if (t.kind == PyUnicode_1BYTE_KIND) {
+            const char *nl = memchr((const char *)t.data + start, '\n', (size_t)(t.n - start));
+            end = nl ? nl - (const char *)t.data : t.n;
+        } else {
+            while (end < t.n && at(&t, end) != '\n') end++;
         }
+        /* A match: a mark, then spaces and tabs, then the line's end (the mark is the
+           last character that is neither) or the comment marker (the mark is the last
+           such character before an occurrence of it). */
+        int hit = 0;
+        Py_ssize_t q = end;
+        while (q > start && (at(&t, q - 1) == ' ' || at(&t, q - 1) == '\t')) q--;
+        hit = q > start && is_mark(&m, at(&t, q - 1));
+        const Py_UCS4 c0 = at(&c, 0);
+        for (Py_ssize_t h = next_of(&t, c0, start, end); !hit && h + c.n <= end; h = next_of(&t, c0, h + 1, end)) {
+            int whole = 1;
+            for (Py_ssize_t k = 1; k < c.n && whole; k++) whole = at(&t, h + k) == at(&c, k);
+            if (!whole) continue;
+            Py_ssize_t p = h;
+            while (p > start && (at(&t, p - 1) == ' ' || at(&t, p - 1) == '\t')) p--;
+            hit = p > start && is_mark(&m, at(&t, p - 1));
+        }
+        found += hit;
         start = end + 1;
     }
     return PyLong_FromSsize_t(found);
