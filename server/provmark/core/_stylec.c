@@ -403,6 +403,16 @@ static PyObject *finds(PyObject *module, PyObject *const *args, Py_ssize_t nargs
     return out;
 }
 
+/* Each 1-byte character's class as the regex engine reads it (\w, \s, or neither),
+   filled at import from Py_UNICODE_ISALNUM and Py_UNICODE_ISSPACE. */
+enum { SPACE = 0, WORD = 1, PUNCT = 2 };
+static unsigned char CLASS[256];
+
+static void fill_classes(void) {
+    for (Py_UCS4 ch = 0; ch < 256; ch++)
+        CLASS[ch] = (ch == '_' || Py_UNICODE_ISALNUM(ch)) ? WORD : Py_UNICODE_ISSPACE(ch) ? SPACE : PUNCT;
+}
+
 /* line_tokens(lines): the tokens (style.token_count's: each run of word characters, \w,
    and each character neither a word character nor whitespace, \s, as the regex engine
    classes them) of the lines before each line, from 0: len(lines) + 1 running sums.
@@ -437,16 +447,9 @@ static PyObject *line_tokens(PyObject *module, PyObject *lines) {
         if (kind == PyUnicode_1BYTE_KIND) {
             const unsigned char *c = data;
             for (Py_ssize_t j = 0; j < len; j++) {
-                Py_UCS4 ch = c[j];
-                int word = ch < 128 ? (ch == '_' || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z'))
-                                    : (Py_UNICODE_ISALNUM(ch) != 0);
-                if (word) {
-                    total += !in_word;
-                    in_word = 1;
-                } else {
-                    in_word = 0;
-                    total += !Py_UNICODE_ISSPACE(ch);
-                }
+                const unsigned char cls = CLASS[c[j]];
+                total += cls == PUNCT || (cls == WORD && !in_word);
+                in_word = cls == WORD;
             }
         } else {
             for (Py_ssize_t j = 0; j < len; j++) {
@@ -496,6 +499,7 @@ static struct PyModuleDef module = {
 };
 
 PyMODINIT_FUNC PyInit__stylec(void) {
+    fill_classes();
     if (PyType_Ready(&IdentsType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
