@@ -1076,7 +1076,7 @@ def _word_starts(text: str, words: tuple[str, ...]) -> Iterator[int]:
 
 
 def _finds(text: str, words: tuple[str, ...]) -> list[int]:
-    """Where any of `words` occurs in `text`, sorted, each start once: in C where
+    """Where any of `words` occurs in `text` (an empty word: nowhere), sorted, each start once: in C where
     core/_stylec.c is built (every start), else the occurrences str.split finds (all
     but those that start inside another occurrence of the same word: no caller reads a
     difference, as none of their words but "XXX" and the triple quotes overlaps itself,
@@ -1084,7 +1084,7 @@ def _finds(text: str, words: tuple[str, ...]) -> list[int]:
     if _stylec is not None:
         found: list[int] = _stylec.finds(text, words)
         return found
-    return sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in words)))
+    return sorted(set(itertools.chain.from_iterable(_occurrences(text, w) for w in words if w)))
 
 
 # _TODO's words (none can overlap itself at a word's start, where \b lets a match begin)
