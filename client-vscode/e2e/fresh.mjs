@@ -160,11 +160,18 @@ try {
       await waitServerReady(page, 120000);
       results.reopen_ready_ms = Date.now() - t1;
       // The reopened window started its server as the last time, and checked meanwhile.
+      // Only a start after the first can say so (the first has no last start); which
+      // window's log was written last is not read (the closing window may flush its own
+      // after the new one starts), and the logs are read again for a while (flushing).
       const logs = path.join(prof.userData, "logs");
-      const windows = fs.readdirSync(logs, { recursive: true }).map(String)
-        .filter((f) => f.endsWith(path.join("provmark.provmark", "Provmark.log"))).map((f) => path.join(logs, f))
-        .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-      results.reopen_reused_last_start = windows.length > 1 && fs.readFileSync(windows[0], "utf8").includes("as the last time");
+      const windowLogs = () => fs.readdirSync(logs, { recursive: true }).map(String)
+        .filter((f) => f.endsWith(path.join("provmark.provmark", "Provmark.log"))).map((f) => path.join(logs, f));
+      results.reopen_reused_last_start = false;
+      for (let k = 0; k < 100 && !results.reopen_reused_last_start; k++) {
+        const windows = windowLogs();
+        results.reopen_reused_last_start = windows.length > 1 && windows.some((f) => fs.readFileSync(f, "utf8").includes("as the last time"));
+        if (!results.reopen_reused_last_start) await new Promise((r) => setTimeout(r, 100));
+      }
     }
   }
   status.stop();
