@@ -383,3 +383,52 @@ SNIFF_PIECES = [":", ";", "{", "}", "#", "//", "/", " ", "\t", "\n", "a", "\r", 
 def test_the_c_line_ends_count_what_the_sniffing_patterns_find(text: str) -> None:
     assert _segmentc.line_ends(text, ":", "#") == len(_PY_HEADERS.findall(text))
     assert _segmentc.line_ends(text, ";{}", "//") == len(_BRACE_ENDS.findall(text))
+
+
+SHAPE_PIECES = [
+    "a", "x = 1", "    ", "\t", "\n", "\n", "(", ")", "[", "]", "{", "}", ",", ";", ":", "::", "\\", " ", "#", "#[",
+    "#![", "#!", "#$", "//", "/*", "*", "@", "[Test]", "[a(b), c]", "else", "elif x:", "except", "finally",
+    "catch", "where", "elsewhere", "case", "case x:", "default :", "default", "label:", "&&", "||", "=>", "->",
+    ".", "?", "import", "return", "do", "double", "try", "template<T>", "int *", "~", "&", "<", ">", "é", "日",
+    "\x0b", "\x0c", "\x85", "\u2028", "\u00a0", '"', "'", '"""', "`", "\x00", "_", "$", "!", "c", "d", "{}",
+]  # fmt: skip
+
+
+def _shaped(
+    text: str, native: bool, python: bool | None = None
+) -> tuple[list[int], list[int], list[bool], list[bool], list[bool]]:
+    lines = text.split("\n")
+    code_text, sniffed = segment_module._blank_strings(lines)
+    python = sniffed if python is None else python
+    code = code_text.split("\n")
+    brackets = _brackets(code_text).split("\n")
+    if native:
+        return _segmentc.shapes(lines, code, brackets, python, segment_module._ATTACH.match)
+    return segment_module._shapes(lines, code, brackets, python)
+
+
+@needs_segmentc
+@settings(max_examples=2000, deadline=None)
+@given(hs.lists(hs.sampled_from(SHAPE_PIECES), max_size=60).map("".join), hs.booleans())
+def test_the_c_line_shapes_are_the_python_loops(text: str, python: bool) -> None:
+    assert _shaped(text, True, python) == _shaped(text, False, python)
+
+
+@needs_segmentc
+def test_the_c_line_shapes_on_real_files() -> None:
+    root = Path(segment_module.__file__).resolve().parents[3]
+    paths = [p for ext in ("py", "ts", "js", "rs", "go", "c") for p in sorted(root.rglob(f"*.{ext}"))
+             if ".venv" not in p.parts and "node_modules" not in p.parts][:400]  # fmt: skip
+    assert len(paths) > 50
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for python in (True, False):
+            assert _shaped(text, True, python) == _shaped(text, False, python), path
+
+
+@needs_segmentc
+def test_the_c_line_shapes_refuse_bad_input() -> None:
+    with pytest.raises(ValueError):
+        _segmentc.shapes(["a"], [], [], True, segment_module._ATTACH.match)
+    with pytest.raises(TypeError):
+        _segmentc.shapes([b"a"], ["a"], [""], True, segment_module._ATTACH.match)

@@ -346,7 +346,261 @@ static PyObject *line_ends(PyObject *module, PyObject *args) {
     return PyLong_FromSsize_t(found);
 }
 
+/* ---- segment._Lines' loop over the lines, in C: shapes(...) ---- */
+
+static inline Text text_of(PyObject *s) {
+    const Text t = {PyUnicode_KIND(s), PyUnicode_DATA(s), PyUnicode_GET_LENGTH(s)};
+    return t;
+}
+
+/* ch in set (an ASCII string), as Python's `ch in set` for one character. */
+static inline int in_set(Py_UCS4 ch, const char *set) { return ch && ch < 128 && strchr(set, (int)ch) != NULL; }
+
+/* Whether t[i:] starts with the ASCII text w. */
+static int starts_with(const Text *t, Py_ssize_t i, const char *w) {
+    for (Py_ssize_t k = 0; w[k]; k++)
+        if (i + k >= t->n || at(t, i + k) != (Py_UCS4)(unsigned char)w[k]) return 0;
+    return 1;
+}
+
+/* Whether t[i:] starts with one of the ASCII words and a \b follows it. */
+static int keyword_at(const Text *t, Py_ssize_t i, const char *const *words) {
+    for (; *words; words++) {
+        const Py_ssize_t k = (Py_ssize_t)strlen(*words);
+        if (starts_with(t, i, *words) && (i + k >= t->n || !word(at(t, i + k)))) return 1;
+    }
+    return 0;
+}
+
+static const char *const CLOSER_WORDS[] = {"else", "elif", "except", "finally", "catch", "where", NULL};
+static const char *const CASE_WORD[] = {"case", NULL};
+static const char *const NOT_TYPE_WORDS[] = {"import", "package", "use", "from", "return", "break", "continue",
+                                             "goto", "export", "module", "else", "do", "try", NULL};
+
+/* _CLOSER.match(s) is not None:  [\])}.?]|&&|\|\||=>|->|(?:else|elif|...)\b */
+static int closer_at(const Text *s) {
+    const Py_UCS4 c = at(s, 0), d = at(s, 1);
+    if (in_set(c, "]).}?")) return 1;
+    if ((c == '&' && d == '&') || (c == '|' && d == '|') || (c == '=' && d == '>') || (c == '-' && d == '>'))
+        return 1;
+    return keyword_at(s, 0, CLOSER_WORDS);
+}
+
+/* _LABEL.match(s) is not None:  case\b|default\s*:|[A-Za-z_]\w*\s*:$  (s holds no line break) */
+static int label_at(const Text *s) {
+    if (keyword_at(s, 0, CASE_WORD)) return 1;
+    Py_ssize_t i;
+    if (starts_with(s, 0, "default")) {
+        for (i = 7; i < s->n && Py_UNICODE_ISSPACE(at(s, i));) i++;
+        if (at(s, i) == ':' && i < s->n) return 1;
+    }
+    const Py_UCS4 c = at(s, 0);
+    if (!(c == '_' || (c < 128 && (c | 32) >= 'a' && (c | 32) <= 'z'))) return 0;
+    for (i = 1; i < s->n && word(at(s, i));) i++;
+    while (i < s->n && Py_UNICODE_ISSPACE(at(s, i))) i++;
+    return i + 1 == s->n && at(s, i) == ':';
+}
+
+/* _WORDS_ONLY.fullmatch(s) is not None:  (?:[\w*&<>,~\[\] \t]|::)+  (a lone ":" matches
+   nothing, so reading from the left is the regex's one way through) */
+static int words_only(const Text *s) {
+    if (s->n == 0) return 0;
+    for (Py_ssize_t i = 0; i < s->n;) {
+        const Py_UCS4 c = at(s, i);
+        if (word(c) || in_set(c, "*&<>,~[] \t"))
+            i++;
+        else if (c == ':' && at(s, i + 1) == ':' && i + 1 < s->n)
+            i += 2;
+        else
+            return 0;
+    }
+    return 1;
+}
+
+/* _ATTACH.match(raw[a:]) is not None, for a line whose text starts at a with one of
+   "@#/*[" (not a space: the expression's \s* is empty). The "[...]" attribute is asked
+   of the regular expression itself (`attach`: its match method). -1: an error. */
+static int attach_at(PyObject *raw, const Text *t, Py_ssize_t a, PyObject *attach) {
+    const Py_UCS4 c = at(t, a), d = at(t, a + 1);
+    const int more = a + 1 < t->n;
+    if (c == '@' || c == '*') return 1;
+    if (c == '#') /* #\[ | #!\[ | #(?![\w$!]) */
+        return !more || d == '[' || (d == '!' && a + 2 < t->n && at(t, a + 2) == '[') ||
+               !(word(d) || d == '$' || d == '!');
+    if (c == '/') return more && (d == '/' || d == '*');
+    if (c != '[') return 0;
+    PyObject *body = PyUnicode_Substring(raw, a, t->n);
+    if (body == NULL) return -1;
+    PyObject *m = PyObject_CallOneArg(attach, body);
+    Py_DECREF(body);
+    if (m == NULL) return -1;
+    const int hit = m != Py_None;
+    Py_DECREF(m);
+    return hit;
+}
+
+typedef struct {
+    Py_ssize_t *items; /* the indentation of the line that opened each bracket */
+    Py_ssize_t n, cap;
+    int listing;       /* the line above ended in a comma or an opening bracket */
+    Py_UCS4 prev_end;  /* the last character of code on the line above */
+} State;
+
+typedef struct {
+    Py_ssize_t indent, depth;
+    int attach, cont, words;
+} Shape;
+
+/* segment._count over the brackets from `from` on. */
+static int count_brackets(State *st, const Text *br, Py_ssize_t from, Py_ssize_t ind) {
+    for (Py_ssize_t k = from; k < br->n; k++) {
+        const Py_UCS4 ch = at(br, k);
+        if (ch == '(' || ch == '[' || ch == '{') {
+            if (st->n == st->cap) {
+                const Py_ssize_t cap = st->cap ? 2 * st->cap : 64;
+                Py_ssize_t *items = PyMem_Realloc(st->items, (size_t)cap * sizeof *items);
+                if (items == NULL) {
+                    PyErr_NoMemory();
+                    return -1;
+                }
+                st->items = items;
+                st->cap = cap;
+            }
+            st->items[st->n++] = ind;
+        } else if (st->n) {
+            st->n--;
+        }
+    }
+    return 0;
+}
+
+/* One line of _Lines.__init__'s loop. */
+static int shape_line(State *st, PyObject *raw, PyObject *code, PyObject *brackets, int python, PyObject *attach,
+                      Shape *out) {
+    const Text r = text_of(raw), t = text_of(code), br = text_of(brackets);
+    Py_ssize_t lead = 0;
+    while (lead < r.n && (at(&r, lead) == ' ' || at(&r, lead) == '\t')) lead++;
+    Py_ssize_t k = lead;
+    while (k < r.n && Py_UNICODE_ISSPACE(at(&r, k))) k++;
+    out->indent = -1;
+    out->depth = st->n;
+    out->attach = out->cont = out->words = 0;
+    if (k == r.n) return 0; /* blank */
+    Py_ssize_t tabs = 0;
+    for (k = 0; k < lead; k++) tabs += at(&r, k) == '\t';
+    const Py_ssize_t ind = lead + 7 * tabs;
+    const Py_UCS4 b0 = at(&r, lead);
+    if (t.n && at(&t, 0) == 0x01) { /* starts inside a string or comment */
+        out->indent = -2;
+        return count_brackets(st, &br, 0, ind);
+    }
+    out->indent = ind;
+    Py_ssize_t s0 = 0, s1 = t.n; /* cs = code.strip(): t[s0:s1] */
+    while (s0 < s1 && Py_UNICODE_ISSPACE(at(&t, s0))) s0++;
+    while (s1 > s0 && Py_UNICODE_ISSPACE(at(&t, s1 - 1))) s1--;
+    const int attach_first = in_set(b0, "@#/*[");
+    if (s0 == s1) { /* a comment, or a string that goes on below */
+        out->attach = attach_first ? attach_at(raw, &r, lead, attach) : 0;
+        return out->attach < 0 ? -1 : 0;
+    }
+    const Text cs = {t.kind, (const char *)t.data + s0 * t.kind, s1 - s0};
+    const Py_UCS4 c0 = at(&cs, 0), c1 = at(&cs, 1), last = at(&cs, cs.n - 1);
+    const int closer = closer_at(&cs) || (c0 == '{' && !(c1 == '}' && cs.n > 1) && !in_set(st->prev_end, ",([{};"));
+    const int directive = c0 == '#' && !(c1 == '[' && cs.n > 1);
+    Py_ssize_t from = 0;
+    if (st->n) {
+        if (b0 == ')' || b0 == ']' || b0 == '}') {
+            /* _close_leading: the closers _LEADING matches close what lines indented as
+               much as this one opened */
+            Py_ssize_t closers = 0;
+            if (in_set(c0, ")]}")) {
+                for (k = 0; k < cs.n; k++) {
+                    const Py_UCS4 ch = at(&cs, k);
+                    if (in_set(ch, ")]}"))
+                        closers++;
+                    else if (!(ch == ',' || ch == ';' || Py_UNICODE_ISSPACE(ch)))
+                        break;
+                }
+            }
+            for (k = 0; k < closers && st->n && st->items[st->n - 1] >= ind; k++) st->n--;
+            from = closers < br.n ? closers : br.n;
+        }
+        if (!directive && (closer || !((last == ':' || c0 == 'c' || c0 == 'd') && label_at(&cs)))) {
+            const Py_ssize_t to = closer || st->listing ? ind : ind - 1; /* _heal */
+            while (st->n && st->items[st->n - 1] > to) st->n--;
+        }
+    }
+    out->depth = st->n;
+    if (attach_first && (out->attach = attach_at(raw, &r, lead, attach)) < 0) return -1;
+    out->cont = closer;
+    if (!python && !in_set(last, ";{}(),")) {
+        int space = 0;
+        for (k = 0; k < cs.n && !space; k++) space = at(&cs, k) == ' ';
+        out->words = space && words_only(&cs) && !keyword_at(&cs, 0, NOT_TYPE_WORDS);
+    }
+    if (count_brackets(st, &br, from, ind) < 0) return -1;
+    Py_ssize_t e = cs.n; /* end = cs.rstrip("\\ \t")[-1:] (cs[-1] alone unless a backslash) */
+    while (e > 0 && in_set(at(&cs, e - 1), "\\ \t")) e--;
+    if (e > 0 && !directive) {
+        const Py_UCS4 end = at(&cs, e - 1);
+        st->listing = in_set(end, ",([");
+        st->prev_end = end;
+    }
+    return 0;
+}
+
+/* shapes(lines, code, brackets, python, attach) -> (indent, depth, attach, cont, words):
+   segment._Lines' loop over the lines, the same five lists. `code` holds each line with
+   its strings and comments blanked, `brackets` each code line's brackets, `attach`
+   _ATTACH.match (asked only of a line that starts with "["). The loop's other regular
+   expressions (_CLOSER, _LABEL, _WORDS_ONLY, _NOT_TYPE, _LEADING) are written out
+   above; a test compares the two on random and real texts. */
+static PyObject *shapes(PyObject *module, PyObject *args) {
+    PyObject *lines, *code, *brackets, *attach;
+    int python;
+    if (!PyArg_ParseTuple(args, "O!O!O!pO", &PyList_Type, &lines, &PyList_Type, &code, &PyList_Type, &brackets,
+                          &python, &attach))
+        return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (PyList_GET_SIZE(code) != n || PyList_GET_SIZE(brackets) != n) {
+        PyErr_SetString(PyExc_ValueError, "lines, code and brackets differ in length");
+        return NULL;
+    }
+    PyObject *out[5];
+    for (int j = 0; j < 5; j++) out[j] = PyList_New(n); /* (items NULL until set: a list's dealloc allows it) */
+    State st = {NULL, 0, 0, 0, ';'};
+    Shape s;
+    for (int j = 0; j < 5; j++)
+        if (out[j] == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *raw = PyList_GET_ITEM(lines, i), *c = PyList_GET_ITEM(code, i), *b = PyList_GET_ITEM(brackets, i);
+        if (!PyUnicode_Check(raw) || !PyUnicode_Check(c) || !PyUnicode_Check(b)) {
+            PyErr_SetString(PyExc_TypeError, "lines, code and brackets must hold str");
+            goto fail;
+        }
+        if (shape_line(&st, raw, c, b, python, attach, &s) < 0) goto fail;
+        PyObject *indent = PyLong_FromSsize_t(s.indent), *depth = PyLong_FromSsize_t(s.depth);
+        if (indent == NULL || depth == NULL) {
+            Py_XDECREF(indent);
+            Py_XDECREF(depth);
+            goto fail;
+        }
+        PyList_SET_ITEM(out[0], i, indent);
+        PyList_SET_ITEM(out[1], i, depth);
+        PyList_SET_ITEM(out[2], i, PyBool_FromLong(s.attach));
+        PyList_SET_ITEM(out[3], i, PyBool_FromLong(s.cont));
+        PyList_SET_ITEM(out[4], i, PyBool_FromLong(s.words));
+    }
+    PyMem_Free(st.items);
+    return Py_BuildValue("(NNNNN)", out[0], out[1], out[2], out[3], out[4]);
+fail:
+    PyMem_Free(st.items);
+    for (int j = 0; j < 5; j++) Py_XDECREF(out[j]);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"shapes", shapes, METH_VARARGS, "segment._Lines' indentation, depth and kinds of each line."},
     {"line_ends", line_ends, METH_VARARGS, "How many lines segment's _PY_HEADERS or _BRACE_ENDS match."},
     {"blank", blank, METH_VARARGS, "The text with its strings and comments removed, as segment._blank_strings."},
     {NULL, NULL, 0, NULL},

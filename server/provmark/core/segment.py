@@ -147,63 +147,77 @@ class _Lines:
             self.code = code = lines
             code_text = "\n".join(lines)
         all_brackets = _brackets(code_text).split("\n")
-        n = len(lines)
-        self.indent = indent = [-1] * n
-        self.depth = depth = [0] * n
-        self.attach = attach = [False] * n
-        self.cont = cont = [False] * n  # continues the statement above at the same indentation
-        self.words = words = [False] * n  # a line of words only: the next line continues it
-        stack: list[int] = []  # the indentation of the line that opened each bracket
-        listing = False  # the line above ended in a comma or an opening bracket
-        prev_end = ";"  # the last character of code on the line above
-        for i, raw in enumerate(lines):
-            body = raw.lstrip(" \t")
-            if not body or body.isspace():
-                depth[i] = len(stack)
-                continue
-            c = code[i]
-            brackets = all_brackets[i]
-            lead = len(raw) - len(body)
-            ind = lead + 7 * raw.count("\t", 0, lead) if lead else 0
-            if c[:1] == _IN_STRING:
-                indent[i] = -2
-                depth[i] = len(stack)
-                if brackets:
-                    _count(brackets, stack, ind)
-                continue
-            indent[i] = ind
-            cs = c.strip()
-            b0 = body[0]
-            if not cs:  # a comment, or a string that goes on below
-                depth[i] = len(stack)
-                attach[i] = b0 in _ATTACH_FIRST and _ATTACH.match(body) is not None
-                continue
-            c0 = cs[0]
-            # A closer, a continuation, or an opening brace of its own below a signature
-            # (Allman style; after a comma or another brace it begins a table's row).
-            closer = (c0 in _CLOSER_FIRST and _CLOSER.match(cs) is not None) or (
-                c0 == "{" and cs[1:2] != "}" and prev_end not in ",([{};"
-            )
-            directive = c0 == "#" and cs[1:2] != "["
-            if stack:
-                if b0 in ")]}":
-                    brackets = _close_leading(cs, brackets, stack, ind)
-                if not directive and (closer or not ((cs[-1] == ":" or c0 in "cd") and _LABEL.match(cs))):
-                    _heal(stack, ind if closer or listing else ind - 1)
+        if _segmentc is None:
+            shaped = _shapes(lines, code, all_brackets, python)
+        else:  # (the same lists: core/_segmentc.c)
+            shaped = _segmentc.shapes(lines, code, all_brackets, python, _ATTACH.match)
+        self.indent, self.depth, self.attach, self.cont, self.words = shaped
+
+
+def _shapes(
+    lines: list[str], code: list[str], all_brackets: list[str], python: bool
+) -> tuple[list[int], list[int], list[bool], list[bool], list[bool]]:
+    """Per line: indentation, bracket depth, and whether it goes with the definition
+    below (attach), continues the statement above (cont), holds words only (words);
+    from the lines, the same with strings and comments blanked, and their brackets."""
+    n = len(lines)
+    indent = [-1] * n
+    depth = [0] * n
+    attach = [False] * n
+    cont = [False] * n  # continues the statement above at the same indentation
+    words = [False] * n  # a line of words only: the next line continues it
+    stack: list[int] = []  # the indentation of the line that opened each bracket
+    listing = False  # the line above ended in a comma or an opening bracket
+    prev_end = ";"  # the last character of code on the line above
+    for i, raw in enumerate(lines):
+        body = raw.lstrip(" \t")
+        if not body or body.isspace():
             depth[i] = len(stack)
-            if b0 in _ATTACH_FIRST:
-                attach[i] = _ATTACH.match(body) is not None
-            cont[i] = closer
-            if not python and cs[-1] not in ";{}()," and " " in cs:
-                words[i] = _WORDS_ONLY.fullmatch(cs) is not None and _NOT_TYPE.match(cs) is None
+            continue
+        c = code[i]
+        brackets = all_brackets[i]
+        lead = len(raw) - len(body)
+        ind = lead + 7 * raw.count("\t", 0, lead) if lead else 0
+        if c[:1] == _IN_STRING:
+            indent[i] = -2
+            depth[i] = len(stack)
             if brackets:
                 _count(brackets, stack, ind)
-            end = cs[-1]
-            if end in "\\ \t":
-                end = cs.rstrip("\\ \t")[-1:]
-            if end and not directive:
-                listing = end in ",(["
-                prev_end = end
+            continue
+        indent[i] = ind
+        cs = c.strip()
+        b0 = body[0]
+        if not cs:  # a comment, or a string that goes on below
+            depth[i] = len(stack)
+            attach[i] = b0 in _ATTACH_FIRST and _ATTACH.match(body) is not None
+            continue
+        c0 = cs[0]
+        # A closer, a continuation, or an opening brace of its own below a signature
+        # (Allman style; after a comma or another brace it begins a table's row).
+        closer = (c0 in _CLOSER_FIRST and _CLOSER.match(cs) is not None) or (
+            c0 == "{" and cs[1:2] != "}" and prev_end not in ",([{};"
+        )
+        directive = c0 == "#" and cs[1:2] != "["
+        if stack:
+            if b0 in ")]}":
+                brackets = _close_leading(cs, brackets, stack, ind)
+            if not directive and (closer or not ((cs[-1] == ":" or c0 in "cd") and _LABEL.match(cs))):
+                _heal(stack, ind if closer or listing else ind - 1)
+        depth[i] = len(stack)
+        if b0 in _ATTACH_FIRST:
+            attach[i] = _ATTACH.match(body) is not None
+        cont[i] = closer
+        if not python and cs[-1] not in ";{}()," and " " in cs:
+            words[i] = _WORDS_ONLY.fullmatch(cs) is not None and _NOT_TYPE.match(cs) is None
+        if brackets:
+            _count(brackets, stack, ind)
+        end = cs[-1]
+        if end in "\\ \t":
+            end = cs.rstrip("\\ \t")[-1:]
+        if end and not directive:
+            listing = end in ",(["
+            prev_end = end
+    return indent, depth, attach, cont, words
 
 
 def _brackets(text: str) -> str:
