@@ -413,3 +413,26 @@ def test_the_c_line_tokens_are_token_count(lines: list[str]) -> None:
     text = LineText(lines)
     assert [text.tokens(0, k) for k in range(len(lines) + 1)] == want
     assert text.tokens(1, len(lines)) == token_count("\n".join(lines[1:]))
+
+
+@needs_stylec
+@settings(max_examples=800, deadline=None)
+@given(
+    hs.lists(hs.lists(hs.one_of(hs.booleans(), hs.integers(-(10**9), 10**9)), max_size=12), max_size=4),
+    hs.integers(-15, 15),
+    hs.integers(-15, 15),
+)
+def test_the_c_sums_are_sums_of_slices(lists: list[list[int]], start: int, stop: int) -> None:
+    assert _stylec.sums(tuple(lists), start, stop) == tuple(sum(x[start:stop]) for x in lists)
+
+
+@needs_stylec
+def test_the_c_sums_refuse_what_is_not_a_tuple_of_lists_of_ints() -> None:
+    with pytest.raises(TypeError):
+        _stylec.sums([[1]], 0, 1)
+    with pytest.raises(TypeError):
+        _stylec.sums(((1,),), 0, 1)
+    with pytest.raises(TypeError):
+        _stylec.sums(([1, "x"],), 0, 2)
+    with pytest.raises(OverflowError):
+        _stylec.sums(([10**30],), 0, 1)

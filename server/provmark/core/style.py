@@ -609,6 +609,15 @@ _stylec = native.load("_stylec")  # per-line facts in C
 _IDENTS: list[Any] = [None if _stylec is None else _stylec.Idents(_ident_stats)]
 
 
+def _sums(lists: tuple[list[Any], ...], start: int, stop: int) -> tuple[int, ...]:
+    """sum(x[start:stop]) of each list (of ints or bools): in one C call where
+    core/_stylec.c is built."""
+    if _stylec is not None:
+        found: tuple[int, ...] = _stylec.sums(lists, start, stop)
+        return found
+    return tuple(sum(x[start:stop]) for x in lists)
+
+
 def _odd_indented(text: LineText) -> list[int]:
     """The lines _ODD_INDENT finds (in C where core/_stylec.c is built)."""
     if _stylec is not None:
@@ -1386,30 +1395,44 @@ class FileStyle:
         """The counts of lines[start:end], read from this file's line facts."""
         lines, family = self.lines, self.family
         c = _Counts(lines=end - start)
-        c.nonblank = end - start - sum(self.blank[start:end])
-        for name in ("chars", "long", "non_ascii", "indented", "tabs", "odd", "trailing"):
-            setattr(c, "long_lines" if name == "long" else name, sum(getattr(self, name)[start:end]))
+        blank, c.chars, c.long_lines, c.non_ascii, c.indented, c.tabs, c.odd, c.trailing = _sums(
+            (self.blank, self.chars, self.long, self.non_ascii, self.indented, self.tabs, self.odd, self.trailing),
+            start,
+            end,
+        )
+        c.nonblank = end - start - blank
         c.runs = sum(self.runs[start + (2 if family == "python" else 1) : end])
-        c.body_blanks = sum(self.body_blanks[start + 1 : end - 1])
-        c.body_lines = sum(self.indented[start + 1 : end - 1])
+        c.body_blanks, c.body_lines = _sums((self.body_blanks, self.indented), start + 1, end - 1)
 
         ca, cb = bisect_left(self.comment_at, start), bisect_left(self.comment_at, end)
         c.comments = cb - ca
-        for name in ("worded", "capital", "words", "period", "steps", "informal", "code_comments", "sections", "rules"):
-            setattr(c, name, sum(getattr(self, name)[ca:cb]))
+        c.worded, c.capital, c.words, c.period, c.steps, c.informal, c.code_comments, c.sections, c.rules = _sums(
+            (
+                self.worded,
+                self.capital,
+                self.words,
+                self.period,
+                self.steps,
+                self.informal,
+                self.code_comments,
+                self.sections,
+                self.rules,
+            ),
+            ca,
+            cb,
+        )
 
         da, db = bisect_left(self.defs, start), bisect_left(self.defs, end)
         starts = self.defs[da:db]
         c.definitions = db - da
-        c.documented = sum(self.documented[da:db])
-        c.guarded = sum(self.guarded[da:db])
+        c.documented, c.guarded, c.typed_defs, c.typed = _sums(
+            (self.documented, self.guarded, self.typed_defs, self.typed), da, db
+        )
         for k, i in enumerate(starts, da):  # near either edge, a definition reads fewer lines
             if i + 8 > end or i - 4 < start - 1:
                 c.documented += _documented_at(lines, i, start, end, family, self.docstrings) - self.documented[k]
                 c.guarded += _guarded_at(lines, i, end, family) - self.guarded[k]
         c.uniformity = _uniformity(starts, end)
-        c.typed_defs = sum(self.typed_defs[da:db])
-        c.typed = sum(self.typed[da:db])
 
         ka, kb, a, b = self._code_span(start, end)
         for name, m in self.matches.items():
@@ -1559,16 +1582,15 @@ class StyleModel:
         where the probability and its explanation each used to make their own."""
         names, weights, means, scales = self._columns(params)
         z: float = float(params["bias"])  # (typed: the sums below in unboxed floats when compiled)
-        terms: list[float] = []
-        get = feats.get
-        for name, w, mean, scale in zip(names, weights, means, scales, strict=False):
-            value = get(name, mean)
+        n = min(len(names), len(weights), len(means), len(scales))
+        terms = [0.0] * n  # (an unknown value, NaN, stays 0.0: as w * (mean - mean) / scale)
+        for i in range(n):  # (indexed, not zipped: compiled, no tuple per feature)
+            mean: float = means[i]
+            value: float = feats.get(names[i], mean)
             if value == value:
-                t = w * (value - mean) / scale
+                t = weights[i] * (value - mean) / scales[i]
                 z += t
-                terms.append(t)
-            else:  # (as w * (mean - mean) / scale, a zero, which adds nothing to a share)
-                terms.append(0.0)
+                terms[i] = t
         return z, names, terms
 
     def knows(self, family: str) -> bool:
@@ -1631,8 +1653,8 @@ def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
         n = float(len(models))
         shares = [0.0] * len(names)
         for _, _, terms in models:
-            for i, t in enumerate(terms):
-                shares[i] = shares[i] + t / n
+            for i in range(min(len(terms), len(shares))):
+                shares[i] = shares[i] + terms[i] / n
         keys = [-abs(v) for v in shares]
         order = sorted(range(len(keys)), key=keys.__getitem__)
         return [(names[i], round(shares[i], 2)) for i in order[:top]]
