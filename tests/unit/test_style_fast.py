@@ -436,3 +436,24 @@ def test_the_c_sums_refuse_what_is_not_a_tuple_of_lists_of_ints() -> None:
         _stylec.sums(([1, "x"],), 0, 2)
     with pytest.raises(OverflowError):
         _stylec.sums(([10**30],), 0, 1)
+
+
+GUARD_PIECES = [
+    " ", "\t", "\x0c", "\u00a0", "\u2028", "if", "if(", "if ", "iff", "unless", "raise", "return", "fail", "let",
+    " Some", "ensure!", "anyhow::ensure", "x", "(", ")", "!", "==", "<", "not", " is None", ":", "{", "null", "a",
+]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(hs.lists(hs.sampled_from(GUARD_PIECES), max_size=12).map("".join))
+def test_a_guard_starts_with_its_first_words(line: str) -> None:
+    assert set(style._GUARD_FIRST) == set(style._GUARD)
+    for family, guard in style._GUARD.items():
+        if guard.match(line):
+            assert line.lstrip().startswith(style._GUARD_FIRST[family]), (family, line)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(hs.text(alphabet="aZb1_Q9zé É", max_size=16))
+def test_names_split_at_their_capitals_as_before(name: str) -> None:
+    assert style._CAMEL_BREAK.sub(" ", name) == re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)

@@ -483,11 +483,23 @@ def _documented_at(lines: list[str], i: int, lo: int, hi: int, family: str, docs
 
 
 def _guarded_at(lines: list[str], i: int, hi: int, family: str) -> bool:
-    """Whether the definition on line i (of lines[:hi]) opens by checking its arguments."""
-    body = [ln for ln in lines[i + 1 : min(i + 8, hi)] if ln.strip() and not _is_comment(ln.strip(), family)]
-    guard = _GUARD[family]
-    j = next((k for k, ln in enumerate(body[:3]) if guard.match(ln)), None)
-    return j is not None and _EXIT.search(" ".join(body[j : j + 2])) is not None
+    """Whether the definition on line i (of lines[:hi]) opens by checking its arguments:
+    one of the first three lines of its body (of the next seven, comments and blank ones
+    left out) is a guard, and it or the line after it exits."""
+    body: list[str] = []
+    for ln in lines[i + 1 : min(i + 8, hi)]:
+        stripped = ln.strip()
+        if stripped and not _is_comment(stripped, family):
+            body.append(ln)
+            if len(body) == 4:  # (all that is read below)
+                break
+    guard, first = _GUARD[family], _GUARD_FIRST[family]
+    for j in range(min(3, len(body))):
+        # (the guard's ^\s* is lstrip's whitespace: a line not starting with its first
+        # words cannot match, and most definitions start some other way)
+        if body[j].lstrip().startswith(first) and guard.match(body[j]):
+            return _EXIT.search(" ".join(body[j : j + 2])) is not None
+    return False
 
 
 def _uniformity(starts: list[int], end: int) -> float:
@@ -833,6 +845,16 @@ _GUARD = {
     "ruby": re.compile(r"^\s*(?:(if|unless)\b|(raise|return|fail)\b.*\b(if|unless)\b)"),
     "other": re.compile(r"^\s*(if|unless)\b"),
 }
+# What each _GUARD's match starts with after its leading whitespace (a test checks).
+_GUARD_FIRST = {
+    "python": ("if",),
+    "js": ("if",),
+    "go": ("if",),
+    "rust": ("if", "let", "ensure!", "anyhow::ensure"),
+    "clike": ("if",),
+    "ruby": ("if", "unless", "raise", "return", "fail"),
+    "other": ("if", "unless"),
+}
 _EXIT = re.compile(r"\b(raise|return|throw|panic!|bail!|Err\(|continue|break)\b")
 _ERROR_MESSAGE = re.compile(
     r"(?:raise\s+\w+|throw\s+new\s+\w+|Errorf|errors\.New|Error\(|panic!|bail!|anyhow!|expect)\(\s*"
@@ -842,12 +864,15 @@ _TEST_DEF = re.compile(
     r"^\s*(?:async\s+)?def\s+(test_\w+)|^\s*(?:it|test)\(\s*['\"`]([^'\"`]+)|^func\s+(Test\w+)\(|"
     r"^\s*fn\s+(test_\w+|\w+_\w+)\s*\(\)\s*\{|^\s*(?:public\s+)?void\s+(\w+)\s*\(\)\s*(?:throws\s+\w+\s*)?\{"
 )
+# Between a lower-case letter or digit and a capital: what r"([a-z0-9])([A-Z])" -> r"\1 \2"
+# splits (a literal replacement: no template expanded per match).
+_CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SNAKE = re.compile(r"^[a-z]+(?:_[a-z0-9]+)+$")
 _CAMEL = re.compile(r"^[a-z]+(?:[A-Z][a-z0-9]*)+$")
 
 
 def _words_in_name(name: str) -> int:
-    parts = re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name).replace("_", " ").split()
+    parts = _CAMEL_BREAK.sub(" ", name).replace("_", " ").split()
     return len([p for p in parts if p.lower() not in ("test", "it", "should")]) or 1
 
 
