@@ -24,7 +24,7 @@ sys.path.insert(0, os.environ.get("ANALYSE_SERVER") or str(ROOT / "server"))
 
 from provmark.batch.scan import analyse  # noqa: E402
 from provmark.core import style  # noqa: E402
-from provmark.core.style import family_for  # noqa: E402
+from provmark.core.families import family_for  # noqa: E402
 
 
 def stdlib_files(limit: int) -> list[Path]:

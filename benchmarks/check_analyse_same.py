@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, os.environ.get("ANALYSE_SERVER") or str(ROOT / "server"))
 
 from provmark.batch.scan import analyse  # noqa: E402
-from provmark.core.style import family_for  # noqa: E402
+from provmark.core.families import family_for  # noqa: E402
 
 CORPORA = (ROOT / "training" / "ai", ROOT / "benchmarks" / "heldout" / "ai")
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from provmark.core.style import _EXT_FAMILY, family_for, judging_units
+from provmark.core.families import EXTENSIONS, family_for
+from provmark.core.style import judging_units
 
 FENCE = re.compile(r"^```[ \t]*([\w+#-]*)[^\n]*\n(.*?)^```", re.M | re.S)
 FENCE_LANG = {
@@ -63,7 +64,7 @@ def source_files(root: Path) -> Iterator[tuple[Path, str, str]]:
                 ext = FENCE_LANG.get(m.group(1).lower())
                 if ext and m.group(2).strip():
                     yield path.with_name(f"{path.name}#{i}{ext}"), family_for(f"x{ext}"), m.group(2)
-        elif path.suffix.lower() in _EXT_FAMILY:
+        elif path.suffix.lower() in EXTENSIONS:
             yield path, family_for(str(path)), text
 
 

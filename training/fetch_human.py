@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "server"))
 
-from provmark.core.style import _EXT_FAMILY  # noqa: E402
+from provmark.core import families  # noqa: E402
 
 DEFAULT_OUT = Path.home() / ".cache" / "provmark-train" / "human"
 CUTOFF = dt.date(2022, 11, 30)  # the first public chat assistant for code: nothing from that day on
@@ -45,7 +45,7 @@ EXCLUDED = {"click", "express", "cobra", "chalk", "express-session", "colorama",
 EXTENSIONS = {".py", ".js", ".mjs", ".cjs", ".jsx", ".ts", ".tsx", ".mts", ".cts", ".go", ".rs", ".java", ".kt"}
 EXTENSIONS |= {".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs"}
 EXTENSIONS |= {".rb", ".php"}  # Ruby (the "other" family) and PHP (C-like)
-FAMILY = {ext: family for ext, family in _EXT_FAMILY.items() if ext in EXTENSIONS}
+FAMILY = {ext: family for ext, family in families.EXTENSIONS.items() if ext in EXTENSIONS}
 # Folders that hold other people's code, bundles, build output or data rather than the
 # release's own source. Tests are kept (their fixtures and test data are not).
 SKIP_PARTS = {

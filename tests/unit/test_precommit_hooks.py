@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from provmark.core.style import _EXT_FAMILY
+from provmark.core.families import EXTENSIONS
 from support.workloads import git
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -61,8 +61,8 @@ def test_scan_hook_files_are_the_files_scan_reads() -> None:
     and staged sidecars run it too (they stand for their file)."""
     pattern = re.compile(str(_hooks()["provmark-scan"]["files"]))
     listed = set(re.search(r"\\\.\(([^)]*)\)", pattern.pattern).group(1).split("|"))  # type: ignore[union-attr]
-    assert listed == {ext[1:] for ext in _EXT_FAMILY}
-    for ext in _EXT_FAMILY:
+    assert listed == {ext[1:] for ext in EXTENSIONS}
+    for ext in EXTENSIONS:
         assert pattern.search(f"src/a{ext}") and pattern.search(f"src/A{ext.upper()}")
     assert pattern.search(".provmark/src/a.py.json")
     for other in ("README.md", "data.json", "src/a.pyc", "a.py.orig", "sub/.provmark/x.json"):

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from provmark.core import text_signs
+from provmark.core.families import family_for
 from provmark.core.segment import segment
 from provmark.core.style import (
     ERA_FEATURES,
     FEATURES,
     NGRAM,
     default_model,
-    family_for,
     features,
     guess_family,
     load_model,

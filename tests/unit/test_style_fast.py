@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from provmark.core import style
+from provmark.core.families import FAMILIES
 from provmark.core.segment import segment
 from provmark.core.style import (
     _CODE_ENDS,
@@ -33,7 +34,6 @@ from provmark.core.style import (
     _TODO,
     _TODO_WORDS,
     ERA_FEATURES,
-    FAMILIES,
     FileStyle,
     LineText,
     _build_starts,

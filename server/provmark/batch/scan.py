@@ -21,29 +21,19 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from provmark.core import evidence as ev
+from provmark.core.families import EXTENSIONS, family_for
 from provmark.core.findings import Finding, Totals, totals
-from provmark.core.ngram import NgramModel
 from provmark.core.records import Record, SidecarData, status_of
 from provmark.core.relocate import hashes_of, locate, squeezed_of
-from provmark.core.segment import segment
-from provmark.core.style import (
-    _EXT_FAMILY,
-    ERA_FEATURES,
-    NGRAM,
-    UNKNOWN,
-    FileStyle,
-    default_model,
-    family_for,
-    units_of,
-)
 from provmark.core.writes import is_generated
 from provmark.sources import sidecar as sidecars
 from provmark.sources.gitinfo import GitHistory, find_repository, git_command
 from provmark.sources.ignore import IgnoreRules
 
 if TYPE_CHECKING:  # (imported where used: a rescan with nothing to analyse, no sidecars
-    # and no transcripts starts without the worker pool, the records' evidence nor the
-    # transcript readers: a third of its imports)
+    # and no transcripts starts without the content model's code, the worker pool, the
+    # records' evidence nor the transcript readers: most of its imports)
+    from provmark.core.ngram import NgramModel
     from provmark.sources.transcripts import TranscriptIndex
 
 CACHE_FORMAT = "provmark-scan/3"
@@ -280,7 +270,7 @@ def _walk_folder(here: Path, folder: str, rules: IgnoreRules) -> Iterator[tuple[
         if is_dir:
             if name not in VENDORED and not rules.ignored(rel, True):
                 folders.append(name)
-        elif os.path.splitext(name)[1].lower() in _EXT_FAMILY and not rules.ignored(rel):
+        elif os.path.splitext(name)[1].lower() in EXTENSIONS and not rules.ignored(rel):
             yield rel, here / name
     for name in folders:
         yield from _walk_folder(here / name, f"{folder}/{name}" if folder else name, rules)
@@ -305,7 +295,7 @@ def select(root: Path, rels: Iterable[str], ignore: tuple[str, ...] = ()) -> lis
     out: list[tuple[str, Path]] = []
     for rel in sorted(wanted):
         parts = rel.split("/")
-        if rel.startswith("/") or ".." in parts or "" in parts or Path(rel).suffix.lower() not in _EXT_FAMILY:
+        if rel.startswith("/") or ".." in parts or "" in parts or Path(rel).suffix.lower() not in EXTENSIONS:
             continue
         if _selectable(root, rules, loaded, parts) and (root / rel).is_file():
             out.append((rel, root / rel))
@@ -408,6 +398,9 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
 
     The file is split and read once: `FileStyle` gives every unit's features and the
     file's from the same per-line facts (equal to `features` on each text)."""
+    from provmark.core.segment import segment
+    from provmark.core.style import ERA_FEATURES, FileStyle, default_model, units_of
+
     model = default_model()
     lines = text.splitlines()
     blocks = segment(text)
@@ -458,6 +451,8 @@ def _add_ngram(
     file_feats: dict[str, float],
 ) -> None:
     """Each run's and the file's n-gram score, from one pass over the file."""
+    from provmark.core.style import NGRAM, UNKNOWN
+
     sums, counts = table.by_line(text, family)
     if len(sums) < len(lines):  # a line break other than "\n" (a lone \r, U+2028): score each run alone
         for (start, end), f in zip(runs, feats, strict=True):
@@ -553,21 +548,25 @@ class Cache:
 
 
 def model_key() -> str:
-    """What a cached analysis depends on: the model in use, the shipped model file (its
-    trees and n-gram table too) and the code that splits and reads a file. Any change
-    (an upgrade, a retrained model) analyses every file again."""
-    model = default_model()
-    raw = (
-        json.dumps([model.families, model.calibration, model.min_tokens, model.scan_threshold], sort_keys=True)
-        if model
-        else "none"
-    )
-    # scan2: blocks carry the features that moved them (older cache entries lack them).
-    return hashlib.sha256(("scan2" + raw).encode() + _analysis_digest()).hexdigest()[:16]
+    """What a cached analysis depends on: the shipped model file (every part of it: the
+    logistic models, calibration, trees and n-gram table) and the code that splits and
+    reads a file. Any change (an upgrade, a retrained model) analyses every file again.
+    (The model file's bytes, not the loaded model: a rescan with nothing to analyse
+    then never loads the model's code.)"""
+    # scan3: the key from the model file alone (scan2 also hashed the loaded model's
+    # logistic parts, which that file holds).
+    return hashlib.sha256(b"scan3" + _analysis_digest()).hexdigest()[:16]
 
 
 # The sources of what `analyse` runs (read as text: a compiled build keeps them beside it).
-_ANALYSIS_SOURCES = ("core/segment.py", "core/style.py", "core/ngram.py", "core/forest.py", "batch/scan.py")
+_ANALYSIS_SOURCES = (
+    "core/families.py",
+    "core/segment.py",
+    "core/style.py",
+    "core/ngram.py",
+    "core/forest.py",
+    "batch/scan.py",
+)
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,10 @@ from typing import Any
 from provmark.core import evidence as ev
 from provmark.core.bursts import Judgement, is_bulk
 from provmark.core.facts import Facts, Question
+from provmark.core.families import family_for
 from provmark.core.lines import is_solid, normalize
 from provmark.core.memory import Memory, Provenance
 from provmark.core.regions import FLAG, Region, new_id
-from provmark.core.style import family_for
 from provmark.core.textdoc import index_to_column
 from provmark.core.writes import inserted_runs, is_generated, line_keys
 from provmark.settings import Settings

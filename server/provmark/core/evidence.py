@@ -124,10 +124,11 @@ def repository_prior(unit: str = "block") -> float:
     """The log-odds that code at rest is AI-written, as the content model states it for
     a block or for a whole file: style alone then warns where, on held-out repositories,
     at most 1% of modern hand-written files did (for each kind of unit)."""
-    from provmark.core.style import default_model
+    # (read off the model file: a rescan that analyses nothing never loads the model)
+    from provmark.core.model_file import shipped_thresholds
 
-    model = default_model()
-    t = model.scan_threshold.get(unit) if model is not None and model.scan_threshold else None
+    thresholds = shipped_thresholds()
+    t = thresholds.get(unit) if thresholds else None
     return NO_MODEL_PRIOR if t is None else round(math.log((1 - t) / t), 3)
 
 

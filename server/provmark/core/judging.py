@@ -24,10 +24,11 @@ from provmark.core import evidence as ev
 from provmark.core.bursts import DocState, Judgement, Pending, is_bulk
 from provmark.core.copies import verify_copy
 from provmark.core.facts import Facts, Question
+from provmark.core.families import family_for
 from provmark.core.lines import is_solid, normalize
 from provmark.core.memory import Memory, Provenance
 from provmark.core.regions import FLAG, PENDING, Region, new_id
-from provmark.core.style import family_for, guess_family
+from provmark.core.style import guess_family
 from provmark.core.textdoc import body_of
 from provmark.settings import Settings
 

@@ -18,82 +18,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from operator import add, and_, is_not, lt, or_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from provmark.core import forest, native, ngram
+from provmark.core import forest, model_file, native, ngram
+from provmark.core.families import FAMILIES
 from provmark.core.forest import Forest
 
 if TYPE_CHECKING:
     from provmark.core.segment import Block
 
-FAMILIES = ("python", "js", "go", "rust", "clike", "ruby", "other")
-
-_EXT_FAMILY = {
-    ".py": "python",
-    ".pyi": "python",
-    ".pyw": "python",
-    ".js": "js",
-    ".mjs": "js",
-    ".cjs": "js",
-    ".jsx": "js",
-    ".ts": "js",
-    ".tsx": "js",
-    ".mts": "js",
-    ".cts": "js",
-    ".go": "go",
-    ".rs": "rust",
-    ".java": "clike",
-    ".kt": "clike",
-    ".kts": "clike",
-    ".scala": "clike",
-    ".c": "clike",
-    ".h": "clike",
-    ".cc": "clike",
-    ".cpp": "clike",
-    ".cxx": "clike",
-    ".hpp": "clike",
-    ".hh": "clike",
-    ".cs": "clike",
-    ".swift": "clike",
-    ".php": "clike",
-    ".dart": "clike",
-    ".m": "clike",
-    ".rb": "ruby",
-    ".rake": "ruby",
-    ".gemspec": "ruby",
-    ".sh": "other",
-    ".bash": "other",
-    ".lua": "other",
-    ".pl": "other",
-    ".r": "other",
-    ".ex": "other",
-    ".exs": "other",
-    ".jl": "other",
-    ".sql": "other",
-}
-_LANG_FAMILY = {
-    "python": "python",
-    "javascript": "js",
-    "typescript": "js",
-    "javascriptreact": "js",
-    "typescriptreact": "js",
-    "go": "go",
-    "rust": "rust",
-    "java": "clike",
-    "c": "clike",
-    "cpp": "clike",
-    "csharp": "clike",
-    "kotlin": "clike",
-    "swift": "clike",
-    "php": "clike",
-    "scala": "clike",
-    "dart": "clike",
-    "ruby": "ruby",
-}
 _HASH_COMMENT = {"python", "ruby", "other"}
 
 # Left out, though the code still reads them: quote style, tab indentation, string
@@ -331,16 +267,6 @@ _SYNTAX = {
     name: _Syntax(*(_fast(getattr(syn, f).pattern) for f in _Syntax.__dataclass_fields__))
     for name, syn in _SYNTAX.items()
 }
-
-
-def family_for(path: str | None = None, language_id: str | None = None) -> str:
-    if language_id and language_id.lower() in _LANG_FAMILY:
-        return _LANG_FAMILY[language_id.lower()]
-    if path:
-        suffix = Path(path).suffix.lower()
-        if suffix in _EXT_FAMILY:
-            return _EXT_FAMILY[suffix]
-    return "other"
 
 
 _GUESS = {
@@ -1703,10 +1629,7 @@ def _interpolate(knots: tuple[tuple[float, float], ...], z: float) -> float:
 
 def load_model(path: Path | None = None) -> StyleModel | None:
     try:
-        if path is None:
-            raw = resources.files("provmark").joinpath("data/style-model.json").read_text(encoding="utf-8")
-        else:
-            raw = path.read_text(encoding="utf-8")
+        raw = model_file.read_shipped() if path is None else path.read_text(encoding="utf-8")
         data = json.loads(raw)
         families = data["families"]
         for params in families.values():
@@ -1723,11 +1646,7 @@ def load_model(path: Path | None = None) -> StyleModel | None:
         for knots in calibration.values():
             if not knots or any(not 0.0 < p < 1.0 for _, p in knots) or list(knots) != sorted(knots):
                 raise ValueError("calibration knots out of order or range")
-        # (a name of its own: mypyc types `raw` as str from above and checks it)
-        given = data.get("scan_threshold")
-        threshold = None if given is None else {k: float(given[k]) for k in ("block", "file")}
-        if threshold is not None and not all(0.5 <= v < 1.0 for v in threshold.values()):
-            raise ValueError("scan_threshold out of range")
+        threshold = model_file.scan_thresholds(data)
         return StyleModel(
             version=str(data.get("version", "?")),
             families=families,

@@ -307,7 +307,7 @@ class RepoExclusion:
 
     def _style(self, rel: str, text: str) -> list[tuple[int, int, float]]:
         from provmark.batch.scan import analyse, skip_reason
-        from provmark.core.style import family_for
+        from provmark.core.families import family_for
 
         family = family_for(rel)
         # Only source files the model knows, and not generated or minified ones (as scan).
