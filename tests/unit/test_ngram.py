@@ -355,3 +355,9 @@ def test_a_second_caller_during_a_callback_is_told_to_take_the_python_pass() -> 
     got = scorer.line_sums("z = 3\n", 0, 2)
     assert inner and all(x is None for x in inner)
     assert got == plain_by_line(model, "z = 3\n", "python")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="aZb1_Q9zé ÉxY٣", max_size=16))
+def test_shapes_count_humps_as_the_regular_expression_did(name: str) -> None:
+    assert ngram._humps(name) == len(re.findall(r"[a-z0-9][A-Z]", name))

@@ -58,7 +58,6 @@ _NATIVE_LEXER = {"hash": 0, "c": 1, "rust": 2}  # _ngramc's HASH, C, RUST
 # alternative, [A-Z]+(?![a-z]), which never matched: the first takes any letter. Left
 # out, the engine skips ahead to letters, and the words are the same.)
 _WORDS = re.compile(r"[A-Za-z][a-z']*")
-_CAMEL = re.compile(r"[a-z0-9][A-Z]")
 
 KEYWORDS = frozenset(
     """abstract and as assert async await break case catch class const continue crate def default defer del
@@ -161,6 +160,18 @@ def tokens(text: str, family: str) -> list[str]:
     return list(chain.from_iterable(map(_RAW.__getitem__, _lexemes(text, family))))
 
 
+def _humps(core: str) -> int:
+    """len(re.findall(r"[a-z0-9][A-Z]", core)): where an ASCII lower-case letter or digit
+    is followed by an ASCII capital (two such pairs never overlap: a capital starts
+    none), counted in one loop instead of a regular expression's list."""
+    n = 0
+    for i in range(len(core) - 1):
+        a, b = core[i], core[i + 1]
+        if "A" <= b <= "Z" and ("a" <= a <= "z" or "0" <= a <= "9"):
+            n += 1
+    return n
+
+
 def shape(name: str) -> str:
     """An identifier's shape: its case convention and how many words it is made of."""
     lead = "_" if name.startswith("_") else ""
@@ -171,7 +182,7 @@ def shape(name: str) -> str:
         return f"{lead}i:UPPER{min(core.count('_') + 1, 4)}"
     if "_" in core:
         return f"{lead}i:snake{min(core.count('_') + 1, 4)}"
-    humps = len(_CAMEL.findall(core)) + 1
+    humps = _humps(core) + 1
     if core[0].isupper():
         return f"{lead}i:Pascal{min(humps, 4)}"
     if humps > 1:
@@ -182,16 +193,17 @@ def shape(name: str) -> str:
 def normalise(raw: Iterable[str], vocabulary: frozenset[str] | set[str]) -> list[str]:
     """Identifiers and words outside `vocabulary` (the words most codebases share)
     become their shape or "w?": what a project is about says nothing about its author."""
-    out: list[str] = []
-    for t in raw:
-        if t[:2] == "i:":
-            low = "i:" + t[2:].lower()
-            out.append(low if low in vocabulary else shape(t[2:]))
-        elif t[:2] == "w:":
-            out.append(t if t in vocabulary else "w?")
-        else:
-            out.append(t)
-    return out
+    return [normalise_one(t, vocabulary) for t in raw]
+
+
+def normalise_one(t: str, vocabulary: frozenset[str] | set[str]) -> str:
+    """One raw token, as `normalise` gives it."""
+    if t[:2] == "i:":
+        low = "i:" + t[2:].lower()
+        return low if low in vocabulary else shape(t[2:])
+    if t[:2] == "w:":
+        return t if t in vocabulary else "w?"
+    return t
 
 
 BUCKETS = 1 << 20
@@ -273,7 +285,7 @@ class _Fast:
         slot = self.raw.get(raw)
         if slot is not None:
             return slot
-        c = token_id(normalise((raw,), self.model.vocabulary)[0])
+        c = token_id(normalise_one(raw, self.model.vocabulary))
         with self.lock:
             slot = self.slot_of.get(c)
             if slot is None:
