@@ -278,6 +278,9 @@ PIECES = [
     *"ab_X19 \n\t\r\f'\"`#/*\\rbfRBuUFé²{}.-!",
     *('"""', "'''", "r#", '"#', "b'", 'br"', "\\\n", "/*", "*/", "//", "the ", "it's ", "Word "),
     *("日", "😀", "٣", "\u2028", "\x0b", "\u00a0", "\u3000", "ǅ", "x" * 50, "word " * 12),
+    # names: in the shared vocabulary or not, keywords, every shape
+    *("self ", "get ", "def ", "return ", "fooBar ", "FooBar", "FOO_BAR ", "foo_bar_baz ", "__dunder__ ", "HTTPServer"),
+    *("a1B ", "_x ", "Ok ", "0x1F ", "1_000 ", "naïve ", "_1_2 ", "a_b "),
 ]
 
 
@@ -361,3 +364,17 @@ def test_a_second_caller_during_a_callback_is_told_to_take_the_python_pass() -> 
 @given(st.text(alphabet="aZb1_Q9zé ÉxY٣", max_size=16))
 def test_shapes_count_humps_as_the_regular_expression_did(name: str) -> None:
     assert ngram._humps(name) == len(re.findall(r"[a-z0-9][A-Z]", name))
+
+
+@needs_native
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aZb_1QxY9#$", min_size=1, max_size=12))
+def test_the_c_shapes_are_the_python_shapes(name: str) -> None:
+    assert ngram._ngramc.shape(name) == ngram.shape(name)
+
+
+@needs_native
+def test_the_c_shape_refuses_what_it_does_not_read() -> None:
+    for name in ("", "naïve", "x" * 49):
+        with pytest.raises(ValueError):
+            ngram._ngramc.shape(name)

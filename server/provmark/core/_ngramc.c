@@ -124,6 +124,8 @@ typedef struct {
     double *w1;
     Py_ssize_t known, cap;
     Map lexemes, words;
+    Map norms;                       /* a normalised token -> its slot (plain_slot) */
+    PyObject *keywords, *vocabulary; /* ngram.KEYWORDS, the model's vocabulary; NULL: not given */
     int32_t head_slot[3]; /* the slots of "#", '"' and "s"; -1 until asked */
     int busy;             /* in a call (a callback may let another thread in) */
 } Scorer;
@@ -409,6 +411,122 @@ static PyObject *substring(const Text *t, Py_ssize_t a, Py_ssize_t b) {
     return PyUnicode_FromKindAndData(t->kind, (const char *)t->data + a * t->kind, b - a);
 }
 
+/* A plain lexeme in ASCII (an identifier, a number, one sign) read here, as _Fast._lexeme
+ * and _slot read it: its raw token (_expand: "k:" or "i:" and the name, "n", the sign)
+ * and that token normalised (ngram.normalise_one: a name outside the shared vocabulary
+ * becomes its shape). The slot is the normalised token's, asked of _Fast._slot once per
+ * normalised token (few: names mostly become one of some forty shapes). Returns the
+ * slot, -1 on error, -2 when the lexeme is not one of these (the caller asks _lexeme). */
+#define NORM_MAX (KEEP_CHARS + 16)
+
+static Py_ssize_t shape_of(const char *name, Py_ssize_t n, char *out) {
+    /* ngram.shape, for an ASCII name */
+    const char *lead = name[0] == '_' ? "_" : "";
+    Py_ssize_t a = 0, b = n;
+    while (a < b && name[a] == '_') a++;
+    while (b > a && name[b - 1] == '_') b--;
+    const char *core = name + a;
+    Py_ssize_t len = b - a, unders = 0;
+    int lower = 0, upper = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        unders += core[i] == '_';
+        lower |= core[i] >= 'a' && core[i] <= 'z';
+        upper |= core[i] >= 'A' && core[i] <= 'Z';
+    }
+    if (len <= 2)
+        return snprintf(out, NORM_MAX, "%si:short", lead);
+    /* core.isupper() (a capital, no small letter) or (core.upper() == core and "_" in core) */
+    if (!lower && (upper || unders))
+        return snprintf(out, NORM_MAX, "%si:UPPER%d", lead, (int)(unders + 1 < 4 ? unders + 1 : 4));
+    if (unders)
+        return snprintf(out, NORM_MAX, "%si:snake%d", lead, (int)(unders + 1 < 4 ? unders + 1 : 4));
+    Py_ssize_t humps = 1;
+    for (Py_ssize_t i = 0; i + 1 < len; i++)
+        humps += core[i + 1] >= 'A' && core[i + 1] <= 'Z' &&
+                 ((core[i] >= 'a' && core[i] <= 'z') || (core[i] >= '0' && core[i] <= '9'));
+    if (humps > 4)
+        humps = 4;
+    if (core[0] >= 'A' && core[0] <= 'Z')
+        return snprintf(out, NORM_MAX, "%si:Pascal%d", lead, (int)humps);
+    if (humps > 1)
+        return snprintf(out, NORM_MAX, "%si:camel%d", lead, (int)humps);
+    return snprintf(out, NORM_MAX, "%si:word", lead);
+}
+
+/* Whether set holds the ASCII text s[:n] (-1: an error). */
+static int holds(PyObject *set, const char *s, Py_ssize_t n) {
+    PyObject *str = PyUnicode_FromStringAndSize(s, n);
+    if (str == NULL)
+        return -1;
+    int in = PySet_Contains(set, str);
+    Py_DECREF(str);
+    return in;
+}
+
+static int32_t plain_slot(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b) {
+    const Py_ssize_t len = b - a;
+    if (s->keywords == NULL || s->vocabulary == NULL || len > KEEP_CHARS)
+        return -2;
+    char lex[KEEP_CHARS + 1], raw[NORM_MAX], norm[NORM_MAX];
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 c = AT(t, a + i);
+        if (c >= 128)
+            return -2;
+        lex[i] = (char)c;
+    }
+    Py_ssize_t nraw, nnorm;
+    const char first = lex[0];
+    if (first >= '0' && first <= '9') { /* a number: "n" */
+        nraw = nnorm = 1;
+        raw[0] = norm[0] = 'n';
+    } else if (is_letter((Py_UCS4)first) || first == '_') { /* a name ("plain": it ends in none of "'#) */
+        int kw = holds(s->keywords, lex, len);
+        if (kw < 0)
+            return -1;
+        raw[0] = kw ? 'k' : 'i';
+        raw[1] = ':';
+        memcpy(raw + 2, lex, (size_t)len);
+        nraw = len + 2;
+        if (kw) {
+            memcpy(norm, raw, (size_t)nraw);
+            nnorm = nraw;
+        } else {
+            norm[0] = 'i';
+            norm[1] = ':';
+            for (Py_ssize_t i = 0; i < len; i++)
+                norm[2 + i] = (lex[i] >= 'A' && lex[i] <= 'Z') ? (char)(lex[i] + 32) : lex[i];
+            int known = holds(s->vocabulary, norm, len + 2);
+            if (known < 0)
+                return -1;
+            nnorm = known ? len + 2 : shape_of(lex, len, norm);
+        }
+    } else if (len == 1) { /* a sign */
+        nraw = nnorm = 1;
+        raw[0] = norm[0] = first;
+    } else {
+        return -2;
+    }
+    if (nnorm <= 0 || nnorm >= NORM_MAX)
+        return -2;
+    Py_UCS4 key[NORM_MAX];
+    for (Py_ssize_t i = 0; i < nnorm; i++)
+        key[i] = (unsigned char)norm[i];
+    uint64_t h = hash_of(key, nnorm);
+    Entry *e = map_find(&s->norms, key, nnorm, h);
+    if (e != NULL)
+        return e->slots[0];
+    PyObject *token = PyUnicode_FromStringAndSize(raw, nraw);
+    if (token == NULL)
+        return -1;
+    int32_t slot = as_slot(s, PyObject_CallMethod(s->fast, "_slot", "O", token));
+    Py_DECREF(token);
+    if (slot >= 0 && map_put(&s->norms, key, nnorm, h, &slot, 1) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return slot;
+}
+
 /* The slots of one lexeme appended to out. key: its code points (scratch). */
 static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Slots *out, Py_UCS4 *key) {
     Py_ssize_t len = b - a;
@@ -430,6 +548,20 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
         }
     }
     if (plain) {
+        int32_t slot = plain_slot(s, t, a, b);
+        if (slot == -1)
+            return -1;
+        if (slot >= 0) {
+            if (push(out, slot) < 0)
+                return -1;
+            if (len <= KEEP_CHARS) { /* (the callback may have run other threads' code: the key is ours) */
+                for (Py_ssize_t i = 0; i < len; i++)
+                    key[i] = AT(t, a + i);
+                if (map_put(&s->lexemes, key, len, hash_of(key, len), &slot, 1) == NULL)
+                    return PyErr_NoMemory(), -1;
+            }
+            return 0;
+        }
         PyObject *lex = substring(t, a, b);
         if (lex == NULL)
             return -1;
@@ -565,6 +697,8 @@ static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
         map_clear(&s->lexemes);
     if (s->words.used > CACHE_MAX)
         map_clear(&s->words);
+    if (s->norms.used > CACHE_MAX)
+        map_clear(&s->norms);
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
     double *sums = PyMem_Calloc((size_t)n_lines, sizeof(double));
     Py_ssize_t *counts = PyMem_Calloc((size_t)n_lines, sizeof(Py_ssize_t));
@@ -642,10 +776,15 @@ done:
 }
 
 static int Scorer_init(Scorer *s, PyObject *args, PyObject *kwargs) {
-    static char *kwlist[] = {"fast", "table", "levels", NULL};
-    PyObject *fast, *table, *levels;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OSO", kwlist, &fast, &table, &levels))
+    static char *kwlist[] = {"fast", "table", "levels", "keywords", "vocabulary", NULL};
+    PyObject *fast, *table, *levels, *keywords = NULL, *vocabulary = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OSO|OO", kwlist, &fast, &table, &levels, &keywords,
+                                     &vocabulary))
         return -1;
+    if ((keywords != NULL && !PyAnySet_Check(keywords)) || (vocabulary != NULL && !PyAnySet_Check(vocabulary))) {
+        PyErr_SetString(PyExc_TypeError, "keywords and vocabulary: sets of str");
+        return -1;
+    }
     PyObject *seq = PySequence_Fast(levels, "levels: a sequence of 256 floats");
     if (seq == NULL)
         return -1;
@@ -668,6 +807,16 @@ static int Scorer_init(Scorer *s, PyObject *args, PyObject *kwargs) {
     Py_XSETREF(s->fast, fast);
     Py_INCREF(table);
     Py_XSETREF(s->table, table);
+    if (keywords != NULL && vocabulary != NULL) { /* (names are read here only with both) */
+        Py_INCREF(keywords);
+        Py_XSETREF(s->keywords, keywords);
+        Py_INCREF(vocabulary);
+        Py_XSETREF(s->vocabulary, vocabulary);
+    } else {
+        Py_CLEAR(s->keywords);
+        Py_CLEAR(s->vocabulary);
+    }
+    map_clear(&s->norms);
     for (int k = 0; k < 3; k++)
         s->head_slot[k] = -1;
     return sync_slots(s, 0);
@@ -682,8 +831,29 @@ static void Scorer_dealloc(Scorer *s) {
     PyMem_Free(s->w1);
     map_clear(&s->lexemes);
     map_clear(&s->words);
+    map_clear(&s->norms);
+    Py_XDECREF(s->keywords);
+    Py_XDECREF(s->vocabulary);
     Py_TYPE(s)->tp_free((PyObject *)s);
 }
+
+/* shape(name): shape_of for an ASCII name of at most KEEP_CHARS characters, as
+   ngram.shape gives it (for the tests). */
+static PyObject *shape(PyObject *module, PyObject *name) {
+    if (!PyUnicode_Check(name) || !PyUnicode_IS_ASCII(name) || PyUnicode_GET_LENGTH(name) > KEEP_CHARS ||
+        PyUnicode_GET_LENGTH(name) == 0) {
+        PyErr_SetString(PyExc_ValueError, "shape: an ASCII name of 1 to 48 characters");
+        return NULL;
+    }
+    char out[NORM_MAX];
+    Py_ssize_t n = shape_of(PyUnicode_AsUTF8(name), PyUnicode_GET_LENGTH(name), out);
+    return PyUnicode_FromStringAndSize(out, n);
+}
+
+static PyMethodDef module_methods[] = {
+    {"shape", shape, METH_O, "ngram.shape of an ASCII name, as the n-gram pass reads it."},
+    {NULL, NULL, 0, NULL},
+};
 
 static PyMethodDef Scorer_methods[] = {
     {"line_sums", (PyCFunction)Scorer_line_sums, METH_VARARGS,
@@ -696,7 +866,7 @@ static PyTypeObject ScorerType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "provmark.core._ngramc.Scorer",
     .tp_basicsize = sizeof(Scorer),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A _Fast's n-gram pass in C: Scorer(fast, table, levels).",
+    .tp_doc = "A _Fast's n-gram pass in C: Scorer(fast, table, levels[, keywords, vocabulary]).",
     .tp_new = PyType_GenericNew,
     .tp_init = (initproc)Scorer_init,
     .tp_dealloc = (destructor)Scorer_dealloc,
@@ -708,6 +878,7 @@ static struct PyModuleDef module = {
     .m_name = "_ngramc",
     .m_doc = "core/ngram.py's n-gram pass in C (optional).",
     .m_size = -1,
+    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC PyInit__ngramc(void) {

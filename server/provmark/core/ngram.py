@@ -279,7 +279,11 @@ class _Fast:
         self.lock = threading.Lock()  # the four lists must grow together
         self._slot("NL")
         # by_line in C: the same lexers, and the slots asked of this object
-        self.native: Any = None if _ngramc is None else _ngramc.Scorer(self, model.table, model.levels)
+        self.native: Any = (
+            None
+            if _ngramc is None
+            else _ngramc.Scorer(self, model.table, model.levels, keywords=KEYWORDS, vocabulary=model.vocabulary)
+        )
 
     def _slot(self, raw: str) -> int:
         slot = self.raw.get(raw)
