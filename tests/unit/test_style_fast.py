@@ -303,15 +303,26 @@ NAME_PIECES = [
 @given(hs.lists(hs.lists(hs.sampled_from(NAME_PIECES), max_size=12).map("".join), max_size=30))
 def test_the_c_identifier_counts_are_the_regular_expressions(lines: list[str]) -> None:
     assert _stylec.Idents(style._ident_stats).prefix(lines) == _python_prefix(lines)
+    assert _stylec.Idents(style._ident_stats, keywords=style._KEYWORDS).prefix(lines) == _python_prefix(lines)
+
+
+@needs_stylec
+@settings(max_examples=2000, deadline=None)
+@given(hs.text(alphabet="aZ_1bQ", min_size=1, max_size=10).filter(lambda w: not w[0].isdigit()))
+def test_the_c_counts_of_a_name_are_its_stats(name: str) -> None:
+    """A name's counts read in C (with the keywords) against _ident_stats: every mix of
+    small and capital letters, digits and underscores."""
+    assert _stylec.Idents(style._ident_stats, keywords=style._KEYWORDS).prefix([name]) == _python_prefix([name])
 
 
 @needs_stylec
 def test_the_c_identifier_counts_on_real_files() -> None:
     idents = _stylec.Idents(style._ident_stats)
+    with_keywords = _stylec.Idents(style._ident_stats, keywords=style._KEYWORDS)
     texts = [t for family in FAMILIES for t in _texts(family)] + [t for _, t in _repository_texts()]
     for text in texts:
         lines = text.splitlines()
-        assert idents.prefix(lines) == _python_prefix(lines)
+        assert idents.prefix(lines) == with_keywords.prefix(lines) == _python_prefix(lines)
     assert style._ident_prefix(lines) == _python_prefix(lines)
 
 
@@ -321,6 +332,8 @@ def test_the_c_identifier_counts_refuse_bad_input_and_survive_callbacks() -> Non
         _stylec.Idents(style._ident_stats).prefix(("a", "b"))
     with pytest.raises(TypeError):
         _stylec.Idents(style._ident_stats).prefix(["a", 3])
+    with pytest.raises(TypeError):
+        _stylec.Idents(style._ident_stats, keywords=["if"])
     with pytest.raises(ValueError):
         _stylec.Idents(lambda w: (1, 2)).prefix(["a"])
     with pytest.raises(ValueError):

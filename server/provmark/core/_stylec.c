@@ -36,6 +36,7 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     PyObject *stats;
+    PyObject *keywords; /* style._KEYWORDS: with it, a name's counts are read here (ascii_stats) */
     Slot *slots;
     Py_ssize_t capacity, used; /* capacity: a power of two */
 } Idents;
@@ -92,12 +93,65 @@ static int grow(Idents *d) {
     return 0;
 }
 
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* style._ident_stats of an ASCII name, with its keywords: 0 (counts set), -1 on error.
+       keyword (w.lower() in _KEYWORDS): all six 0
+       else (1, len(w), len(w) <= 2, multi, _SNAKE.match(w), _CAMEL.match(w))
+   multi: an "_" inside w.strip("_"), or a small first letter and a capital after it;
+   _SNAKE ^[a-z]+(?:_[a-z0-9]+)+$ and _CAMEL ^[a-z]+(?:[A-Z][a-z0-9]*)+$ read left to
+   right (the only way through either). */
+static int ascii_stats(Idents *d, const char *w, Py_ssize_t n, uint32_t *counts) {
+    PyObject *low = PyUnicode_New(n, 127);
+    if (!low) return -1;
+    Py_UCS1 *l = PyUnicode_1BYTE_DATA(low);
+    for (Py_ssize_t i = 0; i < n; i++) l[i] = (Py_UCS1)(is_upper(w[i]) ? w[i] + 32 : w[i]);
+    const int keyword = PySet_Contains(d->keywords, low);
+    Py_DECREF(low);
+    if (keyword < 0) return -1;
+    memset(counts, 0, FIELDS * sizeof *counts);
+    if (keyword) return 0;
+    Py_ssize_t a = 0, b = n, i;
+    while (a < b && w[a] == '_') a++;
+    while (b > a && w[b - 1] == '_') b--;
+    int multi = memchr(w + a, '_', (size_t)(b - a)) != NULL;
+    for (i = 1; !multi && is_lower(w[0]) && i < n; i++) multi = is_upper(w[i]);
+    for (i = 0; i < n && is_lower(w[i]);) i++;
+    int snake = i > 0 && i < n;
+    for (Py_ssize_t j; snake && i < n;) {
+        if (w[i] != '_') {
+            snake = 0;
+            break;
+        }
+        for (j = ++i; i < n && (is_lower(w[i]) || is_digit(w[i]));) i++;
+        snake = i > j;
+    }
+    for (i = 0; i < n && is_lower(w[i]);) i++;
+    int camel = i > 0 && i < n && is_upper(w[i]);
+    for (; camel && i < n; i++) camel = is_lower(w[i]) || is_upper(w[i]) || is_digit(w[i]);
+    counts[0] = 1;
+    counts[1] = (uint32_t)n;
+    counts[2] = n <= 2;
+    counts[3] = (uint32_t)multi;
+    counts[4] = (uint32_t)snake;
+    counts[5] = (uint32_t)camel;
+    return 0;
+}
+
+static const uint32_t *keep(Idents *d, const char *s, Py_ssize_t n, uint64_t h, const uint32_t *counts);
+
 /* The counts of one name: from the table, or asked of `stats` and kept. NULL on error. */
 static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) {
     uint64_t h = hash_name(s, n);
     Slot *slot = probe(d->slots, d->capacity, s, n, h);
     if (slot->name) return slot->counts;
     uint32_t counts[FIELDS];
+    if (d->keywords != NULL && n <= 0x7fffffffL) {
+        if (ascii_stats(d, s, n, counts) < 0) return NULL;
+        return keep(d, s, n, h, counts);
+    }
     PyObject *name = PyUnicode_FromStringAndSize(s, n);
     if (!name) return NULL;
     PyObject *got = PyObject_CallOneArg(d->stats, name);
@@ -126,8 +180,13 @@ static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) {
     }
     Py_DECREF(seq);
     if (!counts[0]) memset(counts, 0, sizeof counts); /* a keyword counts nothing (_PackedIdents: 0) */
-    /* The call may have run Python code (which may have used this table): look again. */
-    slot = probe(d->slots, d->capacity, s, n, h);
+    return keep(d, s, n, h, counts);
+}
+
+/* A name's counts kept in the table (once): the kept counts, NULL on error. */
+static const uint32_t *keep(Idents *d, const char *s, Py_ssize_t n, uint64_t h, const uint32_t *counts) {
+    /* A stats call may have run Python code (which may have used this table): look again. */
+    Slot *slot = probe(d->slots, d->capacity, s, n, h);
     if (slot->name) return slot->counts;
     if (d->used >= MAX_NAMES) {
         if (reset(d, 1024) < 0) return NULL;
@@ -143,7 +202,7 @@ static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) {
     memcpy(slot->name, s, n);
     slot->len = n;
     slot->hash = h;
-    memcpy(slot->counts, counts, sizeof counts);
+    memcpy(slot->counts, counts, FIELDS * sizeof *counts);
     d->used++;
     return slot->counts;
 }
@@ -235,16 +294,23 @@ fail:
 }
 
 static int Idents_init(Idents *d, PyObject *args, PyObject *kwds) {
-    PyObject *stats;
-    static char *kwlist[] = {"stats", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O", kwlist, &stats)) return -1;
+    PyObject *stats, *keywords = NULL;
+    static char *kwlist[] = {"stats", "keywords", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O", kwlist, &stats, &keywords)) return -1;
     if (!PyCallable_Check(stats)) {
         PyErr_SetString(PyExc_TypeError, "stats must be callable");
+        return -1;
+    }
+    if (keywords == Py_None) keywords = NULL;
+    if (keywords != NULL && !PyAnySet_Check(keywords)) {
+        PyErr_SetString(PyExc_TypeError, "keywords must be a set");
         return -1;
     }
     if (reset(d, 1024) < 0) return -1;
     Py_INCREF(stats);
     Py_XSETREF(d->stats, stats);
+    Py_XINCREF(keywords);
+    Py_XSETREF(d->keywords, keywords);
     return 0;
 }
 
@@ -254,6 +320,7 @@ static void Idents_dealloc(Idents *d) {
         PyMem_Free(d->slots);
     }
     Py_XDECREF(d->stats);
+    Py_XDECREF(d->keywords);
     Py_TYPE(d)->tp_free((PyObject *)d);
 }
 

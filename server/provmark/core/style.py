@@ -544,7 +544,8 @@ _PACKED_IDENTS = _PackedIdents()
 _stylec = native.load("_stylec")  # per-line facts in C
 # Its Idents (the identifier counts, keeping each name's once asked), in a list a test
 # may swap (None where core/_stylec.c is not built).
-_IDENTS: list[Any] = [None if _stylec is None else _stylec.Idents(_ident_stats)]
+# (With the keywords, a name's counts are read in C; _ident_stats stays the reference.)
+_IDENTS: list[Any] = [None if _stylec is None else _stylec.Idents(_ident_stats, keywords=_KEYWORDS)]
 
 
 def _sums(lists: tuple[list[Any], ...], start: int, stop: int) -> tuple[int, ...]:
