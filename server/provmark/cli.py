@@ -142,8 +142,12 @@ def _run_scan(
     """The scan as `scan` and `precommit` run it: the settings' thresholds and ignores, the
     command line's jobs, cache, git and transcripts; `paths` for only those files."""
     from provmark.batch.scan import scan
-    from provmark.sources.transcripts import TranscriptIndex
 
+    transcripts = None
+    if args.transcripts:  # (the readers imported only then: --no-transcripts starts faster)
+        from provmark.sources.transcripts import TranscriptIndex
+
+        transcripts = TranscriptIndex.of(root, settings)
     return scan(
         root,
         warn=settings.warn_threshold,
@@ -153,7 +157,7 @@ def _run_scan(
         use_cache=not args.no_cache,
         cache_path=getattr(args, "cache", None),
         git=args.git,
-        transcripts=TranscriptIndex.of(root, settings) if args.transcripts else None,
+        transcripts=transcripts,
         progress=progress,
         paths=paths,
     )

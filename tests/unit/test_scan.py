@@ -331,3 +331,23 @@ def test_an_unreviewed_agent_write_fails_the_scan_as_any_untagged_ai_code(repo: 
     sidecar.update(repo, "src/walker.py", add=[tag], remove={rec["id"]})  # as the tag action does
     tagged = scan(repo, jobs=1, use_cache=False, git=False)
     assert not any(f.path == "src/walker.py" for f in untagged_at(tagged, 0.0))
+
+
+def test_a_cached_block_is_checked_field_by_field() -> None:
+    """What a damaged cache may hold in each field of a block: only counts, a name, a
+    probability or None, and [name, weight] pairs pass."""
+    good = scan_module.BlockStyle(1, 5, "f", 0.5, 4, [("ngram", 1.2), ("guards", -1)])
+    assert scan_module._sound_block(good)
+    assert scan_module._sound_block(scan_module.BlockStyle(0, 0, "", None, 0, []))
+    bad_values = {
+        "start": [-1, 1.0, True, None, "1"],
+        "end": [-2, 2.5, False, None],
+        "name": [None, 3, b"f"],
+        "p": [True, "0.5", [0.5]],
+        "lines": [-1, 4.0, True],
+        "why": [[("ngram",)], [("ngram", True)], [(1, 1.0)], [("ngram", None)], [("a", 1.0, 2)]],
+    }
+    for field, values in bad_values.items():
+        for value in values:
+            block = scan_module.BlockStyle(**{**good.__dict__, field: value})
+            assert not scan_module._sound_block(block), (field, value)

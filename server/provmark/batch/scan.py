@@ -77,13 +77,27 @@ def _count(v: object) -> bool:
 
 
 def _sound_block(b: BlockStyle) -> bool:
-    return (_count(b.start) and _count(b.end) and isinstance(b.name, str) and _number(b.p) and _count(b.lines)) and all(
-        map(_sound_why, b.why)
+    # (_count and _number written out with exact types, which is what JSON gives: a
+    # rescan checks every block of every file it decodes)
+    start, end, lines, p = b.start, b.end, b.lines, b.p
+    return (
+        type(start) is int
+        and start >= 0
+        and type(end) is int
+        and end >= 0
+        and type(lines) is int
+        and lines >= 0
+        and type(b.name) is str
+        and (p is None or type(p) is float or type(p) is int)
+        and all(map(_sound_why, b.why))
     )
 
 
 def _sound_why(pair: tuple[Any, ...]) -> bool:
-    return len(pair) == 2 and isinstance(pair[0], str) and _number(pair[1], none=False)
+    return len(pair) == 2 and type(pair[0]) is str and type(pair[1]) in _NUMBERS
+
+
+_NUMBERS = (float, int)
 
 
 class Content:
