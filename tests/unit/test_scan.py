@@ -194,10 +194,16 @@ def test_a_file_judged_on_its_summary_gets_the_findings_of_every_block(repo: Pat
         assert [f.findings for f in cached.files] == [f.findings for f in base.files]
 
 
-def test_parallel_scan_gives_the_same_findings(repo: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("threads", [1, 2])  # workers forked (the command line), spawned (the server)
+def test_parallel_scan_gives_the_same_findings(
+    repo: Path, tmp_path: Path, threads: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
     for i in range(12):
         (repo / "src" / f"copy{i}.py").write_text(AI if i % 2 else HUMAN)
     one = scan(repo, jobs=1, use_cache=False, git=False)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
     two = scan(repo, jobs=2, use_cache=False, git=False)
     assert [(f.path, f.findings) for f in one.files] == [(f.path, f.findings) for f in two.files]
 
@@ -351,3 +357,16 @@ def test_a_cached_block_is_checked_field_by_field() -> None:
         for value in values:
             block = scan_module.BlockStyle(**{**good.__dict__, field: value})
             assert not scan_module._sound_block(block), (field, value)
+
+
+def test_the_workers_fork_only_where_no_other_thread_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert scan_module._worker_context().get_start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # (the language server's threads)
+    assert scan_module._worker_context().get_start_method() == "spawn"
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert scan_module._worker_context().get_start_method() == "spawn"
