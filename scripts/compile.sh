@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Optional: compile the content model's hot modules (core/forest, ngram, segment, style)
 # with mypyc into C extensions beside their sources, and build core/_ngramc.c,
-# _forestc.c, _stylec.c and _segmentc.c (the n-gram pass, the trees' walk, the
-# identifier counts and the segmenter's lexers written in C, which ngram.py, forest.py,
-# style.py and segment.py use when they import). Python imports an extension before
+# _forestc.c, _stylec.c and _segmentc.c (the n-gram pass, the trees' walk, some of the
+# per-line style facts, and the segmenter's lexers and line loop written in C, which
+# ngram.py, forest.py, style.py and segment.py use when they import). Python imports an extension before
 # the .py of the same name, so `provmark scan` and the server then run them compiled
 # (the analysis about a third faster); the .py files stay the reference, and all works without
 # this (the VS Code extension bundles pure Python). Needs gcc and Python's headers.
