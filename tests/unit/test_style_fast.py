@@ -470,3 +470,24 @@ def test_a_guard_starts_with_its_first_words(line: str) -> None:
 @given(hs.text(alphabet="aZb1_Q9zé É", max_size=16))
 def test_names_split_at_their_capitals_as_before(name: str) -> None:
     assert style._CAMEL_BREAK.sub(" ", name) == re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name)
+
+
+SIGN_PIECES = [
+    " ", "\t", "\u00a0", "x", "if", "for", "self.", "print", "console.", "=", "+=", "a", "[0]", ":", "@", "-", "---",
+    "Args", "returns", ":param", "@throws", "see also", "####", "==", "~~", "_", "/", "word", "def", "async ",
+    "it(", "test(", "'t'", "func ", "Test", "fn ", "test_x", "a_b", "()", "{", "public ", "void ", "throws E ",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(hs.lists(hs.sampled_from(SIGN_PIECES), max_size=10).map("".join))
+def test_the_cheap_signs_are_necessary_for_the_patterns(text: str) -> None:
+    """Each pattern is tried only where its sign is: a match without it would be lost."""
+    if style._CODE_START.match(text):
+        assert style._may_start_code(text)
+    if style._DOC_SECTION.match(text):
+        assert style._may_be_section(text)
+    if style._RULE.match(text):
+        assert text[:1] in style._RULE_FIRST and text != ""
+    if style._TEST_DEF.match(text):
+        assert text.lstrip().startswith(style._TEST_FIRST)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import add, and_, is_not, lt, or_
+from operator import add, and_, is_not
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -664,6 +664,8 @@ def _count(text: str, family: str) -> _Counts:
 
 def _test_words(line: str) -> int:
     """Words in the name of the test this line defines (0: not a test)."""
+    if not line.lstrip().startswith(_TEST_FIRST):  # (most candidate lines: "fn", "func" inside a word)
+        return 0
     m = _TEST_DEF.match(line)
     if m is None:
         return 0
@@ -755,6 +757,25 @@ _CODE_START = re.compile(
     r"(if|for|while|return|import|from|def|class|var|let|const|func|fn|self\.|this\.|print|console\.)\b|"
     r"\w[\w.\[\]]*\s*[-+*/]?=\s*\S"
 )
+_CODE_START_WORDS = (
+    "if", "for", "while", "return", "import", "from", "def", "class", "var", "let", "const", "func", "fn", "self.",
+    "this.", "print", "console.",
+)  # fmt: skip
+
+
+def _may_start_code(comment: str) -> bool:
+    """Necessary for _CODE_START.match: its first alternative starts with one of its
+    words, its second holds an "="."""
+    return comment.startswith(_CODE_START_WORDS) or "=" in comment
+
+
+def _may_be_section(comment: str) -> bool:
+    """Necessary for _DOC_SECTION.match: a heading ends in ":", a field starts with ":"
+    or "@", a rule with "-"."""
+    return ":" in comment or comment.startswith(("@", "-"))
+
+
+_RULE_FIRST = "-=*#~_/"  # what a _RULE match starts with
 _DOC_SECTION = re.compile(
     r"^(args|arguments|parameters|params|returns?|yields?|raises|throws|examples?|attributes|note|"
     r"see also)\s*:\s*$|^(:param|:returns?|:raises|:type|:rtype|@param|@returns?|@throws|@return)\b|"
@@ -791,6 +812,8 @@ _TEST_DEF = re.compile(
     r"^\s*(?:async\s+)?def\s+(test_\w+)|^\s*(?:it|test)\(\s*['\"`]([^'\"`]+)|^func\s+(Test\w+)\(|"
     r"^\s*fn\s+(test_\w+|\w+_\w+)\s*\(\)\s*\{|^\s*(?:public\s+)?void\s+(\w+)\s*\(\)\s*(?:throws\s+\w+\s*)?\{"
 )
+# What a _TEST_DEF match starts with after its leading whitespace (a test checks).
+_TEST_FIRST = ("def", "async", "it(", "test(", "func", "fn", "void", "public")
 # Between a lower-case letter or digit and a capital: what r"([a-z0-9])([A-Z])" -> r"\1 \2"
 # splits (a literal replacement: no template expanded per match).
 _CAMEL_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
@@ -1287,14 +1310,13 @@ class FileStyle:
         for i in odd:
             self.informal[i] = _INFORMAL.search(comments[i]) is not None
         # _CODE_LIKE: a comment (stripped) ends in one of its characters, or starts like code
-        code_like = map(
-            or_,
-            map(str.endswith, comments, repeat(_CODE_ENDS)),
-            map(is_not, map(_CODE_START.match, comments), repeat(None)),
-        )
-        self.code_comments = list(map(and_, map(lt, repeat(3), map(len, comments)), code_like))
-        self.sections = list(map(is_not, map(_DOC_SECTION.match, comments), repeat(None)))
-        self.rules = list(map(is_not, map(_RULE.match, comments), repeat(None)))
+        # Each pattern tried only where its cheap necessary sign is (a test checks each).
+        self.code_comments = [
+            len(x) > 3 and (x.endswith(_CODE_ENDS) or (_may_start_code(x) and _CODE_START.match(x) is not None))
+            for x in comments
+        ]
+        self.sections = [_may_be_section(x) and _DOC_SECTION.match(x) is not None for x in comments]
+        self.rules = [x[:1] in _RULE_FIRST and x != "" and _RULE.match(x) is not None for x in comments]
 
         match = syntax.definition.match
         self.defs = defs = [i for i in _lines_holding(self.text, _MAY_DEFINE[family]) if match(lines[i])]
