@@ -476,6 +476,7 @@ SIGN_PIECES = [
     " ", "\t", "\u00a0", "x", "if", "for", "self.", "print", "console.", "=", "+=", "a", "[0]", ":", "@", "-", "---",
     "Args", "returns", ":param", "@throws", "see also", "####", "==", "~~", "_", "/", "word", "def", "async ",
     "it(", "test(", "'t'", "func ", "Test", "fn ", "test_x", "a_b", "()", "{", "public ", "void ", "throws E ",
+    "class ", "async def ", "type ", " struct", " interface", "default",
 ]  # fmt: skip
 
 
@@ -491,3 +492,6 @@ def test_the_cheap_signs_are_necessary_for_the_patterns(text: str) -> None:
         assert text[:1] in style._RULE_FIRST and text != ""
     if style._TEST_DEF.match(text):
         assert text.lstrip().startswith(style._TEST_FIRST)
+    for family, first in style._DEFINITION_FIRST.items():
+        if style._SYNTAX[family].definition.match(text):
+            assert text.lstrip().startswith(first), family

@@ -1118,6 +1118,9 @@ def _lower_lines(text: LineText) -> tuple[str, list[int]]:
 
 # Lines that may hold a match, found by one search over the whole text; the exact
 # pattern then reads only those. Each finds a word every match of the pattern holds.
+# What a family's definition pattern starts with after leading whitespace, where its
+# words are few (a test checks): most lines holding "def" or "class" do not start so.
+_DEFINITION_FIRST = {"python": ("async", "def", "class"), "go": ("func", "type")}
 _MAY_DEFINE = {
     "python": ("def", "class"),
     "js": ("function", "class", "("),
@@ -1318,8 +1321,12 @@ class FileStyle:
         self.sections = [_may_be_section(x) and _DOC_SECTION.match(x) is not None for x in comments]
         self.rules = [x[:1] in _RULE_FIRST and x != "" and _RULE.match(x) is not None for x in comments]
 
-        match = syntax.definition.match
-        self.defs = defs = [i for i in _lines_holding(self.text, _MAY_DEFINE[family]) if match(lines[i])]
+        match, first = syntax.definition.match, _DEFINITION_FIRST.get(family, ("",))
+        self.defs = defs = [
+            i
+            for i in _lines_holding(self.text, _MAY_DEFINE[family])
+            if lines[i].lstrip().startswith(first) and match(lines[i])
+        ]
         n = len(lines)
         self.documented = [_documented_at(lines, i, 0, n, family, self.docstrings) for i in defs]
         self.guarded = [_guarded_at(lines, i, n, family) for i in defs]
