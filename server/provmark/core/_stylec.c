@@ -324,6 +324,26 @@ static void Idents_dealloc(Idents *d) {
     Py_TYPE(d)->tp_free((PyObject *)d);
 }
 
+/* One of a list of lines, read as text: its kind, data and length. */
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Line;
+
+/* lines[i] as a Line; -1 with a TypeError when it is not a str. */
+static int line_at(PyObject *lines, Py_ssize_t i, Line *line) {
+    PyObject *s = PyList_GET_ITEM(lines, i);
+    if (!PyUnicode_Check(s)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be str");
+        return -1;
+    }
+    line->kind = PyUnicode_KIND(s);
+    line->data = PyUnicode_DATA(s);
+    line->n = PyUnicode_GET_LENGTH(s);
+    return 0;
+}
+
 /* odd_indented(lines): the indexes of the lines _ODD_INDENT finds (a match at the line
    break before each):  \n (?:[ \t][ \t])*(?![ \t])[^\S\n]*[^\s*]  that is, a line
    that starts with a space, whose leading run of spaces and tabs is odd, and whose first
@@ -336,15 +356,14 @@ static PyObject *odd_indented(PyObject *module, PyObject *lines) {
     PyObject *out = PyList_New(0);
     if (!out) return NULL;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
-        PyObject *line = PyList_GET_ITEM(lines, i);
-        if (!PyUnicode_Check(line)) {
+        Line line;
+        if (line_at(lines, i, &line) < 0) {
             Py_DECREF(out);
-            PyErr_SetString(PyExc_TypeError, "lines must be str");
             return NULL;
         }
-        const int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        const Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+        const int kind = line.kind;
+        const void *data = line.data;
+        const Py_ssize_t n = line.n;
         if (n == 0 || PyUnicode_READ(kind, data, 0) != ' ') continue;
         Py_ssize_t lead = 0;
         while (lead < n) {
@@ -501,15 +520,14 @@ static PyObject *line_tokens(PyObject *module, PyObject *lines) {
         }
         PyList_SET_ITEM(out, i, sum);
         if (i == n) break;
-        PyObject *line = PyList_GET_ITEM(lines, i);
-        if (!PyUnicode_Check(line)) {
+        Line line;
+        if (line_at(lines, i, &line) < 0) {
             Py_DECREF(out);
-            PyErr_SetString(PyExc_TypeError, "lines must be str");
             return NULL;
         }
-        const int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        const Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        const int kind = line.kind;
+        const void *data = line.data;
+        const Py_ssize_t len = line.n;
         int in_word = 0;
         if (kind == PyUnicode_1BYTE_KIND) {
             const unsigned char *c = data;
