@@ -417,8 +417,8 @@ static int words_only(const Text *s) {
     return 1;
 }
 
-/* _ATTACH.match(raw[a:]) is not None, for a line whose text starts at a with one of
-   "@#/*[" (not a space: the expression's \s* is empty). The "[...]" attribute is asked
+/* _ATTACH.match(raw[a:]) is not None, for a line whose text starts at a with "@", "#",
+   "/", "*" or "[" (not a space: the expression's \s* is empty). The "[...]" attribute is asked
    of the regular expression itself (`attach`: its match method). -1: an error. */
 static int attach_at(PyObject *raw, const Text *t, Py_ssize_t a, PyObject *attach) {
     const Py_UCS4 c = at(t, a), d = at(t, a + 1);

@@ -116,7 +116,8 @@ static int ascii_stats(Idents *d, const char *w, Py_ssize_t n, uint32_t *counts)
     Py_ssize_t a = 0, b = n, i;
     while (a < b && w[a] == '_') a++;
     while (b > a && w[b - 1] == '_') b--;
-    int multi = memchr(w + a, '_', (size_t)(b - a)) != NULL;
+    int multi = 0; /* an "_" inside w.strip("_") */
+    for (i = a; i < b && !multi; i++) multi = w[i] == '_';
     for (i = 1; !multi && is_lower(w[0]) && i < n; i++) multi = is_upper(w[i]);
     for (i = 0; i < n && is_lower(w[i]);) i++;
     int snake = i > 0 && i < n;
