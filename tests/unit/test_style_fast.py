@@ -378,8 +378,9 @@ def test_the_c_odd_indent_is_the_regular_expression(lines: list[str]) -> None:
     assert style._odd_indented(text) == _stylec.odd_indented(lines)
 
 
-FIND_PIECES = ["a", "b", "ab", "X", '"', "'", "\n", "é", "€", "\U0001f600", "def", " "]
-FIND_WORDS = ("ab", "XXX", '"""', "b", "é", "€x", "\U0001f600", "abab", "def", "")
+# (\x80: what a wide text's characters past ASCII read as where C searches it for ASCII words)
+FIND_PIECES = ["a", "b", "ab", "X", '"', "'", "\n", "é", "€", "\U0001f600", "def", " ", "\x80"]
+FIND_WORDS = ("ab", "XXX", '"""', "b", "é", "€x", "\U0001f600", "abab", "def", "", "b\x80", "\x80")
 
 
 def _every_start(text: str, words: tuple[str, ...]) -> list[int]:

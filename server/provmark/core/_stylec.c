@@ -424,26 +424,28 @@ static Py_ssize_t rarest(const char *w, Py_ssize_t m) {
     return best;
 }
 
-/* Every start of `word` in `text` (overlapping ones too) added to `out`. */
+/* Every start of the m bytes w in the n bytes t (overlapping ones too) added to `out`:
+   memchr to each of the word's rarest character, then the word compared (glibc's memmem
+   sets its search up on every call: three times slower here, where words recur). */
+static int add_byte_occurrences(Starts *out, const char *t, Py_ssize_t n, const char *w, Py_ssize_t m) {
+    if (m == 0 || m > n) return 0;
+    const Py_ssize_t k = rarest(w, m);
+    const char *at = t + k, *last = t + (n - m) + k;
+    while (at <= last && (at = memchr(at, w[k], (size_t)(last - at + 1))) != NULL) {
+        if (memcmp(at - k, w, (size_t)m) == 0 && add_start(out, at - k - t) < 0) return -1;
+        at++;
+    }
+    return 0;
+}
+
+/* Every start of `word` in `text`, character by character (a word that is not ASCII in
+   a text that is not 1-byte: no caller's). */
 static int add_occurrences(Starts *out, PyObject *text, PyObject *word) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text), m = PyUnicode_GET_LENGTH(word);
     if (m == 0 || m > n) return 0;
     const int kind = PyUnicode_KIND(text), wkind = PyUnicode_KIND(word);
     const void *data = PyUnicode_DATA(text), *wdata = PyUnicode_DATA(word);
     if (wkind > kind) return 0; /* (the word holds a character the text cannot) */
-    if (kind == PyUnicode_1BYTE_KIND) {
-        /* memchr to each of the word's rarest character, then the word compared
-           (glibc's memmem sets its search up on every call: three times slower here,
-           where words recur) */
-        const char *t = data, *w = wdata;
-        Py_ssize_t k = rarest(w, m);
-        const char *at = t + k, *last = t + (n - m) + k;
-        while (at <= last && (at = memchr(at, w[k], (size_t)(last - at + 1))) != NULL) {
-            if (memcmp(at - k, w, (size_t)m) == 0 && add_start(out, at - k - t) < 0) return -1;
-            at++;
-        }
-        return 0;
-    }
     const Py_UCS4 first = PyUnicode_READ(wkind, wdata, 0);
     for (Py_ssize_t i = 0; i + m <= n; i++) {
         if (PyUnicode_READ(kind, data, i) != first) continue;
@@ -454,25 +456,62 @@ static int add_occurrences(Starts *out, PyObject *text, PyObject *word) {
     return 0;
 }
 
+/* A text that is not 1-byte as one byte per character, its ASCII kept and every other
+   character 0x80 (which no ASCII word holds): the ASCII words' starts read there are
+   theirs in the text, found by memchr (a character at a time, per word, cost 8% of the
+   analysis on the standard library, where a few files hold one character past U+00FF). */
+static char *ascii_projection(PyObject *text) {
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    char *out = PyMem_Malloc((size_t)(n ? n : 1));
+    if (!out) return NULL;
+    if (kind == PyUnicode_2BYTE_KIND) {
+        const Py_UCS2 *c = data;
+        for (Py_ssize_t i = 0; i < n; i++) out[i] = c[i] < 0x80 ? (char)c[i] : (char)0x80;
+    } else {
+        const Py_UCS4 *c = data;
+        for (Py_ssize_t i = 0; i < n; i++) out[i] = c[i] < 0x80 ? (char)c[i] : (char)0x80;
+    }
+    return out;
+}
+
 static PyObject *finds(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
         PyErr_SetString(PyExc_TypeError, "finds(text: str, words: tuple[str, ...])");
         return NULL;
     }
     PyObject *text = args[0], *words = args[1];
+    const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    const int one_byte = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
+    char *projected = NULL; /* made at the first ASCII word, for a text that is not 1-byte */
     Starts found = {NULL, 0, 0};
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(words); k++) {
         PyObject *word = PyTuple_GET_ITEM(words, k);
         if (!PyUnicode_Check(word)) {
             PyMem_Free(found.v);
+            PyMem_Free(projected);
             PyErr_SetString(PyExc_TypeError, "words must be str");
             return NULL;
         }
-        if (add_occurrences(&found, text, word) < 0) {
+        const char *w = PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND ? PyUnicode_DATA(word) : NULL;
+        const Py_ssize_t m = PyUnicode_GET_LENGTH(word);
+        int failed;
+        if (w && one_byte)
+            failed = add_byte_occurrences(&found, PyUnicode_DATA(text), n, w, m);
+        else if (w && PyUnicode_IS_ASCII(word) && (projected || (projected = ascii_projection(text))))
+            failed = add_byte_occurrences(&found, projected, n, w, m);
+        else if (w && PyUnicode_IS_ASCII(word))
+            failed = -1; /* (the projection could not be allocated) */
+        else
+            failed = add_occurrences(&found, text, word);
+        if (failed < 0) {
             PyMem_Free(found.v);
+            PyMem_Free(projected);
             return PyErr_NoMemory();
         }
     }
+    PyMem_Free(projected);
     if (found.n > 1) qsort(found.v, (size_t)found.n, sizeof(Py_ssize_t), by_position);
     Py_ssize_t unique = 0;
     for (Py_ssize_t i = 0; i < found.n; i++)
