@@ -417,7 +417,7 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
 
     model = default_model()
     lines = text.splitlines()
-    blocks = segment(text)
+    blocks = segment(text, lines)
     judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
     p_file: float | None = None
     why_file: list[tuple[str, float]] = []

@@ -315,12 +315,18 @@ static Py_ssize_t slash_comment(const Text *t, Py_ssize_t q) {
 static Py_ssize_t string_or_comment(const Text *t, Py_ssize_t q, int lexer) {
     Py_UCS4 ch = AT(t, q);
     Py_ssize_t e;
+    /* (Most lexemes start with a character none of these can: turned away first, the
+       same answer for a fifth of the pass's time.) */
     if (lexer == LEX_HASH) {
+        if (ch != '"' && ch != '\'' && ch != '#' && !is_prefix(ch))
+            return -1;
         int prefix = 0;
         while (prefix < 2 && q + prefix < t->n && is_prefix(AT(t, q + prefix)))
             prefix++;
         for (int p = prefix; p >= 0; p--) { /* [rRbBuUfF]{0,2}, greedy, then shorter */
             Py_ssize_t s = q + p;
+            if (s >= t->n || (AT(t, s) != '"' && AT(t, s) != '\''))
+                continue; /* (each alternative starts with a quote) */
             if ((e = triple(t, s, '"')) >= 0 || (e = triple(t, s, '\'')) >= 0 || (e = quoted(t, s, '"', 0)) >= 0 ||
                 (e = quoted(t, s, '\'', 0)) >= 0)
                 return e;
@@ -328,11 +334,15 @@ static Py_ssize_t string_or_comment(const Text *t, Py_ssize_t q, int lexer) {
         return ch == '#' ? line_end(t, q + 1) : -1;
     }
     if (lexer == LEX_C) {
+        if (ch != '"' && ch != '\'' && ch != '`' && ch != '/')
+            return -1;
         if ((e = quoted(t, q, '"', 0)) >= 0 || (e = character(t, q)) >= 0 || (e = quoted(t, q, '`', 1)) >= 0)
             return e;
         return slash_comment(t, q);
     }
     /* Rust: r#*"[\s\S]*?"#*, then b?"...", then b?'.' */
+    if (ch != 'r' && ch != 'b' && ch != '"' && ch != '\'' && ch != '/')
+        return -1;
     if (ch == 'r') {
         Py_ssize_t i = q + 1;
         while (i < t->n && AT(t, i) == '#')

@@ -484,9 +484,11 @@ def _pack(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return packed
 
 
-def segment(text: str) -> list[Block]:
-    """The blocks of `text`, in order, covering every non-blank line exactly once."""
-    lines = text.splitlines()
+def segment(text: str, lines: list[str] | None = None) -> list[Block]:
+    """The blocks of `text`, in order, covering every non-blank line exactly once.
+    `lines`: text.splitlines(), where the caller has them (not changed here)."""
+    if lines is None:
+        lines = text.splitlines()
     if not any(ln.strip() for ln in lines):
         return []
     info = _Lines(lines)
