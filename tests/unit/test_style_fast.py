@@ -403,6 +403,22 @@ def test_finds_gives_every_start_of_the_words(text: str, words: list[str]) -> No
     }
 
 
+@settings(max_examples=800, deadline=None)
+@given(hs.lists(hs.sampled_from(FIND_PIECES), max_size=40).map("".join), hs.permutations(FIND_WORDS))
+def test_lines_holding_names_each_line_a_word_starts_on_once(text: str, words: list[str]) -> None:
+    """In C the line breaks before each start are counted; in Python each start is looked
+    up among the lines' starts (the reference). Both on the lines' join, as FileStyle
+    reads them (a start on a line break belongs to the line it ends)."""
+    chosen = tuple(words[: len(text) % len(words) + 1 if text else 3])
+    text_lines = LineText(text.split("\n"))
+    expected = sorted({text.count("\n", 0, i) for i in _every_start(text, chosen)})
+    assert style._lines_holding(text_lines, chosen) == expected
+    if _stylec is not None:
+        assert _stylec.lines_holding(text, chosen) == expected
+        with pytest.raises(TypeError):
+            _stylec.lines_holding(text, list(chosen))
+
+
 @needs_stylec
 def test_finds_refuses_what_is_not_text() -> None:
     with pytest.raises(TypeError):

@@ -14,6 +14,9 @@
    ones too, sorted, each once (style.py's _finds; str.find in a loop, per occurrence,
    cost more than the search).
 
+   lines_holding(text, words) is the lines (split at "\n") where any of them starts, in
+   order, each once (style.py's _lines_holding).
+
    Optional: scripts/compile.sh builds it, and style.py runs the regular expression when
    it is absent. */
 #define PY_SSIZE_T_CLEAN
@@ -479,56 +482,103 @@ static char *ascii_projection(PyObject *text) {
     return out;
 }
 
-static PyObject *finds(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "finds(text: str, words: tuple[str, ...])");
-        return NULL;
-    }
-    PyObject *text = args[0], *words = args[1];
+/* Every start of any of `words` in `text`, sorted, each once, into *found; *projected:
+   the text's ASCII projection where one was made (the caller frees both). -1 with an
+   error set. */
+static int find_all(PyObject *text, PyObject *words, Starts *found, char **projected) {
     const Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const int one_byte = PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
-    char *projected = NULL; /* made at the first ASCII word, for a text that is not 1-byte */
-    Starts found = {NULL, 0, 0};
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(words); k++) {
         PyObject *word = PyTuple_GET_ITEM(words, k);
         if (!PyUnicode_Check(word)) {
-            PyMem_Free(found.v);
-            PyMem_Free(projected);
             PyErr_SetString(PyExc_TypeError, "words must be str");
-            return NULL;
+            return -1;
         }
         const char *w = PyUnicode_KIND(word) == PyUnicode_1BYTE_KIND ? PyUnicode_DATA(word) : NULL;
         const Py_ssize_t m = PyUnicode_GET_LENGTH(word);
         int failed;
         if (w && one_byte)
-            failed = add_byte_occurrences(&found, PyUnicode_DATA(text), n, w, m);
-        else if (w && PyUnicode_IS_ASCII(word) && (projected || (projected = ascii_projection(text))))
-            failed = add_byte_occurrences(&found, projected, n, w, m);
+            failed = add_byte_occurrences(found, PyUnicode_DATA(text), n, w, m);
+        else if (w && PyUnicode_IS_ASCII(word) && (*projected || (*projected = ascii_projection(text))))
+            failed = add_byte_occurrences(found, *projected, n, w, m);
         else if (w && PyUnicode_IS_ASCII(word))
             failed = -1; /* (the projection could not be allocated) */
         else
-            failed = add_occurrences(&found, text, word);
+            failed = add_occurrences(found, text, word);
         if (failed < 0) {
-            PyMem_Free(found.v);
-            PyMem_Free(projected);
-            return PyErr_NoMemory();
+            PyErr_NoMemory();
+            return -1;
         }
     }
-    PyMem_Free(projected);
-    if (found.n > 1) qsort(found.v, (size_t)found.n, sizeof(Py_ssize_t), by_position);
+    if (found->n > 1) qsort(found->v, (size_t)found->n, sizeof(Py_ssize_t), by_position);
     Py_ssize_t unique = 0;
-    for (Py_ssize_t i = 0; i < found.n; i++)
-        if (i == 0 || found.v[i] != found.v[i - 1]) found.v[unique++] = found.v[i];
-    PyObject *out = PyList_New(unique);
-    for (Py_ssize_t i = 0; out && i < unique; i++) {
-        PyObject *at = PyLong_FromSsize_t(found.v[i]);
-        if (!at) {
+    for (Py_ssize_t i = 0; i < found->n; i++)
+        if (i == 0 || found->v[i] != found->v[i - 1]) found->v[unique++] = found->v[i];
+    found->n = unique;
+    return 0;
+}
+
+static PyObject *int_list(const Py_ssize_t *v, Py_ssize_t n) {
+    PyObject *out = PyList_New(n);
+    for (Py_ssize_t i = 0; out && i < n; i++) {
+        PyObject *x = PyLong_FromSsize_t(v[i]);
+        if (!x) {
             Py_CLEAR(out);
             break;
         }
-        PyList_SET_ITEM(out, i, at);
+        PyList_SET_ITEM(out, i, x);
     }
+    return out;
+}
+
+static PyObject *finds(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "finds(text: str, words: tuple[str, ...])");
+        return NULL;
+    }
+    Starts found = {NULL, 0, 0};
+    char *projected = NULL;
+    PyObject *out = find_all(args[0], args[1], &found, &projected) < 0 ? NULL : int_list(found.v, found.n);
     PyMem_Free(found.v);
+    PyMem_Free(projected);
+    return out;
+}
+
+/* lines_holding(text, words): the lines (text split at "\n", from 0) where any of the
+   words starts, in order, each once: style._lines_holding for a LineText's joined text
+   (its line breaks are "\n" alone), without a list of every start nor a search per
+   start. */
+static PyObject *lines_holding(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "lines_holding(text: str, words: tuple[str, ...])");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Starts found = {NULL, 0, 0};
+    char *projected = NULL;
+    PyObject *out = NULL;
+    if (find_all(text, args[1], &found, &projected) < 0) goto done;
+    if (found.n && PyUnicode_KIND(text) != PyUnicode_1BYTE_KIND && !projected &&
+        !(projected = ascii_projection(text))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    const char *t = projected ? projected : (const char *)PyUnicode_DATA(text);
+    Py_ssize_t line = 0, pos = 0, kept = 0;
+    for (Py_ssize_t i = 0; i < found.n; i++) { /* (found.v reused for the lines: kept <= i) */
+        const Py_ssize_t at = found.v[i];
+        const char *nl;
+        while ((nl = memchr(t + pos, '\n', (size_t)(at - pos))) != NULL) {
+            line++;
+            pos = nl - t + 1;
+        }
+        pos = at;
+        if (kept == 0 || found.v[kept - 1] != line) found.v[kept++] = line;
+    }
+    out = int_list(found.v, kept);
+done:
+    PyMem_Free(found.v);
+    PyMem_Free(projected);
     return out;
 }
 
@@ -641,6 +691,8 @@ static PyMethodDef module_methods[] = {
     {"line_tokens", line_tokens, METH_O, "Running token counts of the lines, one per line, from 0."},
     {"odd_indented", odd_indented, METH_O, "The lines _ODD_INDENT finds, by index."},
     {"finds", (PyCFunction)(void (*)(void))finds, METH_FASTCALL, "Every start of any of the words in the text, sorted, once."},
+    {"lines_holding", (PyCFunction)(void (*)(void))lines_holding, METH_FASTCALL,
+     "The lines (split at \"\\n\") where any of the words starts, in order, once."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -1184,7 +1184,11 @@ _START, _END = re.Match.start, re.Match.end
 
 
 def _lines_holding(text: LineText, words: tuple[str, ...]) -> list[int]:
-    """The lines that hold any of `words`, in order."""
+    """The lines where any of `words` starts, in order (`text.joined` is its lines
+    joined by "\n", as every LineText here is: in C, the line breaks are counted)."""
+    if _stylec is not None:
+        found: list[int] = _stylec.lines_holding(text.joined, words)
+        return found
     return list(dict.fromkeys(map(bisect_right, repeat(text.starts[1:]), _finds(text.joined, words))))
 
 
