@@ -3,12 +3,11 @@
    Idents.prefix(code_lines) is FileStyle's
        list(accumulate(map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__),
                                     map(_WORD.findall, code_lines))), initial=0))
-   to the bit: each line's identifiers (_WORD: [A-Za-z_][A-Za-z0-9_]*, found left to
-   right as re.findall finds them), each one's six counts from `stats` (style's
+   to the bit, unpacked: each line's identifiers (_WORD: [A-Za-z_][A-Za-z0-9_]*, found
+   left to right as re.findall finds them), each one's six counts from `stats` (style's
    _ident_stats, asked once per distinct name and kept), summed per line, and the running
-   totals packed as _PackedIdents packs them: field k at bit 40*k. No count reaches 2**40
-   (none exceeds a text's length), so adding the fields one by one is adding the packed
-   ints.
+   totals as rows of six native uint64 in one bytes (style._IDENT_ROW; a packed int per
+   line cost more to make than the counting).
 
    finds(text, words) is where any of the words occurs in text: every start, overlapping
    ones too, sorted, each once (style.py's _finds; str.find in a loop, per occurrence,
@@ -26,7 +25,6 @@
 #include <string.h>
 
 #define FIELDS 6
-#define FIELD_BYTES 5 /* style._FIELD = 40 bits */
 #define MAX_NAMES (1 << 18) /* as _PackedIdents: a cache shared by every file, bounded */
 
 typedef struct {
@@ -214,20 +212,6 @@ static const uint32_t *keep(Idents *d, const char *s, Py_ssize_t n, uint64_t h, 
 static int word_start(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; }
 static int word_char(Py_UCS4 c) { return word_start(c) || (c >= '0' && c <= '9'); }
 
-static PyObject *packed(const uint64_t *totals) {
-    unsigned char bytes[FIELDS * FIELD_BYTES];
-    for (int k = 0; k < FIELDS; k++) {
-        if (totals[k] >> (8 * FIELD_BYTES)) { /* a count past its field: the caller packs in Python */
-            PyErr_SetString(PyExc_OverflowError, "a count past its 40 bits");
-            return NULL;
-        }
-    }
-    for (int k = 0; k < FIELDS; k++) {
-        for (int b = 0; b < FIELD_BYTES; b++) bytes[k * FIELD_BYTES + b] = (unsigned char)(totals[k] >> (8 * b));
-    }
-    return _PyLong_FromByteArray(bytes, sizeof bytes, 1, 0);
-}
-
 static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
     if (!d->slots) {
         PyErr_SetString(PyExc_RuntimeError, "Idents not initialised");
@@ -238,12 +222,12 @@ static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
         return NULL;
     }
     Py_ssize_t n = PyList_GET_SIZE(lines);
-    PyObject *out = PyList_New(n + 1);
+    if (n >= PY_SSIZE_T_MAX / (Py_ssize_t)sizeof(uint64_t[FIELDS]) - 1) return PyErr_NoMemory();
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (n + 1) * (Py_ssize_t)sizeof(uint64_t[FIELDS]));
     if (!out) return NULL;
+    uint64_t *rows = (uint64_t *)PyBytes_AS_STRING(out); /* (ours alone until returned) */
     uint64_t totals[FIELDS] = {0};
-    PyObject *last = packed(totals); /* (borrowed from `out` once set) */
-    if (!last) goto fail;
-    PyList_SET_ITEM(out, 0, last);
+    memcpy(rows, totals, sizeof totals);
     char name[256];
     for (Py_ssize_t i = 0; i < n && i < PyList_GET_SIZE(lines); i++) {
         PyObject *line = PyList_GET_ITEM(lines, i);
@@ -256,7 +240,6 @@ static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
         const void *data = PyUnicode_DATA(line);
         const Py_ssize_t len = PyUnicode_GET_LENGTH(line);
         Py_ssize_t j = 0;
-        int found = 0;
         while (j < len) {
             if (!word_start(PyUnicode_READ(kind, data, j))) {
                 j++;
@@ -279,13 +262,9 @@ static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
                 goto fail;
             }
             for (int k = 0; k < FIELDS; k++) totals[k] += c[k];
-            found = 1;
         }
         Py_DECREF(line);
-        PyObject *v = found ? packed(totals) : (Py_INCREF(last), last); /* (no name: the same sums) */
-        if (!v) goto fail;
-        PyList_SET_ITEM(out, i + 1, v);
-        last = v;
+        memcpy(rows + (i + 1) * FIELDS, totals, sizeof totals);
     }
     if (n != PyList_GET_SIZE(lines)) { /* shortened during a call */
         PyErr_SetString(PyExc_RuntimeError, "code_lines changed during the call");
@@ -293,7 +272,7 @@ static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
     }
     return out;
 fail:
-    Py_DECREF(out); /* (unset items are NULL, which the list's dealloc skips) */
+    Py_DECREF(out);
     return NULL;
 }
 
@@ -697,7 +676,7 @@ static PyMethodDef module_methods[] = {
 };
 
 static PyMethodDef Idents_methods[] = {
-    {"prefix", (PyCFunction)Idents_prefix, METH_O, "Running packed identifier counts, one per code line, from 0."},
+    {"prefix", (PyCFunction)Idents_prefix, METH_O, "Running identifier counts, a row of six uint64 per code line, from 0, as bytes."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import re
+import struct
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -565,17 +566,31 @@ def _odd_indented(text: LineText) -> list[int]:
     return _lines_with(_ODD_INDENT, text, "\n" + text.joined)  # (found at the line break before)
 
 
-def _ident_prefix(code_lines: list[str]) -> list[int]:
-    """The packed identifier counts of code_lines summed up to each line, from 0."""
+# A row of core/_stylec.c's running identifier counts: the six fields, unpacked.
+_IDENT_ROW = struct.Struct("=6Q")
+
+
+def _ident_prefix(code_lines: list[str]) -> bytes | list[int]:
+    """The identifier counts of code_lines summed up to each line, from 0: in C, rows of
+    _IDENT_ROW in one bytes; else packed ints."""
     idents = _IDENTS[0]
     if idents is not None:
-        try:
-            sums: list[int] = idents.prefix(code_lines)
-            return sums
-        except OverflowError:  # a count past its field (a text of a terabyte): packed in Python
-            pass
+        rows: bytes = idents.prefix(code_lines)
+        return rows
     per_line = map(sum, map(map, repeat(_PACKED_IDENTS.__getitem__), map(_WORD.findall, code_lines)))
     return list(itertools.accumulate(per_line, initial=0))
+
+
+def _add_ident_run(c: _Counts, prefix: bytes | list[int], ka: int, kb: int) -> None:
+    """_add_idents for the code lines ka to kb, from _ident_prefix's sums."""
+    if isinstance(prefix, bytes):
+        a = _IDENT_ROW.unpack_from(prefix, _IDENT_ROW.size * ka)
+        b = _IDENT_ROW.unpack_from(prefix, _IDENT_ROW.size * kb)
+        c.idents, c.ident_chars, c.short, c.multi, c.snake, c.camel = (
+            b[0] - a[0], b[1] - a[1], b[2] - a[2], b[3] - a[3], b[4] - a[4], b[5] - a[5]
+        )  # fmt: skip
+    else:
+        _add_packed(c, prefix[kb] - prefix[ka])
 
 
 def _add_packed(c: _Counts, packed: int) -> None:
@@ -1427,7 +1442,7 @@ class FileStyle:
         tests = self.tests[ka:kb]
         c.tests = len(tests) - tests.count(0)
         c.test_words = sum(tests)
-        _add_packed(c, self.idents[kb] - self.idents[ka])
+        _add_ident_run(c, self.idents, ka, kb)
         ta, tb = self.text.span(start, end)
         c.todo = self.todo.count(ta, tb)[0]
         c.licence = self.licence.count(ta, tb)[0] > 0
