@@ -380,6 +380,47 @@ def test_the_c_odd_indent_is_the_regular_expression(lines: list[str]) -> None:
 
 
 # (\x80: what a wide text's characters past ASCII read as where C searches it for ASCII words)
+# What a line's kind turns on: comment openers and closers, the docstring's quote and
+# prefix characters, whitespace str.strip takes (and characters it does not).
+KIND_PIECES = [
+    " ", "\t", "#", "#!", "//", "/*", "*/", "*", "/", "!", '"""', "'", "r", "B", "u", "x", "code()", "é",
+    "\u00a0", "\u3000", "\x1c", "\x0b", "\u200b", "\U0001f600", "a" * 101,
+]  # fmt: skip
+
+
+@needs_stylec
+@settings(max_examples=1500, deadline=None)
+@given(
+    hs.lists(hs.lists(hs.sampled_from(KIND_PIECES), max_size=8).map("".join), max_size=16),
+    hs.sampled_from(FAMILIES),
+    hs.sets(hs.integers(min_value=-2, max_value=20)),
+)
+def test_the_c_line_kinds_and_facts_are_the_python_ones(lines: list[str], family: str, docstrings: set[int]) -> None:
+    assert _stylec.line_kinds(lines, family in style._HASH_COMMENT, docstrings) == style._python_line_kinds(
+        lines, family, docstrings
+    )
+    assert _stylec.line_facts(lines) == style._python_line_facts(lines)
+
+
+@needs_stylec
+def test_the_c_line_kinds_and_facts_on_real_files() -> None:
+    for family in FAMILIES:
+        for text in _texts(family):
+            lines = text.splitlines()
+            docstrings = style._docstring_state(lines)[0] if family == "python" else set()
+            hash_comments = family in style._HASH_COMMENT
+            assert _stylec.line_kinds(lines, hash_comments, docstrings) == style._python_line_kinds(
+                lines, family, docstrings
+            )
+            assert _stylec.line_facts(lines) == style._python_line_facts(lines)
+    with pytest.raises(TypeError):
+        _stylec.line_kinds(["a", 1], True, set())
+    with pytest.raises(TypeError):
+        _stylec.line_kinds(["a"], True, [1])
+    with pytest.raises(TypeError):
+        _stylec.line_facts(("a",))
+
+
 FIND_PIECES = ["a", "b", "ab", "X", '"', "'", "\n", "é", "€", "\U0001f600", "def", " ", "\x80"]
 FIND_WORDS = ("ab", "XXX", '"""', "b", "é", "€x", "\U0001f600", "abab", "def", "", "b\x80", "\x80")
 

@@ -16,6 +16,10 @@
    lines_holding(text, words) is the lines (split at "\n") where any of them starts, in
    order, each once (style.py's _lines_holding).
 
+   line_facts(lines) and line_kinds(lines, hash_comments, docstrings) are style.py's
+   _line_facts and _line_kinds (each line's simple facts; which lines are comments, their
+   text, which are code), the same values from one loop each with no Python call per line.
+
    Optional: scripts/compile.sh builds it, and style.py runs the regular expression when
    it is absent. */
 #define PY_SSIZE_T_CLEAN
@@ -325,6 +329,200 @@ static int line_at(PyObject *lines, Py_ssize_t i, Line *line) {
     line->data = PyUnicode_DATA(s);
     line->n = PyUnicode_GET_LENGTH(s);
     return 0;
+}
+
+static PyObject *new_flag_list(Py_ssize_t n, int value) {
+    PyObject *out = PyList_New(n);
+    PyObject *v = value ? Py_True : Py_False;
+    for (Py_ssize_t i = 0; out && i < n; i++) {
+        Py_INCREF(v);
+        PyList_SET_ITEM(out, i, v);
+    }
+    return out;
+}
+
+static void set_flag(PyObject *list, Py_ssize_t i, int value) {
+    PyObject *v = value ? Py_True : Py_False;
+    Py_INCREF(v);
+    Py_SETREF(((PyListObject *)list)->ob_item[i], v); /* (PyList_SET_ITEM would leak the old one) */
+}
+
+/* line_facts(lines): style._line_facts, the tuple (blank, trailing, chars, long_lines,
+   non_ascii, lead, indented, tabs) of per-line lists, to the value. */
+static PyObject *line_facts(PyObject *module, PyObject *lines) {
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    enum { BLANK, TRAILING, CHARS, LONG, NON_ASCII, LEAD, INDENTED, TABS, FACTS };
+    PyObject *out[FACTS];
+    for (int k = 0; k < FACTS; k++) out[k] = k == CHARS ? NULL : new_flag_list(n, k == LEAD);
+    out[CHARS] = PyList_New(n);
+    for (int k = 0; k < FACTS; k++)
+        if (!out[k]) goto fail;
+    PyObject *zero = PyLong_FromLong(0);
+    if (!zero) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_INCREF(zero);
+        PyList_SET_ITEM(out[CHARS], i, zero);
+    }
+    Py_DECREF(zero);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Line x;
+        if (line_at(lines, i, &x) < 0) goto fail;
+        if (x.n == 0) {
+            set_flag(out[BLANK], i, 1);
+            continue;
+        }
+        const Py_UCS4 first = PyUnicode_READ(x.kind, x.data, 0);
+        Py_ssize_t end = x.n; /* rstrip: str.isspace's characters */
+        while (end > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(x.kind, x.data, end - 1))) end--;
+        if (end != x.n) set_flag(out[TRAILING], i, 1);
+        const int lead = first == ' ' || first == '\t';
+        if (!lead) set_flag(out[LEAD], i, 0);
+        if (end == 0) {
+            set_flag(out[BLANK], i, 1);
+            continue;
+        }
+        PyObject *chars = PyLong_FromSsize_t(x.n);
+        if (!chars) goto fail;
+        Py_SETREF(((PyListObject *)out[CHARS])->ob_item[i], chars);
+        if (x.n > 100) set_flag(out[LONG], i, 1);
+        if (!PyUnicode_IS_ASCII(PyList_GET_ITEM(lines, i))) set_flag(out[NON_ASCII], i, 1);
+        if (lead) {
+            set_flag(out[INDENTED], i, 1);
+            if (first == '\t') set_flag(out[TABS], i, 1);
+        }
+    }
+    PyObject *tuple = PyTuple_New(FACTS);
+    if (!tuple) goto fail;
+    for (int k = 0; k < FACTS; k++) PyTuple_SET_ITEM(tuple, k, out[k]);
+    return tuple;
+fail:
+    for (int k = 0; k < FACTS; k++) Py_XDECREF(out[k]);
+    return NULL;
+}
+
+/* A span [a, b) of a line, narrowed. */
+static int is_any(Py_UCS4 c, const char *set) { return c < 128 && c && strchr(set, (int)c) != NULL; }
+
+static void strip_space(const Line *x, Py_ssize_t *a, Py_ssize_t *b) {
+    while (*a < *b && Py_UNICODE_ISSPACE(PyUnicode_READ(x->kind, x->data, *a))) (*a)++;
+    while (*b > *a && Py_UNICODE_ISSPACE(PyUnicode_READ(x->kind, x->data, *b - 1))) (*b)--;
+}
+
+static void lstrip_chars(const Line *x, Py_ssize_t *a, Py_ssize_t b, const char *set) {
+    while (*a < b && is_any(PyUnicode_READ(x->kind, x->data, *a), set)) (*a)++;
+}
+
+/* The first "*" "/" in [a, b), or -1. */
+static Py_ssize_t find_close(const Line *x, Py_ssize_t a, Py_ssize_t b) {
+    for (Py_ssize_t i = a; i + 1 < b; i++)
+        if (PyUnicode_READ(x->kind, x->data, i) == '*' && PyUnicode_READ(x->kind, x->data, i + 1) == '/') return i;
+    return -1;
+}
+
+static int append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *v = PyLong_FromSsize_t(i);
+    if (!v) return -1;
+    int rc = PyList_Append(list, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* line_kinds(lines, hash_comments, docstrings): style._line_kinds, with hash_comments
+   whether the family's comments are "#" ones (style._HASH_COMMENT) and docstrings a
+   set of line indexes: (comment_at, comments, code_at, going_on) to the value. */
+static PyObject *line_kinds(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyList_Check(args[0]) || !PyAnySet_Check(args[2])) {
+        PyErr_SetString(PyExc_TypeError, "line_kinds(lines: list[str], hash_comments: bool, docstrings: set[int])");
+        return NULL;
+    }
+    PyObject *lines = args[0];
+    const int hash = PyObject_IsTrue(args[1]);
+    if (hash < 0) return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *comment_at = PyList_New(0), *comments = PyList_New(0), *code_at = PyList_New(0);
+    PyObject *going_on = PySet_New(NULL), *result = NULL;
+    unsigned char *doc = PyMem_Calloc((size_t)(n ? n : 1), 1);
+    if (!comment_at || !comments || !code_at || !going_on || !doc) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    { /* the docstring lines as a mask (one lookup per line of a set of ints cost more) */
+        PyObject *it = PyObject_GetIter(args[2]), *item;
+        if (!it) goto done;
+        while ((item = PyIter_Next(it)) != NULL) {
+            Py_ssize_t i = PyLong_Check(item) ? PyLong_AsSsize_t(item) : -1;
+            Py_DECREF(item);
+            if (i == -1 && PyErr_Occurred()) PyErr_Clear(); /* (an int too large: no line) */
+            if (i >= 0 && i < n) doc[i] = 1;
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) goto done;
+    }
+    int in_block = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Line x;
+        if (line_at(lines, i, &x) < 0) goto done;
+        if (in_block) {
+            PyObject *v = PyLong_FromSsize_t(i);
+            int rc = v ? PySet_Add(going_on, v) : -1;
+            Py_XDECREF(v);
+            if (rc < 0) goto done;
+        }
+        Py_ssize_t a = 0, b = x.n;
+        strip_space(&x, &a, &b);
+        if (a == b) continue;
+        Py_ssize_t ta, tb; /* the comment's text, if a comment */
+        int comment = 1;
+        const Py_UCS4 c0 = PyUnicode_READ(x.kind, x.data, a), c1 = b - a > 1 ? PyUnicode_READ(x.kind, x.data, a + 1) : 0;
+        if (doc[i]) { /* stripped.strip("\"'rRbBuU ").strip() */
+            ta = a, tb = b;
+            lstrip_chars(&x, &ta, tb, "\"'rRbBuU ");
+            while (tb > ta && is_any(PyUnicode_READ(x.kind, x.data, tb - 1), "\"'rRbBuU ")) tb--;
+        } else if (in_block) { /* stripped.split("*" "/")[0].lstrip("*").strip() */
+            Py_ssize_t close = find_close(&x, a, b);
+            ta = a, tb = close < 0 ? b : close;
+            lstrip_chars(&x, &ta, tb, "*");
+            in_block = close < 0;
+        } else if (hash) { /* "#" but not "#!": stripped.lstrip("#").strip() */
+            comment = c0 == '#' && c1 != '!';
+            ta = a, tb = b;
+            lstrip_chars(&x, &ta, tb, "#");
+        } else if (c0 == '/' && c1 == '/') { /* stripped.lstrip("/").lstrip("!").strip() */
+            ta = a, tb = b;
+            lstrip_chars(&x, &ta, tb, "/");
+            lstrip_chars(&x, &ta, tb, "!");
+        } else if (c0 == '/' && c1 == '*') { /* stripped[2:].lstrip("*").split("*" "/")[0].strip() */
+            ta = a + 2, tb = b;
+            in_block = find_close(&x, ta, tb) < 0;
+            lstrip_chars(&x, &ta, tb, "*");
+            Py_ssize_t close = find_close(&x, ta, tb);
+            if (close >= 0) tb = close;
+        } else {
+            comment = 0;
+        }
+        if (!comment) {
+            if (append_index(code_at, i) < 0) goto done;
+            continue;
+        }
+        strip_space(&x, &ta, &tb);
+        PyObject *text = PyUnicode_Substring(PyList_GET_ITEM(lines, i), ta, tb);
+        if (!text) goto done;
+        int rc = PyList_Append(comments, text);
+        Py_DECREF(text);
+        if (rc < 0 || append_index(comment_at, i) < 0) goto done;
+    }
+    result = PyTuple_Pack(4, comment_at, comments, code_at, going_on);
+done:
+    Py_XDECREF(comment_at);
+    Py_XDECREF(comments);
+    Py_XDECREF(code_at);
+    Py_XDECREF(going_on);
+    PyMem_Free(doc);
+    return result;
 }
 
 /* odd_indented(lines): the indexes of the lines _ODD_INDENT finds (a match at the line
@@ -669,6 +867,9 @@ static PyMethodDef module_methods[] = {
     {"sums", (PyCFunction)(void (*)(void))sums, METH_FASTCALL, "The sum of each list's slice [start:stop], as a tuple."},
     {"line_tokens", line_tokens, METH_O, "Running token counts of the lines, one per line, from 0."},
     {"odd_indented", odd_indented, METH_O, "The lines _ODD_INDENT finds, by index."},
+    {"line_facts", line_facts, METH_O, "style._line_facts: per-line lists of simple facts."},
+    {"line_kinds", (PyCFunction)(void (*)(void))line_kinds, METH_FASTCALL,
+     "style._line_kinds: comment lines and their text, code lines, lines a block comment goes on into."},
     {"finds", (PyCFunction)(void (*)(void))finds, METH_FASTCALL, "Every start of any of the words in the text, sorted, once."},
     {"lines_holding", (PyCFunction)(void (*)(void))lines_holding, METH_FASTCALL,
      "The lines (split at \"\\n\") where any of the words starts, in order, once."},
