@@ -399,7 +399,10 @@ def test_the_c_line_kinds_and_facts_are_the_python_ones(lines: list[str], family
     assert _stylec.line_kinds(lines, family in style._HASH_COMMENT, docstrings) == style._python_line_kinds(
         lines, family, docstrings
     )
-    assert _stylec.line_facts(lines) == style._python_line_facts(lines)
+    for python in (True, False):
+        assert _stylec.line_facts(lines, python) == style._python_line_facts(lines, python)
+    assert _stylec.line_starts(lines) == list(itertools.accumulate([len(x) + 1 for x in lines], initial=0))
+    assert _stylec.word_counts(lines) == [len(x.split()) for x in lines]
 
 
 @needs_stylec
@@ -412,13 +415,21 @@ def test_the_c_line_kinds_and_facts_on_real_files() -> None:
             assert _stylec.line_kinds(lines, hash_comments, docstrings) == style._python_line_kinds(
                 lines, family, docstrings
             )
-            assert _stylec.line_facts(lines) == style._python_line_facts(lines)
+            python = family == "python"
+            assert _stylec.line_facts(lines, python) == style._python_line_facts(lines, python)
     with pytest.raises(TypeError):
         _stylec.line_kinds(["a", 1], True, set())
     with pytest.raises(TypeError):
         _stylec.line_kinds(["a"], True, [1])
     with pytest.raises(TypeError):
-        _stylec.line_facts(("a",))
+        _stylec.line_facts(("a",), True)
+    with pytest.raises(TypeError):
+        _stylec.line_facts(["a"])
+    for helper in (_stylec.line_starts, _stylec.word_counts):
+        with pytest.raises(TypeError):
+            helper(["a", None])
+        with pytest.raises(TypeError):
+            helper(("a",))
 
 
 FIND_PIECES = ["a", "b", "ab", "X", '"', "'", "\n", "é", "€", "\U0001f600", "def", " ", "\x80"]

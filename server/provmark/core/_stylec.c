@@ -16,6 +16,9 @@
    lines_holding(text, words) is the lines (split at "\n") where any of them starts, in
    order, each once (style.py's _lines_holding).
 
+   line_starts(lines) and word_counts(texts) are where each line starts in the lines'
+   join and len(x.split()) of each text.
+
    line_facts(lines) and line_kinds(lines, hash_comments, docstrings) are style.py's
    _line_facts and _line_kinds (each line's simple facts; which lines are comments, their
    text, which are code), the same values from one loop each with no Python call per line.
@@ -347,17 +350,21 @@ static void set_flag(PyObject *list, Py_ssize_t i, int value) {
     Py_SETREF(((PyListObject *)list)->ob_item[i], v); /* (PyList_SET_ITEM would leak the old one) */
 }
 
-/* line_facts(lines): style._line_facts, the tuple (blank, trailing, chars, long_lines,
-   non_ascii, lead, indented, tabs) of per-line lists, to the value. */
-static PyObject *line_facts(PyObject *module, PyObject *lines) {
-    if (!PyList_Check(lines)) {
-        PyErr_SetString(PyExc_TypeError, "lines must be a list");
+/* line_facts(lines, python): style._line_facts, the tuple (blank, trailing, chars,
+   long_lines, non_ascii, lead, indented, tabs, runs, body_blanks) of per-line lists, to
+   the value (runs and body_blanks as long as the comprehensions make them). */
+static PyObject *line_facts(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "line_facts(lines: list[str], python: bool)");
         return NULL;
     }
+    PyObject *lines = args[0];
+    const int python = PyObject_IsTrue(args[1]);
+    if (python < 0) return NULL;
     const Py_ssize_t n = PyList_GET_SIZE(lines);
-    enum { BLANK, TRAILING, CHARS, LONG, NON_ASCII, LEAD, INDENTED, TABS, FACTS };
+    enum { BLANK, TRAILING, CHARS, LONG, NON_ASCII, LEAD, INDENTED, TABS, RUNS, BODY_BLANKS, FACTS };
     PyObject *out[FACTS];
-    for (int k = 0; k < FACTS; k++) out[k] = k == CHARS ? NULL : new_flag_list(n, k == LEAD);
+    for (int k = 0; k < FACTS; k++) out[k] = k == CHARS ? NULL : new_flag_list(k < RUNS ? n : 0, k == LEAD);
     out[CHARS] = PyList_New(n);
     for (int k = 0; k < FACTS; k++)
         if (!out[k]) goto fail;
@@ -395,6 +402,21 @@ static PyObject *line_facts(PyObject *module, PyObject *lines) {
             if (first == '\t') set_flag(out[TABS], i, 1);
         }
     }
+    { /* runs: [False] * skip, then blank[i - skip .. i] all blank; body_blanks: [False],
+         blank[j] and lead[j - 1] and lead[j + 1] and not blank[j + 1] for j in 1..n-2,
+         [False] */
+        PyObject **blank = ((PyListObject *)out[BLANK])->ob_item, **lead = ((PyListObject *)out[LEAD])->ob_item;
+        const Py_ssize_t skip = python ? 2 : 1;
+        for (Py_ssize_t i = 0; i < (n > skip ? n : skip); i++) {
+            int v = i >= skip && blank[i] == Py_True && blank[i - 1] == Py_True && (!python || blank[i - 2] == Py_True);
+            if (PyList_Append(out[RUNS], v ? Py_True : Py_False) < 0) goto fail;
+        }
+        for (Py_ssize_t j = 0; j < (n > 2 ? n : 2); j++) {
+            int v = j >= 1 && j + 1 < n && blank[j] == Py_True && lead[j - 1] == Py_True && lead[j + 1] == Py_True &&
+                    blank[j + 1] != Py_True;
+            if (PyList_Append(out[BODY_BLANKS], v ? Py_True : Py_False) < 0) goto fail;
+        }
+    }
     PyObject *tuple = PyTuple_New(FACTS);
     if (!tuple) goto fail;
     for (int k = 0; k < FACTS; k++) PyTuple_SET_ITEM(tuple, k, out[k]);
@@ -402,6 +424,63 @@ static PyObject *line_facts(PyObject *module, PyObject *lines) {
 fail:
     for (int k = 0; k < FACTS; k++) Py_XDECREF(out[k]);
     return NULL;
+}
+
+/* line_starts(lines): where each line starts in "\n".join(lines), and where one more
+   would: list(accumulate((len(x) + 1 for x in lines), initial=0)). */
+static PyObject *line_starts(PyObject *module, PyObject *lines) {
+    if (!PyList_Check(lines)) {
+        PyErr_SetString(PyExc_TypeError, "lines must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(lines);
+    PyObject *out = PyList_New(n + 1);
+    Py_ssize_t at = 0;
+    for (Py_ssize_t i = 0; out && i <= n; i++) {
+        PyObject *v = PyLong_FromSsize_t(at);
+        if (!v) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, v);
+        if (i == n) break;
+        Line x;
+        if (line_at(lines, i, &x) < 0) Py_CLEAR(out);
+        else at += x.n + 1;
+    }
+    return out;
+}
+
+/* word_counts(texts): len(x.split()) of each: its runs of what str.isspace does not
+   find. */
+static PyObject *word_counts(PyObject *module, PyObject *texts) {
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "texts must be a list");
+        return NULL;
+    }
+    const Py_ssize_t n = PyList_GET_SIZE(texts);
+    PyObject *out = PyList_New(n);
+    for (Py_ssize_t i = 0; out && i < n; i++) {
+        Line x;
+        if (line_at(texts, i, &x) < 0) {
+            Py_CLEAR(out);
+            break;
+        }
+        Py_ssize_t words = 0;
+        int in_word = 0;
+        for (Py_ssize_t j = 0; j < x.n; j++) {
+            const int space = Py_UNICODE_ISSPACE(PyUnicode_READ(x.kind, x.data, j));
+            words += !space && !in_word;
+            in_word = !space;
+        }
+        PyObject *v = PyLong_FromSsize_t(words);
+        if (!v) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, v);
+    }
+    return out;
 }
 
 /* A span [a, b) of a line, narrowed. */
@@ -867,7 +946,10 @@ static PyMethodDef module_methods[] = {
     {"sums", (PyCFunction)(void (*)(void))sums, METH_FASTCALL, "The sum of each list's slice [start:stop], as a tuple."},
     {"line_tokens", line_tokens, METH_O, "Running token counts of the lines, one per line, from 0."},
     {"odd_indented", odd_indented, METH_O, "The lines _ODD_INDENT finds, by index."},
-    {"line_facts", line_facts, METH_O, "style._line_facts: per-line lists of simple facts."},
+    {"line_facts", (PyCFunction)(void (*)(void))line_facts, METH_FASTCALL,
+     "style._line_facts: per-line lists of simple facts."},
+    {"line_starts", line_starts, METH_O, "Where each line starts in the lines joined by \"\\n\", and one more."},
+    {"word_counts", word_counts, METH_O, "len(x.split()) of each text."},
     {"line_kinds", (PyCFunction)(void (*)(void))line_kinds, METH_FASTCALL,
      "style._line_kinds: comment lines and their text, code lines, lines a block comment goes on into."},
     {"finds", (PyCFunction)(void (*)(void))finds, METH_FASTCALL, "Every start of any of the words in the text, sorted, once."},

@@ -903,7 +903,7 @@ class LineText:
     def __init__(self, lines: list[str], joined: str | None = None, starts: list[int] | None = None) -> None:
         self.lines = lines
         self.joined = "\n".join(lines) if joined is None else joined
-        self.starts = list(itertools.accumulate([len(x) + 1 for x in lines], initial=0)) if starts is None else starts
+        self.starts = _line_starts(lines) if starts is None else starts
         self._classes: bytes | None = None
         # Where core/_stylec.c is built and `joined` is the lines': tokens per line,
         # summed up to each line (a run's count is then one subtraction).
@@ -1210,6 +1210,22 @@ def _lines_with(pattern: re.Pattern[str], text: LineText, joined: str | None = N
 _START, _END = re.Match.start, re.Match.end
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each line starts in "\n".join(lines), and where one more would."""
+    if _stylec is not None:
+        found: list[int] = _stylec.line_starts(lines)
+        return found
+    return list(itertools.accumulate([len(x) + 1 for x in lines], initial=0))
+
+
+def _word_counts(texts: list[str]) -> list[int]:
+    """len(x.split()) of each text."""
+    if _stylec is not None:
+        found: list[int] = _stylec.word_counts(texts)
+        return found
+    return [len(x.split()) for x in texts]
+
+
 def _lines_holding(text: LineText, words: tuple[str, ...]) -> list[int]:
     """The lines where any of `words` starts, in order (`text.joined` is its lines
     joined by "\n", as every LineText here is: in C, the line breaks are counted)."""
@@ -1220,22 +1236,29 @@ def _lines_holding(text: LineText, words: tuple[str, ...]) -> list[int]:
 
 
 # (blank, ends in a space, characters if not blank, over 100 of them, not ASCII, starts
-# with a space or a tab (an empty line too, as `_count` has it), indented, by a tab)
-_LineFacts = tuple[list[bool], list[bool], list[int], list[bool], list[bool], list[bool], list[bool], list[bool]]
+# with a space or a tab (an empty line too, as `_count` has it), indented, by a tab; a
+# run of blank lines goes on, a blank line inside a body)
+_LineFacts = tuple[
+    list[bool], list[bool], list[int], list[bool], list[bool], list[bool], list[bool], list[bool],
+    list[bool], list[bool],
+]  # fmt: skip
 
 
-def _line_facts(lines: list[str]) -> _LineFacts:
-    """FileStyle's simple facts about each line, from one loop that reads each line once:
-    twice as fast as a comprehension per fact, and many times faster compiled (and in C
-    where core/_stylec.c is built)."""
+def _line_facts(lines: list[str], python: bool) -> _LineFacts:
+    """FileStyle's simple facts about each line (blank, trailing, chars, long_lines,
+    non_ascii, lead, indented, tabs) and two read from them: runs (a blank line after
+    one blank, two for Python: PEP 8's two blank lines between top-level definitions do
+    not count) and body_blanks (a blank line between two indented ones, the next not
+    blank). In C where core/_stylec.c is built."""
     if _stylec is not None:
-        facts: _LineFacts = _stylec.line_facts(lines)
+        facts: _LineFacts = _stylec.line_facts(lines, python)
         return facts
-    return _python_line_facts(lines)
+    return _python_line_facts(lines, python)
 
 
-def _python_line_facts(lines: list[str]) -> _LineFacts:
-    """_line_facts in Python: the reference."""
+def _python_line_facts(lines: list[str], python: bool) -> _LineFacts:
+    """_line_facts in Python, the reference: one loop that reads each line once (twice
+    as fast as a comprehension per fact, and many times faster compiled)."""
     n = len(lines)
     blank, trailing, chars, long_lines = [False] * n, [False] * n, [0] * n, [False] * n
     non_ascii, lead, indented, tabs = [False] * n, [True] * n, [False] * n, [False] * n
@@ -1260,7 +1283,16 @@ def _python_line_facts(lines: list[str]) -> _LineFacts:
         if lead[i]:
             indented[i] = True
             tabs[i] = first == "\t"
-    return blank, trailing, chars, long_lines, non_ascii, lead, indented, tabs
+    if python:
+        runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
+    else:
+        runs = [False] + [a and b for a, b in itertools.pairwise(blank)]
+    body_blanks = (
+        [False]
+        + [b and p and q and not nb for b, p, q, nb in zip(blank[1:-1], lead, lead[2:], blank[2:], strict=False)]
+        + [False]
+    )
+    return blank, trailing, chars, long_lines, non_ascii, lead, indented, tabs, runs, body_blanks
 
 
 def _left_open(lines: list[str], family: str) -> str | None:
@@ -1310,20 +1342,12 @@ class FileStyle:
         syntax = _SYNTAX.get(family, _SYNTAX["other"])
         python = family == "python"
         # Per line, each fact a list (summed over a run by `counts`).
-        blank, self.trailing, chars, self.long, self.non_ascii, lead, self.indented, self.tabs = _line_facts(lines)
-        self.blank, self.chars = blank, chars
+        (blank, self.trailing, self.chars, self.long, self.non_ascii, _, self.indented, self.tabs, self.runs,
+         self.body_blanks) = _line_facts(lines, python)  # fmt: skip
+        self.blank = blank
         self.odd = [False] * len(lines)
         for i in _odd_indented(self.text):
             self.odd[i] = True
-        if python:  # (PEP 8's two blank lines between top-level definitions do not count)
-            self.runs = [False, False] + [a and b and c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)]
-        else:
-            self.runs = [False] + [a and b for a, b in itertools.pairwise(blank)]
-        self.body_blanks = (
-            [False]
-            + [b and p and n and not nb for b, p, n, nb in zip(blank[1:-1], lead, lead[2:], blank[2:], strict=False)]
-            + [False]
-        )
 
         quoted = _lines_holding(self.text, _TRIPLE_QUOTES) if python else []
         self.docstrings, going_on = _docstring_state(lines, quoted) if python else (set(), set())
@@ -1340,7 +1364,7 @@ class FileStyle:
         worded = [x[:1].isalpha() for x in comments]
         self.worded = worded
         self.capital = [w and x[0].isupper() for x, w in zip(comments, worded, strict=True)]
-        self.words = [len(x.split()) for x in comments]
+        self.words = _word_counts(comments)
         self.period = [w and x.endswith(".") for x, w in zip(comments, worded, strict=True)]
         steps = list(map(is_not, map(_STEP_LOWER.match, lower.split("\n") if comments else []), repeat(None)))
         for i in odd:
@@ -1376,7 +1400,7 @@ class FileStyle:
 
         code_lines = list(map(lines.__getitem__, self.code_at))
         code = self.code = "\n".join(code_lines)
-        self.code_starts = list(itertools.accumulate(map(add, map(len, code_lines), repeat(1)), initial=0))
+        self.code_starts = _line_starts(code_lines)
         # The identifiers' packed counts (_PackedIdents), summed up to each code line.
         self.idents = _ident_prefix(code_lines)
         self.tests = [0] * len(self.code_at)
