@@ -398,7 +398,8 @@ def skip_reason(rel: str, data: bytes, max_bytes: int) -> str | None:
     if is_generated(rel, head):
         return "generated"
     lines = data.count(b"\n") + 1
-    if len(data) / lines > 300 or any(len(x) > MAX_LINE_CHARS * 10 for x in data[:200_000].split(b"\n")):
+    # (the longest line by map and max: a generator over every line was 5% of a worker's time)
+    if len(data) / lines > 300 or max(map(len, data[:200_000].split(b"\n"))) > MAX_LINE_CHARS * 10:
         return "minified"
     return None
 
