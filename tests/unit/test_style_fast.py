@@ -403,6 +403,10 @@ def test_the_c_line_kinds_and_facts_are_the_python_ones(lines: list[str], family
         assert _stylec.line_facts(lines, python) == style._python_line_facts(lines, python)
     assert _stylec.line_starts(lines) == list(itertools.accumulate([len(x) + 1 for x in lines], initial=0))
     assert _stylec.word_counts(lines) == [len(x.split()) for x in lines]
+    for chars in ("'\"", "#/é", ""):
+        assert _stylec.char_prefix(lines, chars) == tuple(
+            list(itertools.accumulate((x.count(c) for x in lines), initial=0)) for c in chars
+        )
 
 
 @needs_stylec
@@ -425,6 +429,10 @@ def test_the_c_line_kinds_and_facts_on_real_files() -> None:
         _stylec.line_facts(("a",), True)
     with pytest.raises(TypeError):
         _stylec.line_facts(["a"])
+    with pytest.raises(TypeError):
+        _stylec.char_prefix(["a"], "abcdefghi")  # (at most 8)
+    with pytest.raises(TypeError):
+        _stylec.char_prefix(["a", 2], "a")
     for helper in (_stylec.line_starts, _stylec.word_counts):
         with pytest.raises(TypeError):
             helper(["a", None])

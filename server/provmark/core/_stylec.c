@@ -16,8 +16,9 @@
    lines_holding(text, words) is the lines (split at "\n") where any of them starts, in
    order, each once (style.py's _lines_holding).
 
-   line_starts(lines) and word_counts(texts) are where each line starts in the lines'
-   join and len(x.split()) of each text.
+   line_starts(lines), word_counts(texts) and char_prefix(lines, chars) are where each
+   line starts in the lines' join, len(x.split()) of each text, and running counts of
+   some characters over the lines.
 
    line_facts(lines) and line_kinds(lines, hash_comments, docstrings) are style.py's
    _line_facts and _line_kinds (each line's simple facts; which lines are comments, their
@@ -449,6 +450,53 @@ static PyObject *line_starts(PyObject *module, PyObject *lines) {
         else at += x.n + 1;
     }
     return out;
+}
+
+/* char_prefix(lines, chars): for each of the (at most 8) characters of `chars`, how
+   many of it the lines before each line hold, from 0: a tuple of len(lines) + 1 running
+   counts each (a run's count is then one subtraction, not a count over its text). */
+static PyObject *char_prefix(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyUnicode_Check(args[1]) || PyUnicode_GET_LENGTH(args[1]) > 8) {
+        PyErr_SetString(PyExc_TypeError, "char_prefix(lines: list[str], chars: str of at most 8)");
+        return NULL;
+    }
+    PyObject *lines = args[0], *chars = args[1];
+    const Py_ssize_t n = PyList_GET_SIZE(lines), m = PyUnicode_GET_LENGTH(chars);
+    Py_UCS4 want[8];
+    for (Py_ssize_t k = 0; k < m; k++) want[k] = PyUnicode_READ_CHAR(chars, k);
+    PyObject *out = PyTuple_New(m);
+    if (!out) return NULL;
+    for (Py_ssize_t k = 0; k < m; k++) {
+        PyObject *list = PyList_New(n + 1);
+        if (!list) goto fail;
+        PyTuple_SET_ITEM(out, k, list);
+    }
+    Py_ssize_t totals[8] = {0};
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        for (Py_ssize_t k = 0; k < m; k++) {
+            PyObject *v = PyLong_FromSsize_t(totals[k]);
+            if (!v) goto fail;
+            PyList_SET_ITEM(PyTuple_GET_ITEM(out, k), i, v);
+        }
+        if (i == n) break;
+        Line x;
+        if (line_at(lines, i, &x) < 0) goto fail;
+        for (Py_ssize_t k = 0; k < m; k++) {
+            if (x.kind == PyUnicode_1BYTE_KIND && want[k] < 256) { /* (memchr from one to the next: they are rare) */
+                const char *at = x.data, *end = at + x.n;
+                while (at < end && (at = memchr(at, (int)want[k], (size_t)(end - at))) != NULL) {
+                    totals[k]++;
+                    at++;
+                }
+            } else {
+                for (Py_ssize_t j = 0; j < x.n; j++) totals[k] += PyUnicode_READ(x.kind, x.data, j) == want[k];
+            }
+        }
+    }
+    return out;
+fail:
+    Py_DECREF(out); /* (unset items are NULL, which the lists' and the tuple's dealloc skip) */
+    return NULL;
 }
 
 /* word_counts(texts): len(x.split()) of each: its runs of what str.isspace does not
@@ -950,6 +998,8 @@ static PyMethodDef module_methods[] = {
      "style._line_facts: per-line lists of simple facts."},
     {"line_starts", line_starts, METH_O, "Where each line starts in the lines joined by \"\\n\", and one more."},
     {"word_counts", word_counts, METH_O, "len(x.split()) of each text."},
+    {"char_prefix", (PyCFunction)(void (*)(void))char_prefix, METH_FASTCALL,
+     "Running counts of each of the characters over the lines, from 0."},
     {"line_kinds", (PyCFunction)(void (*)(void))line_kinds, METH_FASTCALL,
      "style._line_kinds: comment lines and their text, code lines, lines a block comment goes on into."},
     {"finds", (PyCFunction)(void (*)(void))finds, METH_FASTCALL, "Every start of any of the words in the text, sorted, once."},

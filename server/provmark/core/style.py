@@ -1218,6 +1218,15 @@ def _line_starts(lines: list[str]) -> list[int]:
     return list(itertools.accumulate([len(x) + 1 for x in lines], initial=0))
 
 
+def _quote_prefix(lines: list[str]) -> tuple[list[int], list[int]]:
+    """How many single and double quotes the lines before each line hold, from 0."""
+    if _stylec is not None:
+        found: tuple[list[int], list[int]] = _stylec.char_prefix(lines, "'\"")
+        return found
+    singles = list(itertools.accumulate(map(str.count, lines, repeat("'")), initial=0))
+    return singles, list(itertools.accumulate(map(str.count, lines, repeat('"')), initial=0))
+
+
 def _word_counts(texts: list[str]) -> list[int]:
     """len(x.split()) of each text."""
     if _stylec is not None:
@@ -1401,6 +1410,7 @@ class FileStyle:
         code_lines = list(map(lines.__getitem__, self.code_at))
         code = self.code = "\n".join(code_lines)
         self.code_starts = _line_starts(code_lines)
+        self.singles, self.doubles = _quote_prefix(code_lines)
         # The identifiers' packed counts (_PackedIdents), summed up to each code line.
         self.idents = _ident_prefix(code_lines)
         self.tests = [0] * len(self.code_at)
@@ -1483,7 +1493,7 @@ class FileStyle:
         for name, m in self.matches.items():
             setattr(c, "errors" if name == "error" else name, m.count(a, b)[0])
         c.messages, c.message_words = self.messages.count(a, b)
-        c.singles, c.doubles = self.code.count("'", a, b), self.code.count('"', a, b)
+        c.singles, c.doubles = self.singles[kb] - self.singles[ka], self.doubles[kb] - self.doubles[ka]
         tests = self.tests[ka:kb]
         c.tests = len(tests) - tests.count(0)
         c.test_words = sum(tests)
