@@ -573,3 +573,10 @@ def test_the_cheap_signs_are_necessary_for_the_patterns(text: str) -> None:
     for family, first in style._DEFINITION_FIRST.items():
         if style._SYNTAX[family].definition.match(text):
             assert text.lstrip().startswith(first), family
+
+
+@settings(max_examples=500, deadline=None)
+@given(hs.lists(hs.sampled_from([0.0, -0.0, -1.5, -0.25, -3.0, 2.0, float("nan")]), max_size=40), hs.integers(0, 5))
+def test_the_first_keys_are_the_sorts(keys: list[float], top: int) -> None:
+    """_explain's top features, ties in order: as the stable sort gives them (NaN too)."""
+    assert style._first_by_key(keys, top) == sorted(range(len(keys)), key=keys.__getitem__)[:top]

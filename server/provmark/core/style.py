@@ -1627,21 +1627,28 @@ class StyleModel:
         """A model's features, weights, means and scales, as tuples (made once)."""
         cols = self._cols.get(id(params))
         if cols is None:
-            cols = (tuple(params["features"]), tuple(params["weights"]), tuple(params["mean"]), tuple(params["scale"]))
+            names = tuple(params["features"])
+            # One tuple for equal lists of features (the usual case): the models then
+            # share their lookups (_models) and _explain's check is one `is`.
+            names = next((c[0] for c in self._cols.values() if c[0] == names), names)
+            cols = (names, tuple(params["weights"]), tuple(params["mean"]), tuple(params["scale"]))
             self._cols[id(params)] = cols
         return cols
 
-    def _terms(self, feats: dict[str, float], params: dict) -> _Terms:
+    def _terms(self, feats: dict[str, float], params: dict, read: list[float | None] | None = None) -> _Terms:
         """One model's log-odds, and each feature's term in it, w * (value - mean) / scale
         (0.0 for an unknown value, NaN, which contributes nothing): both from one loop,
-        where the probability and its explanation each used to make their own."""
+        where the probability and its explanation each used to make their own. `read`:
+        the values of the model's features, as _read_values gives them, if known."""
         names, weights, means, scales = self._columns(params)
         z: float = float(params["bias"])  # (typed: the sums below in unboxed floats when compiled)
         n = min(len(names), len(weights), len(means), len(scales))
         terms = [0.0] * n  # (an unknown value, NaN, stays 0.0: as w * (mean - mean) / scale)
+        values = read if read is not None and len(read) >= n else _read_values(feats, names)
         for i in range(n):  # (indexed, not zipped: compiled, no tuple per feature)
             mean: float = means[i]
-            value: float = feats.get(names[i], mean)
+            got = values[i]
+            value: float = mean if got is None else got  # (feats.get(names[i], mean))
             if value == value:
                 t = weights[i] * (value - mean) / scales[i]
                 z += t
@@ -1661,7 +1668,11 @@ class StyleModel:
         family it does not know)."""
         if not self.knows(family):
             return []
-        return [self._terms(feats, p) for p in (self.families.get(family), self.families.get("all")) if p is not None]
+        params = [p for p in (self.families.get(family), self.families.get("all")) if p is not None]
+        names = [self._columns(p)[0] for p in params]
+        # Models that read the same features (one tuple: _columns) look each up once.
+        read = _read_values(feats, names[0]) if len(names) > 1 and all(x is names[0] for x in names) else None
+        return [self._terms(feats, p, read) for p in params]
 
     def _probability(self, models: list[_Terms], unit: str, feats: dict[str, float]) -> float | None:
         # A family's own model knows its idioms but saw few repositories; averaging it with
@@ -1698,21 +1709,24 @@ class StyleModel:
 _Terms = tuple[float, tuple[str, ...], list[float]]
 
 
+def _read_values(feats: dict[str, float], names: tuple[str, ...]) -> list[float | None]:
+    """Each feature's value in feats, None where it has none."""
+    return [feats.get(name) for name in names]
+
+
 def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
     """The `top` features whose terms, averaged over the models, are largest."""
     names = models[0][1] if models else ()
-    if all(m[1] == names for m in models):
+    if all(m[1] is names or m[1] == names for m in models):
         # The usual case, every model reading the same features: the same sums in the
-        # same order as below, with no dict, and sorted by a key list's own __getitem__
-        # (a Python key function called per feature cost more than the rest).
+        # same order as below, with no dict.
         n = float(len(models))
         shares = [0.0] * len(names)
         for _, _, terms in models:
             for i in range(min(len(terms), len(shares))):
                 shares[i] = shares[i] + terms[i] / n
         keys = [-abs(v) for v in shares]
-        order = sorted(range(len(keys)), key=keys.__getitem__)
-        return [(names[i], round(shares[i], 2)) for i in order[:top]]
+        return [(names[i], round(shares[i], 2)) for i in _first_by_key(keys, top)]
     share: dict[str, float] = {}
     for _, names, terms in models:
         for name, t in zip(names, terms, strict=False):
@@ -1720,6 +1734,22 @@ def _explain(models: list[_Terms], top: int) -> list[tuple[str, float]]:
     parts = list(share.items())
     parts.sort(key=lambda p: -abs(p[1]))
     return [(name, round(v, 2)) for name, v in parts[:top]]
+
+
+def _first_by_key(keys: list[float], top: int) -> list[int]:
+    """sorted(range(len(keys)), key=keys.__getitem__)[:top]: the `top` smallest keys'
+    indexes, ties in order, picked one by one (the sort of every feature, with a call
+    per key, cost more than the rest of the explanation)."""
+    if any(k != k for k in keys):  # (NaN: whatever order the sort gives)
+        return sorted(range(len(keys)), key=keys.__getitem__)[:top]
+    picked: list[int] = []
+    for _ in range(min(top, len(keys))):
+        best = -1
+        for i in range(len(keys)):
+            if (best < 0 or keys[i] < keys[best]) and i not in picked:
+                best = i
+        picked.append(best)
+    return picked
 
 
 def _interpolate(knots: tuple[tuple[float, float], ...], z: float) -> float:
