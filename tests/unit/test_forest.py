@@ -10,6 +10,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from provmark.core import forest as forest_module
 from provmark.core.forest import Forest, from_json, from_lightgbm
@@ -197,3 +199,37 @@ def test_the_c_walker_refuses_what_is_not_a_forest_and_survives_odd_values() -> 
             return 0.25
 
     assert walker.logit({"a": Again(0.25), "b": 1.0}) == walker.logit({"a": 0.25, "b": 1.0})
+
+
+def _leaves_sum(values: list[float]) -> float:
+    """The C walker's sum of a forest of one-leaf trees with these leaves."""
+    f = from_lightgbm({"tree_info": [{"tree_structure": leaf(v)} for v in values]}, ["a"])
+    return float(_forestc.Walker(f.trees, f.features, math.fsum).logit({}))
+
+
+@needs_native
+@settings(max_examples=1500, deadline=None)
+@given(
+    hs.lists(
+        hs.one_of(
+            hs.floats(min_value=-2.0, max_value=2.0, allow_nan=False),
+            hs.floats(min_value=-1e-5, max_value=1e-5, allow_nan=False),
+            hs.sampled_from([1.0, 2.0**-53, 2.0**-52, 2.0**-54, 3.0 * 2.0**-53, -(2.0**-53), 0.1, 0.2, 0.3]),
+        ),
+        min_size=1,
+        max_size=130,
+    )
+)
+def test_the_c_sum_of_leaves_is_fsums_to_the_bit(values: list[float]) -> None:
+    """Where the leaves' bits span little, C sums them as one wide integer and rounds
+    once; elsewhere (a wide span, a negative zero) math.fsum sums them: the same float
+    either way, half-way cases included."""
+    got, want = _leaves_sum(values), math.fsum(values)
+    assert got == want and math.copysign(1.0, got) == math.copysign(1.0, want)
+
+
+@needs_native
+def test_the_c_sum_of_leaves_at_the_edges() -> None:
+    for values in ([1.0, 2.0**-53], [1.0, 2.0**-53, 2.0**-100], [1.0, -(2.0**-54)], [1e300, 1e-300, -1e300],
+                   [-0.0, -0.0], [0.0, -0.0], [0.5, -0.5], [2.0**-1000, 2.0**-1000], [1e308, 1e308 / 4]):  # fmt: skip
+        assert repr(_leaves_sum(values)) == repr(math.fsum(values)), values

@@ -2,14 +2,17 @@
 
    Walker.logit(feats) is Forest.logit's sum: each feature read from the dict (NaN
    where missing), each tree walked by Tree.value's rules, and the leaves summed by the
-   given fsum (math.fsum) in tree order, so the float is the same to the bit. The
-   leaves are the trees' own float objects; nothing is rounded on the way.
+   given fsum (math.fsum) in tree order, so the float is the same to the bit (for
+   math.fsum and leaves whose bits span little, as one wide integer rounded once:
+   prepare_exact). The leaves are the trees' own float objects; nothing is rounded on
+   the way.
 
    Optional: scripts/compile.sh builds it, and forest.py walks the trees itself when it
    is absent. The constructor checks what from_json checks (indices in range, children
    after their split), so a walk always ends. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <limits.h>
 #include <math.h>
 
 enum { NONE = 0, ZERO = 1, NAN_KIND = 2 };
@@ -31,7 +34,58 @@ typedef struct {
     Py_ssize_t n_leaves;
     PyObject *names; /* tuple of str */
     PyObject *fsum;
+#ifdef __SIZEOF_INT128__
+    __int128 *fixed; /* each leaf times 2**-low, an integer: see prepare_exact */
+#endif
+    int low;   /* the exponent of the lowest bit any leaf sets */
+    int exact; /* the sums are read from `fixed` */
 } Walker;
+
+#ifdef __SIZEOF_INT128__
+/* math.fsum gives the sum of its floats correctly rounded (half to even). Where every
+   leaf is a finite float whose bits, from the highest any leaf sets to the lowest, span
+   few enough places that any sum of one leaf per tree fits in 126 bits, that sum is
+   exact as an integer count of 2**low, and one conversion to double rounds it correctly:
+   the same float, without a list and fsum's partials per call (its leaves span 69 bits
+   in the shipped model). Kept to results that are normal and far from overflow, so the
+   scaling back is exact; elsewhere fsum sums the list. */
+static void prepare_exact(Walker *w) {
+    w->exact = 0;
+    PyObject *math = PyImport_ImportModule("math");
+    PyObject *fsum = math ? PyObject_GetAttrString(math, "fsum") : NULL;
+    Py_XDECREF(math);
+    const int is_fsum = fsum != NULL && fsum == w->fsum;
+    Py_XDECREF(fsum);
+    PyErr_Clear();
+    if (!is_fsum || w->n_leaves == 0) return;
+    int low = INT_MAX, high = INT_MIN;
+    for (Py_ssize_t i = 0; i < w->n_leaves; i++) {
+        if (!PyFloat_CheckExact(w->leaf[i])) return;
+        const double v = PyFloat_AS_DOUBLE(w->leaf[i]);
+        if (!isfinite(v)) return;
+        if (v == 0.0) {
+            if (signbit(v)) return; /* (-0.0: fsum keeps the sign of an all-zero sum) */
+            continue;
+        }
+        int e;
+        const double m = frexp(v, &e);                          /* |m| in [0.5, 1) */
+        unsigned long long bits = (unsigned long long)fabs(ldexp(m, 53)); /* exact */
+        int lowest = e - 53;
+        while (!(bits & 1)) bits >>= 1, lowest++;
+        if (lowest < low) low = lowest;
+        if (e > high) high = e;
+    }
+    if (low == INT_MAX) low = high = 0; /* (every leaf +0.0) */
+    int tree_bits = 0;
+    while (((Py_ssize_t)1 << tree_bits) <= w->n_trees) tree_bits++;
+    if (high - low + tree_bits > 125 || low < -960 || high > 960) return;
+    w->fixed = PyMem_Calloc((size_t)w->n_leaves, sizeof(__int128));
+    if (!w->fixed) return; /* (fsum then: slower, the same) */
+    for (Py_ssize_t i = 0; i < w->n_leaves; i++) w->fixed[i] = (__int128)ldexp(PyFloat_AS_DOUBLE(w->leaf[i]), -low);
+    w->low = low;
+    w->exact = 1;
+}
+#endif
 
 static void free_arrays(Walker *w) {
     if (w->leaf) {
@@ -45,6 +99,11 @@ static void free_arrays(Walker *w) {
     PyMem_Free(w->right);
     PyMem_Free(w->threshold);
     PyMem_Free(w->leaf);
+#ifdef __SIZEOF_INT128__
+    PyMem_Free(w->fixed);
+    w->fixed = NULL;
+#endif
+    w->exact = 0;
     w->trees = NULL;
     w->feature = w->missing = w->default_left = w->left = w->right = NULL;
     w->threshold = NULL;
@@ -190,6 +249,9 @@ static int Walker_init(Walker *w, PyObject *args, PyObject *kwds) {
     w->names = names;
     Py_INCREF(fsum);
     w->fsum = fsum;
+#ifdef __SIZEOF_INT128__
+    prepare_exact(w);
+#endif
     return 0;
 }
 
@@ -244,12 +306,22 @@ static PyObject *Walker_logit(Walker *w, PyObject *feats) {
         x[i] = d;
     }
     Py_ssize_t n = w->n_trees;
-    leaves = PyList_New(n);
-    if (!leaves) goto done;
     if (w->names != names || w->n_trees != n) { /* re-initialised meanwhile (from a callback) */
         PyErr_SetString(PyExc_RuntimeError, "Walker changed during a call");
         goto done;
     }
+#ifdef __SIZEOF_INT128__
+    if (w->exact) {
+        __int128 total = 0;
+        for (Py_ssize_t t = 0; t < n; t++) total += w->fixed[walk(w, &w->trees[t], x)];
+        if (total != 0) { /* (zero: fsum's sign of zero, below) */
+            sum = PyFloat_FromDouble(ldexp((double)total, w->low));
+            goto done;
+        }
+    }
+#endif
+    leaves = PyList_New(n);
+    if (!leaves) goto done;
     for (Py_ssize_t t = 0; t < n; t++) {
         PyObject *leaf = w->leaf[walk(w, &w->trees[t], x)];
         Py_INCREF(leaf);
