@@ -189,6 +189,10 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
     texts.append("all rights reserved\n\u00e9 COPYRIGHT licensed under\nLicenced Under x\r\u00e0 \u212a copyright\n")
     texts.append("rf'a' Rf\"b\" frr'c' xf'd' f\"\" F'' -f'x' rF\"y\"rb'z' :=:= list[dict[ | None match x: EnumEnum")
     texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
+    texts.append(
+        "u'a' u\"b\" 'c'  %  (d) \"e\"%f '%' % g %(h) x % 'i' (object): super(A,  self) print 'j' print\tk\n"
+        'basestring unicode( xrange iteritems six.x except E, e: d.has_key( ""%"" \'\u00a0\' %\u2003y'
+    )
     python = _SYNTAX["python"]
     for text in texts:
         spans = lambda found: [m.span() for m in found]  # noqa: E731
@@ -206,6 +210,8 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         assert spans(found) == spans(_ERROR_MESSAGE.finditer(text))
         found = _spans(_FAST["python", "modern"], text, _modern_starts(text))
         assert spans(found) == spans(python.modern.finditer(text))
+        found = _spans(python.legacy, text, style._legacy_starts(text))
+        assert spans(found) == spans(python.legacy.finditer(text))
         modern = list(_FAST["python", "modern"].finditer(text))  # interp's: those that end in a quote
         assert spans(m for m in modern if text[m.end() - 1] in _QUOTES) == spans(python.interp.finditer(text))
 
