@@ -1038,8 +1038,11 @@ def _spans(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterat
 def _build_starts(text: str) -> Iterator[int]:
     """Where Python's `build` may match: at .format(, or at the character before the
     spaces before a + or %."""
-    out = set(_occurrences(text, ".format("))
-    for q in itertools.chain(_occurrences(text, "+"), _occurrences(text, "%")):
+    out: set[int] = set()
+    for q in _finds(text, (".format(", "+", "%")):  # (one C search: the pieces of three splits cost more)
+        if text[q] == ".":
+            out.add(q)
+            continue
         while q > 0 and text[q - 1].isspace():
             q -= 1
         if q > 0:
