@@ -153,8 +153,12 @@ static int ascii_stats(Idents *d, const char *w, Py_ssize_t n, uint32_t *counts)
 static const uint32_t *keep(Idents *d, const char *s, Py_ssize_t n, uint64_t h, const uint32_t *counts);
 
 /* The counts of one name: from the table, or asked of `stats` and kept. NULL on error. */
-static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) {
-    uint64_t h = hash_name(s, n);
+static const uint32_t *counts_of_hashed(Idents *d, const char *s, Py_ssize_t n, uint64_t h);
+
+static const uint32_t *counts_of(Idents *d, const char *s, Py_ssize_t n) { return counts_of_hashed(d, s, n, hash_name(s, n)); }
+
+/* counts_of, given the name's hash_name. */
+static const uint32_t *counts_of_hashed(Idents *d, const char *s, Py_ssize_t n, uint64_t h) {
     Slot *slot = probe(d->slots, d->capacity, s, n, h);
     if (slot->name) return slot->counts;
     uint32_t counts[FIELDS];
@@ -248,6 +252,27 @@ static PyObject *Idents_prefix(Idents *d, PyObject *lines) {
         const void *data = PyUnicode_DATA(line);
         const Py_ssize_t len = PyUnicode_GET_LENGTH(line);
         Py_ssize_t j = 0;
+        if (kind == PyUnicode_1BYTE_KIND) { /* (read in place, hashed while scanned: most lines) */
+            const unsigned char *p = data;
+            while (j < len) {
+                if (!word_start(p[j])) {
+                    j++;
+                    continue;
+                }
+                const Py_ssize_t start = j;
+                uint64_t h = 1469598103934665603ULL; /* hash_name's FNV-1a */
+                for (; j < len && word_char(p[j]); j++) {
+                    h ^= p[j];
+                    h *= 1099511628211ULL;
+                }
+                const uint32_t *c = counts_of_hashed(d, (const char *)p + start, j - start, h);
+                if (!c) {
+                    Py_DECREF(line);
+                    goto fail;
+                }
+                for (int k = 0; k < FIELDS; k++) totals[k] += c[k];
+            }
+        }
         while (j < len) {
             if (!word_start(PyUnicode_READ(kind, data, j))) {
                 j++;
