@@ -190,6 +190,11 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
     texts.append("rf'a' Rf\"b\" frr'c' xf'd' f\"\" F'' -f'x' rF\"y\"rb'z' :=:= list[dict[ | None match x: EnumEnum")
     texts.append("raise raise E('a') raisexpect(\"b\") Errorf(`c`) errors.New(\"d\") throw new Error('e' + x) 'f' % y")
     texts.append(
+        "print(1)\n  print (2)\n\tprint(3) print(4)\n x=print(5)\nconsole.log(1)\n  console.error('x')\n"
+        'fmt.Println(1)\n\u00a0log.Printf(2)\n eprintln!("x")\nprintln!(y) print!(z)\n'
+        "System.out.println(1)\n  std::cout << 1\nConsole.WriteLine(2)\nxprintf(3)\n\x1fprintln(4)"
+    )
+    texts.append(
         "u'a' u\"b\" 'c'  %  (d) \"e\"%f '%' % g %(h) x % 'i' (object): super(A,  self) print 'j' print\tk\n"
         'basestring unicode( xrange iteritems six.x except E, e: d.has_key( ""%"" \'\u00a0\' %\u2003y'
     )
@@ -212,6 +217,11 @@ def test_the_faster_patterns_find_the_same_matches() -> None:
         assert spans(found) == spans(python.modern.finditer(text))
         found = _spans(python.legacy, text, style._legacy_starts(text))
         assert spans(found) == spans(python.legacy.finditer(text))
+        code = "\n".join(x for x in text.splitlines() if x.strip())  # (as FileStyle's code: no blank line)
+        for family, words in style._PRINT_WORDS.items():
+            printing = _SYNTAX[family].printing
+            found = _spans(printing, code, style._printing_starts(code, words))
+            assert spans(found) == spans(printing.finditer(code)), family
         modern = list(_FAST["python", "modern"].finditer(text))  # interp's: those that end in a quote
         assert spans(m for m in modern if text[m.end() - 1] in _QUOTES) == spans(python.interp.finditer(text))
 

@@ -1020,6 +1020,31 @@ _PRINT_AFTER_BREAK = {
     family: re.compile("\n[^\\S\n]*" + syntax.printing.pattern.removeprefix("^\\s*"))
     for family, syntax in _SYNTAX.items()
 }
+# The words each family's `printing` alternatives start with after ^\s* (not Ruby's and
+# the others', whose "p" and "echo" are everywhere): a match starts at the start of a
+# line whose first word is one of them.
+_PRINT_WORDS = {
+    "python": ("print(",),
+    "js": ("console.",),
+    "go": ("fmt.Print", "log.Print", "println("),
+    "rust": ("println!", "eprintln!", "print!"),
+    "clike": ("System.out.print", "printf(", "std::cout", "Console.Write", "println(", "print("),
+}
+
+
+def _printing_starts(code: str, words: tuple[str, ...]) -> list[int]:
+    """Where a family's `printing` may match in code (lines that are not blank): the
+    start of each line where one of its words comes first (after spaces), found from the
+    words (the regex engine stopped at every line break: 2% of the analysis)."""
+    out: list[int] = []
+    for q in _finds(code, words):
+        while q > 0 and code[q - 1] != "\n" and code[q - 1].isspace():
+            q -= 1
+        if (q == 0 or code[q - 1] == "\n") and (not out or out[-1] != q):
+            out.append(q)
+    return out
+
+
 _LICENCE_WORDS = ("copyright", "licen", "all rights reserved", "spdx-license")  # each match starts with one
 
 
@@ -1453,6 +1478,8 @@ class FileStyle:
                 found = fstrings
             elif name == "legacy" and python:
                 found = _spans(pattern, code, _legacy_starts(code))
+            elif name == "printing" and family in _PRINT_WORDS:
+                found = _spans(pattern, code, _printing_starts(code, _PRINT_WORDS[family]))
             elif name == "printing":  # (^\s*: code lines are not blank, so from a line break)
                 found = _spans(pattern, code, map(_START, _PRINT_AFTER_BREAK[family].finditer("\n" + code)))
             else:
