@@ -4,6 +4,7 @@ that loads or is refused."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import re
@@ -302,6 +303,40 @@ def python_pass(model: ngram.NgramModel, text: str, family: str) -> tuple[list[b
 def test_the_c_pass_is_the_python_pass_on_any_text(text: str, family: str) -> None:
     """Same sums to the bit and same counts, cold and warm (its caches, then ngram.py's)."""
     assert c_pass(MODEL, text, family) == python_pass(MODEL, text, family) == c_pass(MODEL, text, family)
+
+
+def python_run_sums(
+    model: ngram.NgramModel, text: str, family: str, runs: list[tuple[int, int]]
+) -> tuple[list[float], list[int], float, int]:
+    """run_sums by its definition: differences of by_line's running sums."""
+    sums, counts = model.by_line(text, family)
+    weight = list(itertools.accumulate(sums, initial=0.0))
+    count = list(itertools.accumulate(counts, initial=0))
+    return (
+        [weight[b] - weight[a] for a, b in runs],
+        [count[b] - count[a] for a, b in runs],
+        weight[-1],
+        count[-1],
+    )
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join), st.sampled_from(FAMILIES), st.data())
+def test_run_sums_are_the_running_sums_differences(text: str, family: str, data: st.DataObject) -> None:
+    """Each run's and the whole text's weight and count, to the bit (in C where built)."""
+    n = text.count("\n") + 1
+    edges = sorted(data.draw(st.lists(st.integers(0, n), max_size=8)))
+    runs = list(zip(edges[::2], edges[1::2], strict=False))
+    got, want = MODEL.run_sums(text, family, runs), python_run_sums(MODEL, text, family, runs)
+    assert [bits(x) for x in got[0]] == [bits(x) for x in want[0]] and got[1] == want[1]
+    assert bits(got[2]) == bits(want[2]) and got[3] == want[3]
+
+
+@needs_native
+def test_run_sums_refuse_runs_outside_the_text() -> None:
+    for runs in ([(0, 3)], [(2, 1)], [(-1, 1)], [(0,)], [[0, 1]], [("a", 1)]):
+        with pytest.raises(ValueError):
+            NATIVE.run_sums("a\nb", 0, 2, runs)
 
 
 @needs_native

@@ -469,20 +469,17 @@ def _add_ngram(
     """Each run's and the file's n-gram score, from one pass over the file."""
     from provmark.core.style import NGRAM, UNKNOWN
 
-    sums, counts = table.by_line(text, family)
-    if len(sums) < len(lines):  # a line break other than "\n" (a lone \r, U+2028): score each run alone
+    if text.count("\n") + 1 < len(lines):  # a line break other than "\n" (a lone \r, U+2028): score each run alone
         for (start, end), f in zip(runs, feats, strict=True):
             score = table.score("\n".join(lines[start:end]), family)
             f[NGRAM] = UNKNOWN if score is None else score
         score = table.score(text, family)
         file_feats[NGRAM] = UNKNOWN if score is None else score
         return
-    weight = list(itertools.accumulate(sums, initial=0.0))
-    count = list(itertools.accumulate(counts, initial=0))
-    for (start, end), f in zip(runs, feats, strict=True):
-        n = count[end] - count[start]
-        f[NGRAM] = (weight[end] - weight[start]) / n if n else UNKNOWN
-    file_feats[NGRAM] = weight[-1] / count[-1] if count[-1] else UNKNOWN
+    weights, counts, weight, count = table.run_sums(text, family, runs)
+    for w, n, f in zip(weights, counts, feats, strict=True):
+        f[NGRAM] = w / n if n else UNKNOWN
+    file_feats[NGRAM] = weight / count if count else UNKNOWN
 
 
 Analysed = tuple[str, str | None, list[Any] | None, str | None, str | None]

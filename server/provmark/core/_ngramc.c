@@ -686,23 +686,10 @@ static int lexeme_slots(Scorer *s, const Text *t, Py_ssize_t a, Py_ssize_t b, Sl
 }
 
 /* -- the methods ------------------------------------------------------------------------- */
-static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
-    PyObject *text;
-    int lexer;
-    Py_ssize_t n_lines;
-    if (!PyArg_ParseTuple(args, "Uin", &text, &lexer, &n_lines))
-        return NULL;
-    if (lexer < LEX_HASH || lexer > LEX_RUST || n_lines < 1) {
-        PyErr_SetString(PyExc_ValueError, "unknown lexer or no lines");
-        return NULL;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
-    if (s->busy) /* another thread is in a callback of ours: the caller takes the Python path */
-        Py_RETURN_NONE;
-    s->busy = 1;
+/* The pass itself: per line (split at "\n"), the summed weight and the number of the
+   n-grams that end on it, into sums[n_lines] and counts[n_lines] (zeroed by the caller).
+   -1 with an error set. */
+static int pass(Scorer *s, PyObject *text, int lexer, Py_ssize_t n_lines, double *sums, Py_ssize_t *counts) {
     if (s->lexemes.used > CACHE_MAX)
         map_clear(&s->lexemes);
     if (s->words.used > CACHE_MAX)
@@ -710,15 +697,8 @@ static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
     if (s->norms.used > CACHE_MAX)
         map_clear(&s->norms);
     Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
-    double *sums = PyMem_Calloc((size_t)n_lines, sizeof(double));
-    Py_ssize_t *counts = PyMem_Calloc((size_t)n_lines, sizeof(Py_ssize_t));
     Slots slots = {NULL, 0, 0};
-    PyObject *result = NULL;
     Py_UCS4 key[KEEP_CHARS + 1];
-    if (sums == NULL || counts == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
     const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(s->table);
     Py_ssize_t last = n_lines - 1, line = 0, grams = 0;
     double acc = 0.0;
@@ -728,8 +708,10 @@ static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
         if (a == b)
             continue;
         slots.n = 0;
-        if (lexeme_slots(s, &t, a, b, &slots, key) < 0)
-            goto done;
+        if (lexeme_slots(s, &t, a, b, &slots, key) < 0) {
+            PyMem_Free(slots.v);
+            return -1;
+        }
         /* _Fast.line_sums, token by token (the same sums in the same order) */
         for (Py_ssize_t k = 0; k < slots.n; k++) {
             int32_t c = slots.v[k];
@@ -758,6 +740,42 @@ static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
     }
     sums[line] = acc;
     counts[line] = grams;
+    PyMem_Free(slots.v);
+    return 0;
+}
+
+/* The arguments every method takes first: (text, lexer, n_lines); 0, or -1 with an
+   error set. */
+static int text_args(PyObject *text, int lexer, Py_ssize_t n_lines) {
+    if (lexer < LEX_HASH || lexer > LEX_RUST || n_lines < 1) {
+        PyErr_SetString(PyExc_ValueError, "unknown lexer or no lines");
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+#endif
+    return 0;
+}
+
+static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
+    PyObject *text;
+    int lexer;
+    Py_ssize_t n_lines;
+    if (!PyArg_ParseTuple(args, "Uin", &text, &lexer, &n_lines) || text_args(text, lexer, n_lines) < 0)
+        return NULL;
+    if (s->busy) /* another thread is in a callback of ours: the caller takes the Python path */
+        Py_RETURN_NONE;
+    s->busy = 1;
+    double *sums = PyMem_Calloc((size_t)n_lines, sizeof(double));
+    Py_ssize_t *counts = PyMem_Calloc((size_t)n_lines, sizeof(Py_ssize_t));
+    PyObject *result = NULL;
+    if (sums == NULL || counts == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (pass(s, text, lexer, n_lines, sums, counts) < 0)
+        goto done;
     PyObject *out_sums = PyList_New(n_lines), *out_counts = PyList_New(n_lines);
     if (out_sums == NULL || out_counts == NULL) {
         Py_XDECREF(out_sums);
@@ -780,7 +798,88 @@ static PyObject *Scorer_line_sums(Scorer *s, PyObject *args) {
 done:
     PyMem_Free(sums);
     PyMem_Free(counts);
-    PyMem_Free(slots.v);
+    s->busy = 0;
+    return result;
+}
+
+/* run_sums(text, lexer, n_lines, runs): for each run (start, end) of lines, the weight
+   and the number of the n-grams ending on its lines, and the same for the whole text:
+   (weights, counts, weight, count), each weight a difference of the running sums of
+   line_sums' weights, taken in line order from 0.0 as itertools.accumulate takes them
+   (so the same floats), without a Python object per line. None while another thread is
+   in a call. */
+static PyObject *Scorer_run_sums(Scorer *s, PyObject *args) {
+    PyObject *text, *runs;
+    int lexer;
+    Py_ssize_t n_lines;
+    if (!PyArg_ParseTuple(args, "UinO!", &text, &lexer, &n_lines, &PyList_Type, &runs) ||
+        text_args(text, lexer, n_lines) < 0)
+        return NULL;
+    const Py_ssize_t n_runs = PyList_GET_SIZE(runs);
+    Py_ssize_t *edges = PyMem_Malloc((size_t)(2 * n_runs + 1) * sizeof(Py_ssize_t));
+    if (edges == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t r = 0; r < n_runs; r++) {
+        PyObject *run = PyList_GET_ITEM(runs, r);
+        Py_ssize_t a = -1, b = -1;
+        if (!PyTuple_Check(run) || PyTuple_GET_SIZE(run) != 2 ||
+            (a = PyLong_AsSsize_t(PyTuple_GET_ITEM(run, 0))) == -1 ||
+            (b = PyLong_AsSsize_t(PyTuple_GET_ITEM(run, 1))) == -1 || a < 0 || b < a || b > n_lines) {
+            if (!PyErr_Occurred() || PyErr_ExceptionMatches(PyExc_TypeError) || PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                PyErr_Clear();
+                PyErr_SetString(PyExc_ValueError, "runs: (start, end) pairs of lines, 0 <= start <= end <= n_lines");
+            }
+            PyMem_Free(edges);
+            return NULL;
+        }
+        edges[2 * r] = a;
+        edges[2 * r + 1] = b;
+    }
+    if (s->busy) {
+        PyMem_Free(edges);
+        Py_RETURN_NONE;
+    }
+    s->busy = 1;
+    double *sums = PyMem_Calloc((size_t)n_lines, sizeof(double));
+    Py_ssize_t *counts = PyMem_Calloc((size_t)n_lines, sizeof(Py_ssize_t));
+    double *weight = PyMem_Malloc((size_t)(n_lines + 1) * sizeof(double));
+    Py_ssize_t *count = PyMem_Malloc((size_t)(n_lines + 1) * sizeof(Py_ssize_t));
+    PyObject *result = NULL, *out_w = NULL, *out_c = NULL;
+    if (sums == NULL || counts == NULL || weight == NULL || count == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (pass(s, text, lexer, n_lines, sums, counts) < 0)
+        goto done;
+    weight[0] = 0.0;
+    count[0] = 0;
+    for (Py_ssize_t i = 0; i < n_lines; i++) {
+        weight[i + 1] = weight[i] + sums[i];
+        count[i + 1] = count[i] + counts[i];
+    }
+    out_w = PyList_New(n_runs);
+    out_c = PyList_New(n_runs);
+    for (Py_ssize_t r = 0; out_w && out_c && r < n_runs; r++) {
+        const Py_ssize_t a = edges[2 * r], b = edges[2 * r + 1];
+        PyObject *w = PyFloat_FromDouble(weight[b] - weight[a]), *c = PyLong_FromSsize_t(count[b] - count[a]);
+        if (w == NULL || c == NULL) {
+            Py_XDECREF(w);
+            Py_XDECREF(c);
+            goto done;
+        }
+        PyList_SET_ITEM(out_w, r, w);
+        PyList_SET_ITEM(out_c, r, c);
+    }
+    if (out_w && out_c)
+        result = Py_BuildValue("(OOdn)", out_w, out_c, weight[n_lines], count[n_lines]);
+done:
+    Py_XDECREF(out_w);
+    Py_XDECREF(out_c);
+    PyMem_Free(edges);
+    PyMem_Free(sums);
+    PyMem_Free(counts);
+    PyMem_Free(weight);
+    PyMem_Free(count);
     s->busy = 0;
     return result;
 }
@@ -869,6 +968,9 @@ static PyMethodDef Scorer_methods[] = {
     {"line_sums", (PyCFunction)Scorer_line_sums, METH_VARARGS,
      "line_sums(text, lexer, n_lines) -> (sums, counts), as _Fast.line_sums(_Fast.slots(text)); "
      "None while another thread is in a call"},
+    {"run_sums", (PyCFunction)Scorer_run_sums, METH_VARARGS,
+     "run_sums(text, lexer, n_lines, runs) -> (weights, counts, weight, count): each run's and the whole "
+     "text's n-gram weight and count, as from the running sums of line_sums; None while another thread is in a call"},
     {NULL, NULL, 0, NULL},
 };
 
