@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import itertools
 import json
 import os
 import subprocess
@@ -423,6 +422,7 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
     judged: list[tuple[int, float | None, list[tuple[str, float]]]] = []  # (unit end, p, why)
     p_file: float | None = None
     why_file: list[tuple[str, float]] = []
+    style: FileStyle | None = None
     if model is not None and model.knows(family):  # (else it abstains: no features read)
         # (legacy syntax and string interpolation's share: none of the shipped models reads them)
         style = FileStyle(lines, family, era=model.reads_any(ERA_FEATURES))
@@ -444,15 +444,17 @@ def analyse(text: str, family: str, sha: str = "") -> Content:
             p_file, why_file = model.assess(file_feats, family, "file")
     out: list[BlockStyle] = []
     k = 0
-    # Non-blank lines up to each line, so a block's count is one subtraction (from the C
-    # calls, where a generator over each block's lines was 3% of the analysis).
+    # Each block's non-blank lines from the blank ones among them, summed over a slice in
+    # C (a generator over each block's lines was 3% of the analysis; stripping every line
+    # here again, 1%): FileStyle read which lines are blank.
     m = len(lines)
-    nonblank = list(itertools.accumulate(map(bool, map(str.strip, lines)), initial=0))
+    blank = style.blank if style is not None else [not x.strip() for x in lines]
     for b in blocks:
         while k < len(judged) - 1 and judged[k][0] <= b.start:
             k += 1  # units are runs of whole blocks, in order
         p, why = (judged[k][1], judged[k][2]) if judged else (None, [])
-        n = max(0, nonblank[min(b.end, m)] - nonblank[min(b.start, m)])  # (lines[b.start : b.end])
+        a, e = min(b.start, m), min(b.end, m)
+        n = max(0, e - a - sum(blank[a:e]))  # (lines[b.start : b.end])
         out.append(BlockStyle(b.start, b.end - 1, b.name, None if p is None else round(p, 4), n, why))
     return Content(sha, family, None if p_file is None else round(p_file, 4), out, why_file)
 
