@@ -3,8 +3,6 @@ re-indentation and formatting do not hide a copy. Pure."""
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from provmark.core.lines import is_solid, normalize
 
 LONG_COPY_LINES = 300
@@ -21,6 +19,8 @@ def solid_norms(lines: list[str]) -> list[str]:
 def verify_copy(inserted: list[str], source_lines: list[str], threshold: float = 85.0) -> bool:
     """True when the inserted solid lines appear, re-indented or not, as one stretch of
     `source_lines` (rapidfuzz on the normalised text)."""
+    from rapidfuzz import fuzz  # (here: the scan, which never compares copies, starts 16 ms sooner)
+
     ins = solid_norms(inserted)
     if not ins:
         return False
