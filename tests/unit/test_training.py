@@ -55,16 +55,21 @@ def test_training_is_deterministic_and_its_weights_load(tmp_path: Path) -> None:
     make_human_corpus(tmp_path / "human")
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     scores = tmp_path / "scores.jsonl"
-    for out in (a, b):
-        done = train(tmp_path / "human", out, tmp_path / "report.json", "--held-out-scores", str(scores))
+    for out, extra in ((a, ()), (b, ("--fold-seeds", "1"))):
+        done = train(tmp_path / "human", out, tmp_path / "report.json", "--held-out-scores", str(scores), *extra)
         assert done.returncode == 0, done.stderr
-    assert a.read_bytes() == b.read_bytes()
+    assert a.read_bytes() == b.read_bytes()  # (other splits are measured, never shipped)
     # benchmarks/heldout is for replay sessions the model never saw: never trained on.
     rows = [json.loads(line) for line in scores.read_text().splitlines()]
     assert any(r["repo"] == "provmark-tools" for r in rows)
     assert not [r for r in rows if r["repo"] == "provmark-tools" and r["path"].startswith("heldout")]
     report = json.loads((tmp_path / "report.json").read_text())
     assert isinstance(report["python"]["held_out_auroc"], dict)  # 4 human and 6 AI repositories
+    spread = report["held_out"]["other_splits"]
+    assert [s["seed"] for s in spread["splits"]] == [0, 1]
+    assert spread["splits"][0]["ai_files_warned"] == report["held_out"]["by_family"]["all"]["ai_files_warned"]
+    warned = spread["ai_files_warned"]
+    assert warned["min"] <= warned["mean"] <= warned["max"]
     from provmark.core.style import load_model
 
     model = load_model(a)
@@ -75,3 +80,18 @@ def test_training_without_a_corpus_says_what_to_do(tmp_path: Path) -> None:
     done = train(tmp_path / "missing", tmp_path / "m.json", tmp_path / "r.json")
     assert done.returncode == 2 and "fetch_human.py" in done.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_folds_deal_every_repository_once_and_a_seed_reorders_them() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    import train
+
+    repos = [f"r{i:02d}" for i in range(23)]
+    plain = train.folds(repos, 5)
+    assert plain[0] == {"r00", "r05", "r10", "r15", "r20"}  # by name, round-robin
+    for seed in (0, 1, 2):
+        dealt = train.folds(list(reversed(repos)), 5, seed)
+        assert sorted(r for f in dealt for r in f) == repos
+        assert sorted(len(f) for f in dealt) == [4, 4, 5, 5, 5]
+        assert (dealt == plain) == (seed == 0)
+    assert train.folds(repos, 5, 1) == train.folds(repos, 5, 1)
